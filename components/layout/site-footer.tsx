@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("footer");
+  return (
+    <footer role="contentinfo" className="mt-12 border-t-4 border-brand-600 bg-gray-100">
+      <div className="mx-auto grid max-w-5xl gap-6 px-4 py-8 text-sm sm:grid-cols-2">
+        <section>
+          <h2 className="mb-1 font-bold">{t("help")}</h2>
+          <p>{t("helpText")}</p>
+        </section>
+        <section>
+          <h2 className="mb-1 font-bold">{t("accessibility")}</h2>
+          <p>{t("accessibilityText")}</p>
+        </section>
+        <p className="text-muted sm:col-span-2">{t("privacy")}</p>
+        <p className="text-muted sm:col-span-2">{t("copyright", { year: new Date().getFullYear() })}</p>
+      </div>
+    </footer>
+  );
+}

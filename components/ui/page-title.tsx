@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+
+export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {
+  return (
+    <div className="mb-6">
+      <h1 className="text-2xl font-bold sm:text-3xl">{children}</h1>
+      {lead ? <p className="mt-3 max-w-2xl text-lg text-muted">{lead}</p> : null}
+    </div>
+  );
+}

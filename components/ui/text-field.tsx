@@ -1,0 +1,42 @@
+import type { InputHTMLAttributes } from "react";
+
+type Props = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue" | "id">;
+
+/** A labelled input with its hint and error wired to it for assistive technology. */
+export function TextField({ name, label, hint, error, defaultValue, className, ...rest }: Props) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`mb-5 ${error ? "border-s-4 border-danger ps-3" : ""} ${className ?? ""}`}>
+      <label htmlFor={name} className="mb-1 block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mb-1 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="mb-1 font-semibold text-danger">
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        className={`block w-full max-w-md rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-3 py-2 text-base`}
+        {...rest}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { z } from "zod";
+
+/**
+ * What a server action returns to its form: field errors as translation keys (messages `errors.*`), the
+ * values the user typed (so nothing is lost), and an optional form-level error or notice.
+ */
+export type FormState = {
+  status: "idle" | "error" | "success";
+  fieldErrors?: Record<string, string>;
+  formError?: string;
+  formErrorParams?: Record<string, string>;
+  notice?: string;
+  values?: Record<string, string>;
+  data?: Record<string, string>;
+};
+
+export const idleState: FormState = { status: "idle" };
+
+/** Never echo these back into a page. */
+const SECRET_FIELDS = new Set(["password", "passwordConfirm", "code", "currentPassword"]);
+
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !k.startsWith("$") && !SECRET_FIELDS.has(k)) out[k] = v;
+  }
+  return out;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
+
+/** Validates a form with zod; every issue's message is a translation key under `errors`. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.infer<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of formData.entries()) if (!k.startsWith("$")) raw[k] = v;
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "_form");
+    fieldErrors[key] ??= issue.message && /^[a-z_.]+$/.test(issue.message) ? issue.message : "invalid";
+  }
+  return { ok: false, state: { status: "error", fieldErrors, values: formValues(formData) } };
+}
+
+export function formError(formData: FormData, code: string, params?: Record<string, string>): FormState {
+  return { status: "error", formError: code, formErrorParams: params, values: formValues(formData) };
+}

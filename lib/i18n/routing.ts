@@ -1,0 +1,18 @@
+import { defineRouting } from "next-intl/routing";
+
+export const locales = ["ar", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+export const routing = defineRouting({
+  locales,
+  defaultLocale: "ar",
+  localePrefix: "always",
+});
+
+export function isLocale(value: string): value is Locale {
+  return (locales as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): "rtl" | "ltr" {
+  return locale === "ar" ? "rtl" : "ltr";
+}

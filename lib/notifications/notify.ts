@@ -1,0 +1,36 @@
+import { notifications } from "@/db/schema";
+import type { Tx } from "@/db";
+import type { Locale } from "@/lib/i18n/routing";
+import { renderTemplate, type TemplateName, type TemplateParams } from "./templates";
+
+export type NotifyInput<T extends TemplateName> = {
+  channel: "sms" | "email";
+  recipient: string;
+  template: T;
+  locale: Locale;
+  params: TemplateParams[T];
+  entity?: { type: string; id: string };
+};
+
+/**
+ * Records a message in the outbox, in the caller's transaction, so the message exists exactly when the event
+ * that causes it does. Delivery happens after commit (the notifications issue adds the queue and providers);
+ * until then the development outbox page shows every message as its recipient would see it.
+ */
+export async function notify<T extends TemplateName>(tx: Tx, input: NotifyInput<T>): Promise<{ id: string }> {
+  const rendered = renderTemplate(input.template, input.locale, input.params);
+  const [row] = await tx
+    .insert(notifications)
+    .values({
+      channel: input.channel,
+      recipient: input.recipient,
+      template: input.template,
+      locale: input.locale,
+      subject: rendered.subject ?? null,
+      body: rendered.body,
+      entityType: input.entity?.type ?? null,
+      entityId: input.entity?.id ?? null,
+    })
+    .returning({ id: notifications.id });
+  return { id: row!.id };
+}
