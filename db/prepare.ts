@@ -25,7 +25,10 @@ export async function prepareDatabase(opts: { url: string; created: boolean; see
       await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
     }
     if (opts.created && opts.seedIfCreated) {
-      const { seedDatabase } = await import("./seed");
+      // Under some loaders (tsx, Playwright) a dynamic import of a TS module puts its exports on `default`.
+      const mod = (await import("./seed")) as typeof import("./seed") & { default?: typeof import("./seed") };
+      const seedDatabase = mod.seedDatabase ?? mod.default?.seedDatabase;
+      if (!seedDatabase) throw new Error("db/seed has no seedDatabase export");
       await seedDatabase(drizzle(client, { schema }));
     }
   } finally {

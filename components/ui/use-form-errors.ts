@@ -6,7 +6,9 @@ import type { SummaryItem } from "./error-summary";
 
 /** Translates a FormState's error keys into the summary's items and each field's message. */
 export function useFormErrors(state: FormState, fieldOrder: readonly string[]) {
-  const t = useTranslations("errors");
+  const typed = useTranslations("errors");
+  // Error codes arrive as data from the server, so they are looked up as plain strings.
+  const t = typed as unknown as ((key: string, params?: Record<string, string>) => string) & { has: (key: string) => boolean };
   const locale = useLocale();
   const params: Record<string, string> = { ...(state.formErrorParams ?? {}) };
   if (params.time) {

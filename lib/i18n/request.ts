@@ -1,13 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
 import { hasLocale } from "next-intl";
+import { messages } from "@/messages";
 import { routing } from "./routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  return {
-    locale,
-    timeZone: "Asia/Muscat",
-    messages: (await import(`../../messages/${locale}.json`)).default,
-  };
+  return { locale, timeZone: "Asia/Muscat", messages: messages[locale] };
 });

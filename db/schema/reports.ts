@@ -1,0 +1,298 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { employerUsers, establishments, governorates, staffUsers, workers } from "./core";
+
+/** DOMAIN.md §5. Transitions live in lib/reports/states.ts. */
+export const reportStatusEnum = pgEnum("report_status", [
+  "draft",
+  "awaiting_payment",
+  "submitted",
+  "approved",
+  "rejected",
+  "cancelled",
+  "closed",
+]);
+export const depositStatusEnum = pgEnum("deposit_status", ["pending", "paid", "utilised", "refunded", "failed", "expired"]);
+export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "local"]);
+export const evidenceKindEnum = pgEnum("evidence_kind", [
+  "bank_statement",
+  "municipality_licence",
+  "address_proof",
+  "grievance_attachment",
+]);
+export const requestStatusEnum = pgEnum("request_status", ["submitted", "under_review", "accepted", "rejected", "withdrawn"]);
+export const cancellationReasonEnum = pgEnum("cancellation_reason", ["worker_returned", "filed_by_mistake", "settled"]);
+export const refundGroundEnum = pgEnum("refund_ground", [
+  "legal_period_ended",
+  "cancellation_approved",
+  "grievance_accepted",
+  "worker_left_country",
+]);
+export const refundStatusEnum = pgEnum("refund_status", ["submitted", "approved", "refunded", "failed", "rejected"]);
+export const referralStatusEnum = pgEnum("referral_status", ["open", "compliant", "non_compliant"]);
+export const referralPeriodEnum = pgEnum("referral_period", ["month", "year"]);
+
+/** Feeds the readable reference number (WA-YYYY-NNNNNC, C a check digit). */
+export const reportReferenceSeq = pgSequence("report_reference_seq", { startWith: 1000 });
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: varchar("reference", { length: 20 }).notNull().unique(),
+    establishmentId: uuid("establishment_id")
+      .notNull()
+      .references(() => establishments.id),
+    workerId: uuid("worker_id")
+      .notNull()
+      .references(() => workers.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => employerUsers.id),
+    status: reportStatusEnum("status").notNull().default("draft"),
+    /** Optimistic concurrency: every status change bumps it; a decision names the version it saw. */
+    version: integer("version").notNull().default(1),
+    // The absence
+    lastDayAtWork: date("last_day_at_work"),
+    workGovernorateCode: char("work_governorate_code", { length: 2 }).references(() => governorates.code),
+    workAddress: text("work_address"),
+    contactAttempts: text("contact_attempts"),
+    // Declarations (Art. 2): each answer must be "no" for the report to be permitted.
+    declDisputeBeforeAbsence: boolean("decl_dispute_before_absence"),
+    declWorkerLeftCountryKnown: boolean("decl_worker_left_country_known"),
+    declOnLegalLeave: boolean("decl_on_legal_leave"),
+    declResignationAccepted: boolean("decl_resignation_accepted"),
+    /** The deposit owed, fixed from the fee table when the report was checked and sent to payment. */
+    feeBaisa: integer("fee_baisa"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    grievanceDeadline: date("grievance_deadline"),
+    legalPeriodEnds: date("legal_period_ends"),
+    refundClaimUntil: date("refund_claim_until"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open report per worker, enforced by the database.
+    uniqueIndex("reports_one_open_per_worker")
+      .on(t.workerId)
+      .where(sql`${t.status} in ('awaiting_payment', 'submitted', 'approved')`),
+    index("reports_establishment_idx").on(t.establishmentId, t.createdAt, t.id),
+    index("reports_status_idx").on(t.status, t.submittedAt),
+    index("reports_worker_idx").on(t.workerId),
+    check("reports_fee_positive", sql`${t.feeBaisa} is null or (${t.feeBaisa} > 0 and ${t.feeBaisa} % 10 = 0)`),
+  ],
+);
+
+/** The timeline: every status change, with who, when and why. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    fromStatus: reportStatusEnum("from_status"),
+    toStatus: reportStatusEnum("to_status").notNull(),
+    actorKind: text("actor_kind").notNull(),
+    actorId: uuid("actor_id"),
+    reasonCode: text("reason_code"),
+    note: text("note"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_events_report_idx").on(t.reportId, t.at)],
+);
+
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    kind: evidenceKindEnum("kind").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    mimeType: varchar("mime_type", { length: 40 }).notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: char("sha256", { length: 64 }).notNull(),
+    uploadedByKind: text("uploaded_by_kind").notNull(),
+    uploadedBy: uuid("uploaded_by").notNull(),
+    /** Staff may share a file with the other party (workers never see employer evidence otherwise). */
+    sharedWithWorker: boolean("shared_with_worker").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_files_report_idx").on(t.reportId, t.kind),
+    check("evidence_files_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 5242880`),
+  ],
+);
+
+/** The return-ticket price by nationality, in baisa; a change applies only to reports filed after it. */
+export const ticketFees = pgTable(
+  "ticket_fees",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    nationality: char("nationality", { length: 2 }).notNull(),
+    amountBaisa: integer("amount_baisa").notNull(),
+    effectiveFrom: timestamp("effective_from", { withTimezone: true }).notNull(),
+    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("ticket_fees_nationality_from").on(t.nationality, t.effectiveFrom),
+    check("ticket_fees_amount", sql`${t.amountBaisa} > 0 and ${t.amountBaisa} % 10 = 0`),
+  ],
+);
+
+/**
+ * The ticket deposit. At most one live deposit (pending, paid, utilised or refunded) per report, by a partial
+ * unique index: a second payment for one report cannot be recorded. Failed and expired ones stay as history.
+ */
+export const deposits = pgTable(
+  "deposits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    amountBaisa: integer("amount_baisa").notNull(),
+    status: depositStatusEnum("status").notNull().default("pending"),
+    provider: paymentProviderEnum("provider").notNull(),
+    providerSessionId: text("provider_session_id").unique(),
+    providerPaymentId: text("provider_payment_id"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    refundedBaisa: integer("refunded_baisa").notNull().default(0),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    utilisedAt: timestamp("utilised_at", { withTimezone: true }),
+    ticketReference: text("ticket_reference"),
+    failureReason: text("failure_reason"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("deposits_one_live_per_report")
+      .on(t.reportId)
+      .where(sql`${t.status} in ('pending', 'paid', 'utilised', 'refunded')`),
+    index("deposits_status_idx").on(t.status, t.createdAt),
+    check("deposits_amount", sql`${t.amountBaisa} > 0 and ${t.amountBaisa} % 10 = 0`),
+    // Never refund more than was paid; never refund a utilised deposit.
+    check("deposits_refund_le_paid", sql`${t.refundedBaisa} >= 0 and ${t.refundedBaisa} <= ${t.amountBaisa}`),
+    check("deposits_refund_not_utilised", sql`not (${t.refundedBaisa} > 0 and ${t.utilisedAt} is not null)`),
+  ],
+);
+
+/** Each provider event (webhook) is processed once: its id is unique. */
+export const paymentEvents = pgTable("payment_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  provider: paymentProviderEnum("provider").notNull(),
+  eventId: text("event_id").notNull().unique(),
+  type: text("type").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const cancellationRequests = pgTable(
+  "cancellation_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    status: requestStatusEnum("status").notNull().default("submitted"),
+    reason: cancellationReasonEnum("reason").notNull(),
+    explanation: text("explanation").notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => employerUsers.id),
+    decidedBy: uuid("decided_by").references(() => staffUsers.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReasonCode: text("decision_reason_code"),
+    decisionNote: text("decision_note"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("cancellation_one_open_per_report")
+      .on(t.reportId)
+      .where(sql`${t.status} in ('submitted', 'under_review')`),
+    index("cancellation_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export const refundRequests = pgTable(
+  "refund_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    depositId: uuid("deposit_id")
+      .notNull()
+      .references(() => deposits.id),
+    ground: refundGroundEnum("ground").notNull(),
+    status: refundStatusEnum("status").notNull().default("submitted"),
+    amountBaisa: integer("amount_baisa").notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => employerUsers.id),
+    providerRefundId: text("provider_refund_id").unique(),
+    failureReason: text("failure_reason"),
+    decidedBy: uuid("decided_by").references(() => staffUsers.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReasonCode: text("decision_reason_code"),
+    decisionNote: text("decision_note"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One refund in flight or done per deposit; a rejected or failed one may be asked again.
+    uniqueIndex("refund_one_live_per_deposit")
+      .on(t.depositId)
+      .where(sql`${t.status} in ('submitted', 'approved', 'refunded')`),
+    index("refund_status_idx").on(t.status, t.createdAt),
+    check("refund_amount_positive", sql`${t.amountBaisa} > 0`),
+  ],
+);
+
+/** Art. 4: 5 reports in a calendar month or 10 in a calendar year refer the establishment for inspection. */
+export const inspectionReferrals = pgTable(
+  "inspection_referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    establishmentId: uuid("establishment_id")
+      .notNull()
+      .references(() => establishments.id),
+    period: referralPeriodEnum("period").notNull(),
+    /** "2026-11" for a month, "2026" for a year (Muscat calendar). */
+    periodKey: varchar("period_key", { length: 7 }).notNull(),
+    reportCount: integer("report_count").notNull(),
+    status: referralStatusEnum("status").notNull().default("open"),
+    outcomeNote: text("outcome_note"),
+    decidedBy: uuid("decided_by").references(() => staffUsers.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("referrals_unique_period").on(t.establishmentId, t.period, t.periodKey),
+    index("referrals_status_idx").on(t.status, t.createdAt),
+  ],
+);
