@@ -22,7 +22,7 @@ type Holder = { __balaghEmbedded?: Promise<EmbeddedServer> };
 const holder = globalThis as unknown as Holder;
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
 }
 
 function isAlive(pid: number): boolean {
