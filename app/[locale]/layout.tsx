@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: { template: t("title", { page: "%s" }), default: t("serviceName") } };
+  return { title: { template: t("title", { page: "%s" }), default: t("serviceName") }, icons: { icon: "/icon.svg" } };
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
