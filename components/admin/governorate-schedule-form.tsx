@@ -17,18 +17,27 @@ export function GovernorateScheduleForm({ code, name, pilotFrom, mandatoryFrom }
   const t = useTranslations("adminSettings.governorates");
   const locale = useLocale();
   const [state, action, pending] = useActionState(updateGovernorateScheduleAction, idleState);
-  const { items, field, value } = useFormErrors(state, ["pilotFrom", "mandatoryFrom"], "adminSettings.errors");
+  const { items, field, value } = useFormErrors(
+    state,
+    ["pilotFrom", "mandatoryFrom"],
+    "adminSettings.errors",
+  );
   const id = (f: string) => `${code}-${f}`;
   const summary = items.map((i) => (i.field ? { ...i, field: id(i.field) } : i));
   // After an error: what was typed. Otherwise: what is saved (the page re-renders with it after a save).
-  const shown = (f: "pilotFrom" | "mandatoryFrom", saved: string | null) => (state.status === "error" ? value(f) : (saved ?? ""));
+  const shown = (f: "pilotFrom" | "mandatoryFrom", saved: string | null) =>
+    state.status === "error" ? value(f) : (saved ?? "");
   return (
     <>
       <ErrorSummary items={summary} />
       {state.status === "success" && state.notice ? (
         <Notice tone="success">{t(state.notice === "saved" ? "saved" : "unchanged", { name })}</Notice>
       ) : null}
-      <form action={action} noValidate className="grid gap-x-6 sm:grid-cols-[minmax(0,14rem)_minmax(0,14rem)_auto] sm:items-end">
+      <form
+        action={action}
+        noValidate
+        className="grid grid-cols-2 gap-x-4 sm:grid-cols-[minmax(0,14rem)_minmax(0,14rem)_auto] sm:items-end sm:gap-x-6"
+      >
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="code" value={code} />
         <TextField
@@ -37,7 +46,6 @@ export function GovernorateScheduleForm({ code, name, pilotFrom, mandatoryFrom }
           type="date"
           dir="ltr"
           label={t("pilotFrom")}
-          hint={t("dateHint")}
           error={field("pilotFrom")}
           defaultValue={shown("pilotFrom", pilotFrom)}
         />
@@ -47,11 +55,10 @@ export function GovernorateScheduleForm({ code, name, pilotFrom, mandatoryFrom }
           type="date"
           dir="ltr"
           label={t("mandatoryFrom")}
-          hint={t("dateHint")}
           error={field("mandatoryFrom")}
           defaultValue={shown("mandatoryFrom", mandatoryFrom)}
         />
-        <div className="mb-5">
+        <div className="col-span-2 mb-5 sm:col-span-1">
           <Button disabled={pending} aria-label={t("saveFor", { name })}>
             {t("save")}
           </Button>

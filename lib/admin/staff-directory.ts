@@ -16,7 +16,10 @@ export type StaffDirectoryEntry = {
  * Every staff account, for any member of staff (who to ask for a second opinion, who approves what).
  * Employers and workers get ForbiddenError("staff_only"). Never returns a password hash or a TOTP secret.
  */
-export async function listStaffDirectory(actor: Actor | null, ctx: { tx?: Tx } = {}): Promise<StaffDirectoryEntry[]> {
+export async function listStaffDirectory(
+  actor: Actor | null,
+  ctx: { tx?: Tx } = {},
+): Promise<StaffDirectoryEntry[]> {
   assertStaffRole(actor, ["reviewer", "finance", "supervisor"]);
   const roleOrder = sql`case ${staffUsers.role} when 'supervisor' then 0 when 'reviewer' then 1 else 2 end`;
   return (ctx.tx ?? db)

@@ -16,7 +16,10 @@ function localeFrom(formData: FormData): Locale {
 }
 
 /** One governorate's rollout dates. The use case checks the role again: this action is not the guard. */
-export async function updateGovernorateScheduleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateGovernorateScheduleAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const locale = localeFrom(formData);
   const actor = await getActor();
   if (!actor) redirect(`/${locale}/sign-in/staff`);

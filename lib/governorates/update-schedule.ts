@@ -38,7 +38,11 @@ export async function updateGovernorateSchedule(
   const next = parsed.data;
 
   return (ctx.tx ?? db).transaction(async (tx) => {
-    const [current] = await tx.select().from(governorates).where(eq(governorates.code, next.code)).for("update");
+    const [current] = await tx
+      .select()
+      .from(governorates)
+      .where(eq(governorates.code, next.code))
+      .for("update");
     if (!current) return { ok: false, code: "not_found" } as const;
     const before = { pilotFrom: current.pilotFrom, mandatoryFrom: current.mandatoryFrom };
     const after = { pilotFrom: next.pilotFrom, mandatoryFrom: next.mandatoryFrom };

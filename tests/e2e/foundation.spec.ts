@@ -21,7 +21,8 @@ const messages = {
 type Locale = keyof typeof messages;
 
 const owner = DEMO_ACCOUNTS.employer.find((a) => a.role === "owner")!;
-const staffAccount = (role: "reviewer" | "finance" | "supervisor") => DEMO_ACCOUNTS.staff.find((a) => a.role === role)!;
+const staffAccount = (role: "reviewer" | "finance" | "supervisor") =>
+  DEMO_ACCOUNTS.staff.find((a) => a.role === role)!;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -50,7 +51,9 @@ async function signInStaff(page: Page, locale: Locale, role: "reviewer" | "finan
 async function signOut(page: Page, locale: Locale) {
   await page.getByRole("banner").getByRole("button", { name: messages[locale].shell.signOut }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/?$`));
-  await expect(page.getByRole("banner").getByRole("link", { name: messages[locale].shell.signIn })).toBeVisible();
+  await expect(
+    page.getByRole("banner").getByRole("link", { name: messages[locale].shell.signIn }),
+  ).toBeVisible();
 }
 
 test.describe("two languages", () => {
@@ -108,7 +111,9 @@ test.describe("employer sign-in", () => {
   }
 
   for (const locale of ["ar", "en"] as const) {
-    test(`a wrong password shows the error summary, focused, and keeps the e-mail (${locale})`, async ({ page }) => {
+    test(`a wrong password shows the error summary, focused, and keeps the e-mail (${locale})`, async ({
+      page,
+    }) => {
       const m = messages[locale];
       // An address no account has: the answer is the same as for a wrong password, and no demo account is
       // brought closer to a lockout.
@@ -131,15 +136,21 @@ test.describe("staff sign-in and roles", () => {
     await signInStaff(page, "ar", "supervisor");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages.ar.admin.title);
     await expect(page.getByTestId("staff-role")).toHaveText(messages.ar.admin.roles.supervisor);
-    await expect(page.getByRole("link", { name: messages.ar.adminSettings.home.governoratesLink })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: messages.ar.adminSettings.home.governoratesLink }),
+    ).toBeVisible();
     await signOut(page, "ar");
   });
 
-  test("a reviewer signs in (en), sees the role and no settings, and the settings page is forbidden", async ({ page }) => {
+  test("a reviewer signs in (en), sees the role and no settings, and the settings page is forbidden", async ({
+    page,
+  }) => {
     await signInStaff(page, "en", "reviewer");
     await expect(page.getByTestId("staff-role")).toHaveText(messages.en.admin.roles.reviewer);
     await expect(page.getByTestId("staff-directory")).toContainText(staffAccount("supervisor").email);
-    await expect(page.getByRole("link", { name: messages.en.adminSettings.home.governoratesLink })).toHaveCount(0);
+    await expect(
+      page.getByRole("link", { name: messages.en.adminSettings.home.governoratesLink }),
+    ).toHaveCount(0);
 
     await page.goto("/ar/admin/settings/governorates");
     await expect(page).toHaveURL(/\/ar\/forbidden$/);
@@ -181,7 +192,9 @@ test.describe("the rollout schedule", () => {
     return page.locator(`tr[data-governorate=${code}]`);
   }
 
-  test("a supervisor moves a governorate into the future, the landing page says not yet available, and it is put back", async ({ page }) => {
+  test("a supervisor moves a governorate into the future, the landing page says not yet available, and it is put back", async ({
+    page,
+  }) => {
     const ar = messages.ar;
     const name = "مسندم";
     await signInStaff(page, "ar", "supervisor");
@@ -197,7 +210,9 @@ test.describe("the rollout schedule", () => {
 
       await page.goto("/ar/admin/settings/governorates");
       const section = await saveDates(page, "ar", "2099-01-01", "2099-06-01");
-      await expect(section.getByRole("status")).toContainText(ar.adminSettings.governorates.saved.replace("{name}", name));
+      await expect(section.getByRole("status")).toContainText(
+        ar.adminSettings.governorates.saved.replace("{name}", name),
+      );
       await expect(section.getByTestId("state")).toHaveText(ar.landing.stateNames.not_live);
       await expect(section.locator(`#${code}-pilotFrom`)).toHaveValue("2099-01-01");
 
@@ -208,12 +223,16 @@ test.describe("the rollout schedule", () => {
     } finally {
       await page.goto("/ar/admin/settings/governorates");
       await saveDates(page, "ar", seeded.pilotFrom, seeded.mandatoryFrom);
-      await expect(page.locator(`[data-governorate=${code}]`).getByTestId("state")).toHaveText(ar.landing.stateNames.mandatory);
+      await expect(page.locator(`[data-governorate=${code}]`).getByTestId("state")).toHaveText(
+        ar.landing.stateNames.mandatory,
+      );
     }
     await expect(await landingState(page, "ar")).toContainText(ar.landing.stateNames.mandatory);
   });
 
-  test("dates out of order are refused with the error summary, focused, and the typed dates kept (en)", async ({ page }) => {
+  test("dates out of order are refused with the error summary, focused, and the typed dates kept (en)", async ({
+    page,
+  }) => {
     const en = messages.en;
     await signInStaff(page, "en", "supervisor");
     await page.goto("/en/admin/settings/governorates");
@@ -226,12 +245,17 @@ test.describe("the rollout schedule", () => {
     await expect(section.locator(`#${code}-pilotFrom`)).toHaveValue("2099-06-01");
     await expect(section.locator(`#${code}-mandatoryFrom`)).toHaveValue("2099-01-01");
     // The summary's link leads to the field (ids carry the governorate: the page has one form per governorate).
-    await expect(summary.getByRole("link", { name: en.adminSettings.errors.date_order })).toHaveAttribute("href", `#${code}-mandatoryFrom`);
+    await expect(summary.getByRole("link", { name: en.adminSettings.errors.date_order })).toHaveAttribute(
+      "href",
+      `#${code}-mandatoryFrom`,
+    );
     await expect(section.locator(`#${code}-mandatoryFrom`)).toHaveAttribute("aria-invalid", "true");
 
     // Nothing was saved.
     await page.goto("/en/admin/settings/governorates");
     await expect(page.locator(`#${code}-pilotFrom`)).toHaveValue(seeded.pilotFrom);
-    await expect(page.locator(`[data-governorate=${code}]`).getByTestId("state")).toHaveText(en.landing.stateNames.mandatory);
+    await expect(page.locator(`[data-governorate=${code}]`).getByTestId("state")).toHaveText(
+      en.landing.stateNames.mandatory,
+    );
   });
 });

@@ -56,7 +56,9 @@ export async function createEmployerUser(
   return row!;
 }
 
-export async function createStaffUser(options: { role?: StaffRole; enrolled?: boolean; active?: boolean } = {}) {
+export async function createStaffUser(
+  options: { role?: StaffRole; enrolled?: boolean; active?: boolean } = {},
+) {
   const email = `staff-${uniqueSuffix()}@mol.example.om`;
   const totpSecret = options.enrolled === false ? null : authenticator.generateSecret();
   const [row] = await db
@@ -84,7 +86,11 @@ export async function signedInActor(userKind: UserKind, userId: string): Promise
 
 /** The outbox rows sent to an address, oldest first. */
 export function outboxFor(recipient: string) {
-  return db.select().from(notifications).where(eq(notifications.recipient, recipient)).orderBy(notifications.createdAt);
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.recipient, recipient))
+    .orderBy(notifications.createdAt);
 }
 
 /** The single-use token in a link inside a message body (`...?token=...`). */
@@ -96,5 +102,8 @@ export function tokenFromBody(body: string): string {
 
 /** The rate-limiter rows counting failures for an account key such as `employer:a@b.c`. */
 export function rateLimitRowsFor(accountKey: string) {
-  return db.select().from(rateLimits).where(eq(rateLimits.key, `signin_account:${accountKey}`));
+  return db
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, `signin_account:${accountKey}`));
 }

@@ -46,7 +46,11 @@ describe("employer sign-in", () => {
 
   it("the e-mail is matched without regard to case", async () => {
     const user = await createEmployerUser();
-    const result = await authenticateEmployer({ email: user.email.toUpperCase(), password: TEST_PASSWORD, ip: null });
+    const result = await authenticateEmployer({
+      email: user.email.toUpperCase(),
+      password: TEST_PASSWORD,
+      ip: null,
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -58,8 +62,16 @@ describe("employer sign-in", () => {
 
   it("an unknown e-mail gets exactly the same answer as a wrong password", async () => {
     const user = await createEmployerUser();
-    const wrongPassword = await authenticateEmployer({ email: user.email, password: "not-the-password", ip: null });
-    const unknown = await authenticateEmployer({ email: `nobody-${uniqueSuffix()}@test.example.om`, password: TEST_PASSWORD, ip: null });
+    const wrongPassword = await authenticateEmployer({
+      email: user.email,
+      password: "not-the-password",
+      ip: null,
+    });
+    const unknown = await authenticateEmployer({
+      email: `nobody-${uniqueSuffix()}@test.example.om`,
+      password: TEST_PASSWORD,
+      ip: null,
+    });
     expect(unknown).toEqual(wrongPassword);
   });
 
@@ -71,8 +83,13 @@ describe("employer sign-in", () => {
 
   it("an owner whose e-mail is not confirmed is refused, and told why only with the right password", async () => {
     const user = await createEmployerUser({ verified: false });
-    expect(await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).toEqual({ ok: false, code: "unverified" });
-    expect(await authenticateEmployer({ email: user.email, password: "not-the-password", ip: null })).toEqual({ ok: false, code: "invalid" });
+    expect(await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).toEqual({
+      ok: false,
+      code: "unverified",
+    });
+    expect(await authenticateEmployer({ email: user.email, password: "not-the-password", ip: null })).toEqual(
+      { ok: false, code: "invalid" },
+    );
   });
 });
 
@@ -80,18 +97,23 @@ describe("employer lockout", () => {
   it(`locks the account after ${SIGN_IN_LIMITS.perAccount.points} failures, refuses even the right password, and ends by itself`, async () => {
     const user = await createEmployerUser();
     const wrong = () => authenticateEmployer({ email: user.email, password: "wrong-password", ip: null });
-    for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) expect(await wrong()).toEqual({ ok: false, code: "invalid" });
+    for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++)
+      expect(await wrong()).toEqual({ ok: false, code: "invalid" });
 
     const before = Date.now();
     const fifth = await wrong();
     expect(fifth.ok).toBe(false);
-    if (fifth.ok || fifth.code !== "locked") throw new Error(`expected a lockout, got ${JSON.stringify(fifth)}`);
+    if (fifth.ok || fifth.code !== "locked")
+      throw new Error(`expected a lockout, got ${JSON.stringify(fifth)}`);
     expect(fifth.retryAt.getTime()).toBeGreaterThan(before + 14 * 60_000);
-    expect(fifth.retryAt.getTime()).toBeLessThanOrEqual(Date.now() + SIGN_IN_LIMITS.perAccount.durationSec * 1000 + 1000);
+    expect(fifth.retryAt.getTime()).toBeLessThanOrEqual(
+      Date.now() + SIGN_IN_LIMITS.perAccount.durationSec * 1000 + 1000,
+    );
 
     const whileLocked = await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null });
     expect(whileLocked).toMatchObject({ ok: false, code: "locked" });
-    if (!whileLocked.ok && whileLocked.code === "locked") expect(whileLocked.retryAt.getTime()).toBeGreaterThan(Date.now());
+    if (!whileLocked.ok && whileLocked.code === "locked")
+      expect(whileLocked.retryAt.getTime()).toBeGreaterThan(Date.now());
 
     // Counted in PostgreSQL, so every app instance sees the same lock.
     const rows = await rateLimitRowsFor(accountKey(user.email));
@@ -114,9 +136,13 @@ describe("employer lockout", () => {
     for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) {
       await authenticateEmployer({ email: user.email, password: "wrong-password", ip: null });
     }
-    expect((await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).ok).toBe(true);
+    expect((await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).ok).toBe(
+      true,
+    );
     for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) {
-      expect(await authenticateEmployer({ email: user.email, password: "wrong-password", ip: null })).toEqual({ ok: false, code: "invalid" });
+      expect(await authenticateEmployer({ email: user.email, password: "wrong-password", ip: null })).toEqual(
+        { ok: false, code: "invalid" },
+      );
     }
   });
 
@@ -128,14 +154,26 @@ describe("employer lockout", () => {
     const victim = await createEmployerUser();
     const fromThatIp = await authenticateEmployer({ email: victim.email, password: TEST_PASSWORD, ip });
     expect(fromThatIp).toMatchObject({ ok: false, code: "locked" });
-    const fromElsewhere = await authenticateEmployer({ email: victim.email, password: TEST_PASSWORD, ip: "192.0.2.10" });
+    const fromElsewhere = await authenticateEmployer({
+      email: victim.email,
+      password: TEST_PASSWORD,
+      ip: "192.0.2.10",
+    });
     expect(fromElsewhere.ok).toBe(true);
   });
 });
 
 describe("owner sign-up", () => {
   const signUp = (crNumber: string, email: string, locale: "ar" | "en" = "en") =>
-    signUpOwner({ crNumber, name: "New Owner", email, password: TEST_PASSWORD, locale, baseUrl: BASE_URL, ip: null });
+    signUpOwner({
+      crNumber,
+      name: "New Owner",
+      email,
+      password: TEST_PASSWORD,
+      locale,
+      baseUrl: BASE_URL,
+      ip: null,
+    });
 
   it("sends the confirmation link to the establishment's registered e-mail, not the address typed", async () => {
     const est = await createEstablishment();
@@ -146,13 +184,21 @@ describe("owner sign-up", () => {
 
     const sent = await outboxFor(est.email);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ channel: "email", template: "employer.verify-email", locale: "en", status: "created" });
+    expect(sent[0]).toMatchObject({
+      channel: "email",
+      template: "employer.verify-email",
+      locale: "en",
+      status: "created",
+    });
     expect(sent[0]!.body).toContain(`${BASE_URL}/en/sign-up/verify?token=`);
     expect(sent[0]!.body).toContain(est.nameEn);
     expect(await outboxFor(typed)).toHaveLength(0);
 
     // Not usable until the link is opened.
-    expect(await authenticateEmployer({ email: typed, password: TEST_PASSWORD, ip: null })).toEqual({ ok: false, code: "unverified" });
+    expect(await authenticateEmployer({ email: typed, password: TEST_PASSWORD, ip: null })).toEqual({
+      ok: false,
+      code: "unverified",
+    });
     const token = tokenFromBody(sent[0]!.body);
     expect(await verifyEmployerEmail(token)).toBe(true);
     expect(await verifyEmployerEmail(token)).toBe(false);
@@ -170,7 +216,8 @@ describe("owner sign-up", () => {
 
   it("refuses a CR number that is not in the register", async () => {
     let cr = `8${uniqueDigits(6)}`;
-    while ((await db.execute(sql`select 1 from establishments where cr_number = ${cr}`)).length > 0) cr = `8${uniqueDigits(6)}`;
+    while ((await db.execute(sql`select 1 from establishments where cr_number = ${cr}`)).length > 0)
+      cr = `8${uniqueDigits(6)}`;
     const email = `owner-${uniqueSuffix()}@personal.example.com`;
     expect(await signUp(cr, email)).toEqual({ ok: false, code: "cr_unknown" });
     expect(await db.select().from(employerUsers).where(eq(employerUsers.email, email))).toHaveLength(0);
@@ -191,7 +238,10 @@ describe("owner sign-up", () => {
   it("refuses an e-mail address that another account already uses", async () => {
     const existing = await createEmployerUser();
     const est = await createEstablishment();
-    expect(await signUp(est.crNumber, existing.email.toUpperCase())).toEqual({ ok: false, code: "email_taken" });
+    expect(await signUp(est.crNumber, existing.email.toUpperCase())).toEqual({
+      ok: false,
+      code: "email_taken",
+    });
     expect(await outboxFor(est.email)).toHaveLength(0);
   });
 });
@@ -199,14 +249,26 @@ describe("owner sign-up", () => {
 describe("password reset", () => {
   it("for an unknown e-mail returns normally and sends nothing", async () => {
     const email = `nobody-${uniqueSuffix()}@test.example.om`;
-    await expect(requestEmployerPasswordReset({ email, locale: "en", baseUrl: BASE_URL })).resolves.toBeUndefined();
+    await expect(
+      requestEmployerPasswordReset({ email, locale: "en", baseUrl: BASE_URL }),
+    ).resolves.toBeUndefined();
     expect(await outboxFor(email)).toHaveLength(0);
   });
 
   it("the link works once, sets the new password, and signs out every session", async () => {
     const user = await createEmployerUser();
-    const sessionA = await createSession(db, { userKind: "employer", userId: user.id, ip: null, userAgent: "phone" });
-    const sessionB = await createSession(db, { userKind: "employer", userId: user.id, ip: null, userAgent: "laptop" });
+    const sessionA = await createSession(db, {
+      userKind: "employer",
+      userId: user.id,
+      ip: null,
+      userAgent: "phone",
+    });
+    const sessionB = await createSession(db, {
+      userKind: "employer",
+      userId: user.id,
+      ip: null,
+      userAgent: "laptop",
+    });
     expect(await loadSessionActor(sessionA)).not.toBeNull();
 
     await requestEmployerPasswordReset({ email: user.email, locale: "ar", baseUrl: BASE_URL });
@@ -221,11 +283,18 @@ describe("password reset", () => {
 
     expect(await loadSessionActor(sessionA)).toBeNull();
     expect(await loadSessionActor(sessionB)).toBeNull();
-    expect(await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).toEqual({ ok: false, code: "invalid" });
-    expect((await authenticateEmployer({ email: user.email, password: newPassword, ip: null })).ok).toBe(true);
+    expect(await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
+    expect((await authenticateEmployer({ email: user.email, password: newPassword, ip: null })).ok).toBe(
+      true,
+    );
   });
 
   it("a made-up token changes nothing", async () => {
-    expect(await resetEmployerPassword({ token: "x".repeat(43), password: "A-New-Passphrase-2027", ip: null })).toBe(false);
+    expect(
+      await resetEmployerPassword({ token: "x".repeat(43), password: "A-New-Passphrase-2027", ip: null }),
+    ).toBe(false);
   });
 });

@@ -34,7 +34,12 @@ async function forbiddenCode(p: Promise<unknown>): Promise<string> {
 }
 
 const schedule = async (code: string, tx = db) =>
-  (await tx.select({ pilotFrom: governorates.pilotFrom, mandatoryFrom: governorates.mandatoryFrom }).from(governorates).where(eq(governorates.code, code)))[0];
+  (
+    await tx
+      .select({ pilotFrom: governorates.pilotFrom, mandatoryFrom: governorates.mandatoryFrom })
+      .from(governorates)
+      .where(eq(governorates.code, code))
+  )[0];
 
 const auditCount = async (tx = db) => (await tx.select({ id: auditEvents.id }).from(auditEvents)).length;
 
@@ -62,7 +67,15 @@ describe("updateGovernorateSchedule (supervisor only)", () => {
   });
 
   it("checks the role before the input: a reviewer with bad dates is still 'forbidden'", async () => {
-    expect(await forbiddenCode(updateGovernorateSchedule(await reviewer(), { code: "MU", pilotFrom: "nonsense", mandatoryFrom: null }))).toBe("role");
+    expect(
+      await forbiddenCode(
+        updateGovernorateSchedule(await reviewer(), {
+          code: "MU",
+          pilotFrom: "nonsense",
+          mandatoryFrom: null,
+        }),
+      ),
+    ).toBe("role");
   });
 
   it("lets a supervisor change the dates, with an audit event holding before and after", async () => {
@@ -102,19 +115,39 @@ describe("updateGovernorateSchedule (supervisor only)", () => {
   it("validates the dates: order, real dates, Arabic-Indic digits, clearing a date", async () => {
     const actor = await supervisor();
     await withRollback(async (tx) => {
-      expect(await updateGovernorateSchedule(actor, { code: "BU", pilotFrom: "2099-06-01", mandatoryFrom: "2099-01-01" }, { tx })).toEqual({
+      expect(
+        await updateGovernorateSchedule(
+          actor,
+          { code: "BU", pilotFrom: "2099-06-01", mandatoryFrom: "2099-01-01" },
+          { tx },
+        ),
+      ).toEqual({
         ok: false,
         code: "invalid",
         fieldErrors: { mandatoryFrom: "date_order" },
       });
-      expect(await updateGovernorateSchedule(actor, { code: "BU", pilotFrom: "2099-02-30", mandatoryFrom: null }, { tx })).toEqual({
+      expect(
+        await updateGovernorateSchedule(
+          actor,
+          { code: "BU", pilotFrom: "2099-02-30", mandatoryFrom: null },
+          { tx },
+        ),
+      ).toEqual({
         ok: false,
         code: "invalid",
         fieldErrors: { pilotFrom: "date_invalid" },
       });
-      expect(await updateGovernorateSchedule(actor, { code: "BU", pilotFrom: "٢٠٩٩-٠١-٠١", mandatoryFrom: "" }, { tx })).toMatchObject({ ok: true, changed: true });
+      expect(
+        await updateGovernorateSchedule(
+          actor,
+          { code: "BU", pilotFrom: "٢٠٩٩-٠١-٠١", mandatoryFrom: "" },
+          { tx },
+        ),
+      ).toMatchObject({ ok: true, changed: true });
       expect(await schedule("BU", tx as typeof db)).toEqual({ pilotFrom: "2099-01-01", mandatoryFrom: null });
-      expect(await updateGovernorateSchedule(actor, { code: "BU", pilotFrom: null, mandatoryFrom: null }, { tx })).toMatchObject({ ok: true, changed: true });
+      expect(
+        await updateGovernorateSchedule(actor, { code: "BU", pilotFrom: null, mandatoryFrom: null }, { tx }),
+      ).toMatchObject({ ok: true, changed: true });
       expect(await schedule("BU", tx as typeof db)).toEqual({ pilotFrom: null, mandatoryFrom: null });
     });
     // Rolled back: the seeded schedule is intact.
@@ -122,7 +155,13 @@ describe("updateGovernorateSchedule (supervisor only)", () => {
   });
 
   it("says so for a governorate that does not exist", async () => {
-    expect(await updateGovernorateSchedule(await supervisor(), { code: "XX", pilotFrom: "2099-01-01", mandatoryFrom: null })).toEqual({ ok: false, code: "not_found" });
+    expect(
+      await updateGovernorateSchedule(await supervisor(), {
+        code: "XX",
+        pilotFrom: "2099-01-01",
+        mandatoryFrom: null,
+      }),
+    ).toEqual({ ok: false, code: "not_found" });
   });
 });
 
@@ -167,7 +206,12 @@ describe("the audit trail is append-only", () => {
     });
     await expect(sql`delete from audit_events where id = ${id}`).rejects.toMatchObject({ code: "42501" });
     await expect(sql.unsafe("truncate audit_events")).rejects.toMatchObject({ code: "42501" });
-    await expect(db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.id, Number(id)))).rejects.toThrow();
+    await expect(
+      db
+        .update(auditEvents)
+        .set({ action: "tampered" })
+        .where(eq(auditEvents.id, Number(id))),
+    ).rejects.toThrow();
 
     const [still] = await sql<{ action: string }[]>`select action from audit_events where id = ${id}`;
     expect(still).toEqual({ action: "test.append_only" });

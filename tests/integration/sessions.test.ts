@@ -9,7 +9,12 @@ import { createEmployerUser, createStaffUser } from "@/tests/helpers/accounts";
 describe("loadSessionActor", () => {
   it("loads the employer behind a live session, with the establishment", async () => {
     const user = await createEmployerUser({ role: "hr_officer" });
-    const sid = await createSession(db, { userKind: "employer", userId: user.id, ip: "192.0.2.1", userAgent: "test" });
+    const sid = await createSession(db, {
+      userKind: "employer",
+      userId: user.id,
+      ip: "192.0.2.1",
+      userAgent: "test",
+    });
     expect(await loadSessionActor(sid)).toEqual({
       kind: "employer",
       sessionId: sid,
@@ -45,7 +50,10 @@ describe("loadSessionActor", () => {
   it("returns null for an expired session", async () => {
     const user = await createEmployerUser();
     const sid = await createSession(db, { userKind: "employer", userId: user.id, ip: null, userAgent: null });
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sid));
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sid));
     expect(await loadSessionActor(sid)).toBeNull();
   });
 
@@ -60,7 +68,11 @@ describe("loadSessionActor", () => {
   it("returns null once the staff account is deactivated", async () => {
     const staff = await createStaffUser({ role: "supervisor" });
     const sid = await createSession(db, { userKind: "staff", userId: staff.id, ip: null, userAgent: null });
-    expect(await loadSessionActor(sid)).toMatchObject({ kind: "staff", role: "supervisor", userId: staff.id });
+    expect(await loadSessionActor(sid)).toMatchObject({
+      kind: "staff",
+      role: "supervisor",
+      userId: staff.id,
+    });
     await db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, staff.id));
     expect(await loadSessionActor(sid)).toBeNull();
   });

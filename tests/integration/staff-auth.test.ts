@@ -29,33 +29,52 @@ describe("staff sign-in", () => {
     const staff = await createStaffUser({ role: "finance" });
     const step1 = await passwordStep(staff.email);
     expect(step1.enrolment).toBeNull();
-    const step2 = await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null });
+    const step2 = await checkStaffCode({
+      pending: step1.pending,
+      code: currentTotp(staff.totpSecret!),
+      ip: null,
+    });
     expect(step2.ok).toBe(true);
     if (!step2.ok) return;
     expect(await consumeToken(db, "sign_in", step2.ticket)).toEqual({ userId: staff.id });
     expect(await consumeToken(db, "sign_in", step2.ticket)).toBeNull();
     // The pending token was used up with it.
-    expect(await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null })).toEqual({ ok: false, code: "expired" });
+    expect(
+      await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null }),
+    ).toEqual({ ok: false, code: "expired" });
   });
 
   it("a wrong password and an unknown e-mail get the same answer", async () => {
     const staff = await createStaffUser();
     const wrong = await checkStaffPassword({ email: staff.email, password: "wrong-password", ip: null });
-    const unknown = await checkStaffPassword({ email: `nobody-${uniqueSuffix()}@mol.example.om`, password: TEST_PASSWORD, ip: null });
+    const unknown = await checkStaffPassword({
+      email: `nobody-${uniqueSuffix()}@mol.example.om`,
+      password: TEST_PASSWORD,
+      ip: null,
+    });
     expect(wrong).toEqual({ ok: false, code: "invalid" });
     expect(unknown).toEqual(wrong);
   });
 
   it("a deactivated member is refused at the password step", async () => {
     const staff = await createStaffUser({ active: false });
-    expect(await checkStaffPassword({ email: staff.email, password: TEST_PASSWORD, ip: null })).toEqual({ ok: false, code: "invalid" });
+    expect(await checkStaffPassword({ email: staff.email, password: TEST_PASSWORD, ip: null })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
   });
 
   it("a wrong code is refused and the same pending token still works with the right one", async () => {
     const staff = await createStaffUser();
     const step1 = await passwordStep(staff.email);
-    expect(await checkStaffCode({ pending: step1.pending, code: wrongCode(staff.totpSecret!), ip: null })).toEqual({ ok: false, code: "invalid_code" });
-    const ok = await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null });
+    expect(
+      await checkStaffCode({ pending: step1.pending, code: wrongCode(staff.totpSecret!), ip: null }),
+    ).toEqual({ ok: false, code: "invalid_code" });
+    const ok = await checkStaffCode({
+      pending: step1.pending,
+      code: currentTotp(staff.totpSecret!),
+      ip: null,
+    });
     expect(ok.ok).toBe(true);
   });
 
@@ -63,27 +82,43 @@ describe("staff sign-in", () => {
     const staff = await createStaffUser();
     // Four wrong passwords, then one wrong code: the fifth failure locks.
     for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) {
-      expect(await checkStaffPassword({ email: staff.email, password: "wrong-password", ip: null })).toEqual({ ok: false, code: "invalid" });
+      expect(await checkStaffPassword({ email: staff.email, password: "wrong-password", ip: null })).toEqual({
+        ok: false,
+        code: "invalid",
+      });
     }
     const step1 = await passwordStep(staff.email);
-    const locked = await checkStaffCode({ pending: step1.pending, code: wrongCode(staff.totpSecret!), ip: null });
+    const locked = await checkStaffCode({
+      pending: step1.pending,
+      code: wrongCode(staff.totpSecret!),
+      ip: null,
+    });
     expect(locked).toMatchObject({ ok: false, code: "locked" });
     if (!locked.ok && locked.code === "locked") expect(locked.retryAt.getTime()).toBeGreaterThan(Date.now());
 
     // Now even the right code, and the right password, are refused.
-    expect(await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null })).toMatchObject({ ok: false, code: "locked" });
-    expect(await checkStaffPassword({ email: staff.email, password: TEST_PASSWORD, ip: null })).toMatchObject({ ok: false, code: "locked" });
+    expect(
+      await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null }),
+    ).toMatchObject({ ok: false, code: "locked" });
+    expect(await checkStaffPassword({ email: staff.email, password: TEST_PASSWORD, ip: null })).toMatchObject(
+      { ok: false, code: "locked" },
+    );
 
     // Until the window passes.
     await db
       .update(rateLimits)
       .set({ expire: new Date(Date.now() - 1000) })
       .where(eq(rateLimits.key, `signin_account:staff:${staff.email.toLowerCase()}`));
-    expect((await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null })).ok).toBe(true);
+    expect(
+      (await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null })).ok,
+    ).toBe(true);
   });
 
   it("a made-up pending token is 'expired', not an error", async () => {
-    expect(await checkStaffCode({ pending: "y".repeat(43), code: "123456", ip: null })).toEqual({ ok: false, code: "expired" });
+    expect(await checkStaffCode({ pending: "y".repeat(43), code: "123456", ip: null })).toEqual({
+      ok: false,
+      code: "expired",
+    });
   });
 });
 
@@ -104,7 +139,10 @@ describe("staff TOTP enrolment", () => {
     expect(again.enrolment?.secret).toBe(secret);
 
     // A wrong code enrols nothing.
-    expect(await checkStaffCode({ pending: step1.pending, code: wrongCode(secret), ip: null })).toEqual({ ok: false, code: "invalid_code" });
+    expect(await checkStaffCode({ pending: step1.pending, code: wrongCode(secret), ip: null })).toEqual({
+      ok: false,
+      code: "invalid_code",
+    });
     expect(await read()).toMatchObject({ totpSecret: null, totpPendingSecret: secret });
 
     const ok = await checkStaffCode({ pending: step1.pending, code: currentTotp(secret), ip: null });

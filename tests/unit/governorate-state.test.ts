@@ -34,7 +34,9 @@ describe("efilingStateOn", () => {
   });
 
   it("a schedule moved into the future makes the governorate not live today", () => {
-    expect(efilingStateOn({ pilotFrom: "2099-01-01", mandatoryFrom: "2099-06-01" }, "2026-11-28")).toBe("not_live");
+    expect(efilingStateOn({ pilotFrom: "2099-01-01", mandatoryFrom: "2099-06-01" }, "2026-11-28")).toBe(
+      "not_live",
+    );
   });
 });
 
@@ -42,7 +44,9 @@ describe("stateSince", () => {
   it("is the date the current state began, or the next date when not live", () => {
     expect(stateSince(muscat, "mandatory")).toBe("2017-01-01");
     expect(stateSince(muscat, "pilot")).toBe("2016-12-13");
-    expect(stateSince({ pilotFrom: "2099-01-01", mandatoryFrom: "2099-06-01" }, "not_live")).toBe("2099-01-01");
+    expect(stateSince({ pilotFrom: "2099-01-01", mandatoryFrom: "2099-06-01" }, "not_live")).toBe(
+      "2099-01-01",
+    );
     expect(stateSince({ pilotFrom: null, mandatoryFrom: "2099-06-01" }, "not_live")).toBe("2099-06-01");
     expect(stateSince({ pilotFrom: null, mandatoryFrom: null }, "not_live")).toBeNull();
   });
@@ -55,14 +59,23 @@ describe("governorateScheduleSchema (the supervisor's form)", () => {
     r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
 
   it("accepts ordered dates, equal dates, and empty (not scheduled) dates", () => {
-    expect(parse("2027-01-01", "2027-02-01")).toMatchObject({ success: true, data: { pilotFrom: "2027-01-01", mandatoryFrom: "2027-02-01" } });
+    expect(parse("2027-01-01", "2027-02-01")).toMatchObject({
+      success: true,
+      data: { pilotFrom: "2027-01-01", mandatoryFrom: "2027-02-01" },
+    });
     expect(parse("2027-01-01", "2027-01-01").success).toBe(true);
     expect(parse("", "")).toMatchObject({ success: true, data: { pilotFrom: null, mandatoryFrom: null } });
-    expect(parse(" 2027-01-01 ", "")).toMatchObject({ success: true, data: { pilotFrom: "2027-01-01", mandatoryFrom: null } });
+    expect(parse(" 2027-01-01 ", "")).toMatchObject({
+      success: true,
+      data: { pilotFrom: "2027-01-01", mandatoryFrom: null },
+    });
   });
 
   it("accepts Arabic-Indic digits", () => {
-    expect(parse("٢٠٢٧-٠١-٠١", "۲۰۲۷-۰۲-۰۱")).toMatchObject({ success: true, data: { pilotFrom: "2027-01-01", mandatoryFrom: "2027-02-01" } });
+    expect(parse("٢٠٢٧-٠١-٠١", "۲۰۲۷-۰۲-۰۱")).toMatchObject({
+      success: true,
+      data: { pilotFrom: "2027-01-01", mandatoryFrom: "2027-02-01" },
+    });
     expect(toLatinDigits("٠١٢٣٤٥٦٧٨٩")).toBe("0123456789");
   });
 

@@ -25,7 +25,8 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
     <>
       <PageTitle lead={t("welcome", { name: actor.name })}>{t("title")}</PageTitle>
       <p className="mb-6">
-        <span className="font-semibold">{t("role")}:</span> <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
+        <span className="font-semibold">{t("role")}:</span>{" "}
+        <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
       </p>
       {staffHasRole(actor, ["supervisor"]) ? (
         <section aria-labelledby="settings" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
@@ -47,14 +48,11 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
           {tx("staff.title")}
         </h2>
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start" data-testid="staff-directory">
+          <table className="w-full border-collapse text-start text-sm sm:text-base" data-testid="staff-directory">
             <thead>
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="py-2 pe-4 text-start">
                   {tx("staff.name")}
-                </th>
-                <th scope="col" className="py-2 pe-4 text-start">
-                  {tx("staff.email")}
                 </th>
                 <th scope="col" className="py-2 pe-4 text-start">
                   {tx("staff.role")}
@@ -71,11 +69,11 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
               {staff.map((s) => (
                 <tr key={s.id} className="border-b border-gray-300">
                   <th scope="row" className="py-2 pe-4 text-start font-normal">
-                    {s.name}
+                    <span className="block font-semibold">{s.name}</span>
+                    <bdi dir="ltr" className="block text-sm break-all text-muted">
+                      {s.email}
+                    </bdi>
                   </th>
-                  <td className="py-2 pe-4">
-                    <bdi dir="ltr">{s.email}</bdi>
-                  </td>
                   <td className="py-2 pe-4">{t(`roles.${s.role}`)}</td>
                   <td className="py-2 pe-4">{tx(s.active ? "staff.active" : "staff.inactive")}</td>
                   <td className="py-2">{tx(s.totpEnrolled ? "staff.enrolled" : "staff.notEnrolled")}</td>

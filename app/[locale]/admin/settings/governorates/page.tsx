@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const tag = { mandatory: "bg-brand-600 text-white", pilot: "bg-yellow-200 text-ink", not_live: "bg-gray-200 text-ink" } as const;
+const tag = {
+  mandatory: "bg-brand-600 text-white",
+  pilot: "bg-yellow-200 text-ink",
+  not_live: "bg-gray-200 text-ink",
+} as const;
 
 /** The rollout schedule: supervisors only (the layout admits any staff; this page narrows it). */
 export default async function GovernorateSchedulePage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -45,7 +49,10 @@ export default async function GovernorateSchedulePage({ params }: { params: Prom
               </h2>
               <p className="mb-4">
                 <span className="font-semibold">{t("stateToday")}:</span>{" "}
-                <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${tag[g.state]}`} data-testid="state">
+                <span
+                  className={`inline-block px-2 py-0.5 text-sm font-semibold ${tag[g.state]}`}
+                  data-testid="state"
+                >
                   {tl(`stateNames.${g.state}`)}
                 </span>{" "}
                 <span className="text-muted">{when}</span>
