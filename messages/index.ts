@@ -4,10 +4,12 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import adminSettingsAr from "./admin-settings/ar.json";
+import adminSettingsEn from "./admin-settings/en.json";
 
 export const messages = {
-  ar: { ...coreAr },
-  en: { ...coreEn },
+  ar: { ...coreAr, ...adminSettingsAr },
+  en: { ...coreEn, ...adminSettingsEn },
 };
 
 export type Messages = typeof messages.en;

@@ -2,6 +2,8 @@ import type { InputHTMLAttributes } from "react";
 
 type Props = {
   name: string;
+  /** Defaults to `name`; give one when a page has several forms with the same field names. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -10,12 +12,12 @@ type Props = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue" | "id">;
 
 /** A labelled input with its hint and error wired to it for assistive technology. */
-export function TextField({ name, label, hint, error, defaultValue, className, ...rest }: Props) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+export function TextField({ name, id = name, label, hint, error, defaultValue, className, ...rest }: Props) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={`mb-5 ${error ? "border-s-4 border-danger ps-3" : ""} ${className ?? ""}`}>
-      <label htmlFor={name} className="mb-1 block font-semibold">
+      <label htmlFor={id} className="mb-1 block font-semibold">
         {label}
       </label>
       {hint ? (
@@ -29,7 +31,7 @@ export function TextField({ name, label, hint, error, defaultValue, className, .
         </p>
       ) : null}
       <input
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}

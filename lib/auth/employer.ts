@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { pgErrorCode, UNIQUE_VIOLATION } from "@/db/errors";
 import { employerUsers, establishments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Locale } from "@/lib/i18n/routing";
@@ -101,7 +102,7 @@ export async function signUpOwner(input: {
       await recordAudit(tx, { actor: { kind: "anonymous" }, action: "employer.signed_up", entityType: "employer_user", entityId: user!.id, after: { establishmentId: est.id, role: "owner" }, ip: input.ip });
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "23505") return { ok: false, code: "email_taken" };
+    if (pgErrorCode(e) === UNIQUE_VIOLATION) return { ok: false, code: "email_taken" };
     throw e;
   }
   return { ok: true, maskedEmail: maskEmail(est.email) };

@@ -3,6 +3,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
+import { staffHasRole } from "@/lib/auth/actor";
+import { listStaffDirectory } from "@/lib/admin/staff-directory";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +19,70 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
   const actor = await requireStaffPage(locale);
   const t = await getTranslations("admin");
   const ts = await getTranslations("shell");
+  const tx = await getTranslations("adminSettings");
+  const staff = await listStaffDirectory(actor);
   return (
     <>
       <PageTitle lead={t("welcome", { name: actor.name })}>{t("title")}</PageTitle>
       <p className="mb-6">
-        <span className="font-semibold">{t("role")}:</span> <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
+        <span className="font-semibold">{t("role")}:</span>{" "}
+        <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
       </p>
+      {staffHasRole(actor, ["supervisor"]) ? (
+        <section aria-labelledby="settings" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
+          <h2 id="settings" className="mb-1 text-xl font-bold">
+            {tx("home.settingsTitle")}
+          </h2>
+          <p className="mb-3 text-muted">{tx("home.settingsLead")}</p>
+          <ul className="list-disc ps-5">
+            <li>
+              <Link href="/admin/settings/governorates" className="text-brand-800 underline">
+                {tx("home.governoratesLink")}
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="staff" className="mb-8">
+        <h2 id="staff" className="mb-3 text-xl font-bold">
+          {tx("staff.title")}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-start text-sm sm:text-base" data-testid="staff-directory">
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {tx("staff.name")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {tx("staff.role")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {tx("staff.status")}
+                </th>
+                <th scope="col" className="py-2 text-start">
+                  {tx("staff.totp")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((s) => (
+                <tr key={s.id} className="border-b border-gray-300">
+                  <th scope="row" className="py-2 pe-4 text-start font-normal">
+                    <span className="block font-semibold">{s.name}</span>
+                    <bdi dir="ltr" className="block text-sm break-all text-muted">
+                      {s.email}
+                    </bdi>
+                  </th>
+                  <td className="py-2 pe-4">{t(`roles.${s.role}`)}</td>
+                  <td className="py-2 pe-4">{tx(s.active ? "staff.active" : "staff.inactive")}</td>
+                  <td className="py-2">{tx(s.totpEnrolled ? "staff.enrolled" : "staff.notEnrolled")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
       <form action={signOutEverywhereAction}>
         <input type="hidden" name="locale" value={locale} />
         <button type="submit" className="underline">

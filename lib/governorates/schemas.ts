@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits to Latin, for anything a person types. */
+export function toLatinDigits(value: string): string {
+  return value
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+/** A real calendar date written YYYY-MM-DD (no 31 April, 29 February only in leap years). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** The rollout began in 2016; anything outside this range is a typing mistake, not a plan. */
+export const SCHEDULE_DATE_MIN = "2016-01-01";
+export const SCHEDULE_DATE_MAX = "2099-12-31";
+
+/** An optional date field: empty means "not scheduled" (null). Messages are keys under `adminSettings.errors`. */
+const scheduleDate = z
+  .string()
+  .trim()
+  .transform(toLatinDigits)
+  .refine((v) => v === "" || isCalendarDate(v), { error: "date_invalid", abort: true })
+  .refine((v) => v === "" || (v >= SCHEDULE_DATE_MIN && v <= SCHEDULE_DATE_MAX), { error: "date_range" })
+  .transform((v) => (v === "" ? null : v));
+
+export const governorateScheduleSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, { error: "governorate_unknown" }),
+    pilotFrom: scheduleDate,
+    mandatoryFrom: scheduleDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.pilotFrom && v.mandatoryFrom && v.pilotFrom > v.mandatoryFrom) {
+      ctx.addIssue({ code: "custom", path: ["mandatoryFrom"], message: "date_order" });
+    }
+  });
+
+export type GovernorateScheduleInput = z.input<typeof governorateScheduleSchema>;
+export type GovernorateSchedule = z.output<typeof governorateScheduleSchema>;
