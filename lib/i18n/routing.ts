@@ -7,6 +7,8 @@ export const routing = defineRouting({
   locales,
   defaultLocale: "ar",
   localePrefix: "always",
+  // Arabic first: "/" always opens the Arabic service; the switch in the header changes it.
+  localeDetection: false,
 });
 
 export function isLocale(value: string): value is Locale {
