@@ -101,6 +101,8 @@ export const staffUsers = pgTable(
     /** Secret shown as a QR code at first sign-in, kept until a code from it is confirmed. */
     totpPendingSecret: text("totp_pending_secret"),
     totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
+    /** The 30-second step of the last accepted code: a code is accepted once, never replayed. */
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("staff_users_email_idx").on(sql`lower(${t.email})`)],

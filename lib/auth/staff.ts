@@ -1,6 +1,6 @@
 import { authenticator } from "otplib";
 import QRCode from "qrcode";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { staffUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -75,7 +75,11 @@ export async function checkStaffCode(input: { pending: string; code: string; ip:
   const lock = await signInLockState(accountKey, input.ip);
   if (lock.locked) return { ok: false, code: "locked", retryAt: lock.retryAt };
   const secret = user.totpSecret ?? user.totpPendingSecret;
-  if (!secret || !authenticator.check(input.code, secret)) {
+  const delta = secret ? authenticator.checkDelta(input.code, secret) : null;
+  // The time step the code belongs to; a step at or before the last accepted one is a replay.
+  const step = delta === null ? null : Math.floor(Date.now() / 30_000) + delta;
+  const replay = step !== null && user.totpLastStep !== null && step <= user.totpLastStep;
+  if (!secret || step === null || replay) {
     const after = await recordSignInFailure(accountKey, input.ip);
     await recordAudit(db, { actor: { kind: "anonymous" }, action: "staff.totp_failed", entityType: "staff_user", entityId: user.id, ip: input.ip });
     return after.locked ? { ok: false, code: "locked", retryAt: after.retryAt } : { ok: false, code: "invalid_code" };
@@ -84,6 +88,13 @@ export async function checkStaffCode(input: { pending: string; code: string; ip:
   const ticket = await db.transaction(async (tx) => {
     const used = await consumeToken(tx, "totp_pending", input.pending);
     if (!used) return null;
+    // Claim the step atomically: two sign-ins racing with one code cannot both pass.
+    const claimed = await tx
+      .update(staffUsers)
+      .set({ totpLastStep: step })
+      .where(and(eq(staffUsers.id, user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+      .returning({ id: staffUsers.id });
+    if (claimed.length === 0) return null;
     if (!user.totpSecret) {
       await tx
         .update(staffUsers)

@@ -7,7 +7,7 @@
  * account (a locked demo account would break the next run).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { authenticator } from "otplib";
+import { freshTotp } from "./helpers/totp";
 import { DEMO_ACCOUNTS, GOVERNORATES } from "@/db/seed/data";
 import coreAr from "@/messages/core/ar.json";
 import coreEn from "@/messages/core/en.json";
@@ -43,7 +43,7 @@ async function signInStaff(page: Page, locale: Locale, role: "reviewer" | "finan
   await page.getByRole("button", { name: m.signIn.continue }).click();
   const code = page.getByLabel(m.signIn.code);
   await expect(code).toBeVisible();
-  await code.fill(authenticator.generate(account.totpSecret));
+  await code.fill(await freshTotp(account.totpSecret));
   await page.getByRole("button", { name: m.signIn.submit }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/admin$`));
 }

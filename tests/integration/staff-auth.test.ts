@@ -44,6 +44,15 @@ describe("staff sign-in", () => {
     ).toEqual({ ok: false, code: "expired" });
   });
 
+  it("a code that was accepted once is refused when replayed in the same 30 seconds", async () => {
+    const staff = await createStaffUser({ role: "reviewer" });
+    const code = currentTotp(staff.totpSecret!);
+    const first = await passwordStep(staff.email);
+    expect((await checkStaffCode({ pending: first.pending, code, ip: null })).ok).toBe(true);
+    const second = await passwordStep(staff.email);
+    expect(await checkStaffCode({ pending: second.pending, code, ip: null })).toEqual({ ok: false, code: "invalid_code" });
+  });
+
   it("a wrong password and an unknown e-mail get the same answer", async () => {
     const staff = await createStaffUser();
     const wrong = await checkStaffPassword({ email: staff.email, password: "wrong-password", ip: null });
