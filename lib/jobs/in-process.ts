@@ -1,0 +1,22 @@
+import { beforeEmbeddedStop } from "@/db/embedded";
+import { log } from "@/lib/log";
+import { startJobs, stopJobs } from "./register";
+
+/**
+ * Called from instrumentation.ts: runs the jobs inside the app process unless JOBS_IN_PROCESS=false (then a
+ * separate `npm run worker` runs them). Not awaited by the caller: the app answers requests meanwhile; if the
+ * runner cannot start, messages simply wait in the outbox for a runner that can.
+ */
+export function startJobsInProcess(): void {
+  if (process.env.JOBS_IN_PROCESS === "false") return;
+  startJobs()
+    .then(() => {
+      log.info("job runner started in the app process");
+      // Stop first, while the database is still up: the embedded server waits for this; with DATABASE_URL the
+      // signal handler below does it as Next.js shuts down (anything cut short is retried after its lease).
+      beforeEmbeddedStop(stopJobs);
+      process.once("SIGTERM", () => void stopJobs());
+      process.once("SIGINT", () => void stopJobs());
+    })
+    .catch((e: unknown) => log.error({ err: e }, "job runner failed to start; notifications wait in the outbox"));
+}
