@@ -90,8 +90,9 @@ export async function registerJobs(
       name,
       policy: "stately",
       retryLimit: spec.retryLimit,
-      retryDelay: spec.retryDelay,
-      retryBackoff: spec.retryBackoff,
+      // pg-boss rejects keys present with an undefined value.
+      ...(spec.retryDelay !== undefined ? { retryDelay: spec.retryDelay } : {}),
+      ...(spec.retryBackoff !== undefined ? { retryBackoff: spec.retryBackoff } : {}),
       expireInSeconds: spec.expireInSeconds,
     });
     const handler = handlers[name];
