@@ -4,10 +4,12 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import notifyAr from "./notify/ar.json";
+import notifyEn from "./notify/en.json";
 
 export const messages = {
-  ar: { ...coreAr },
-  en: { ...coreEn },
+  ar: { ...coreAr, ...notifyAr },
+  en: { ...coreEn, ...notifyEn },
 };
 
 export type Messages = typeof messages.en;

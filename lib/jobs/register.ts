@@ -28,7 +28,7 @@ type QueueSpec = {
 };
 
 export const QUEUE_SPECS: Record<JobName, QueueSpec> = {
-  "notifications:dispatch": { cron: "* * * * *", retryLimit: 0, expireInSeconds: 5 * 60, pollingIntervalSeconds: 1 },
+  "notifications:dispatch": { cron: "* * * * *", retryLimit: 0, expireInSeconds: 2 * 60, pollingIntervalSeconds: 1 },
   "payments:reconcile": { cron: "*/5 * * * *", retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * 60, pollingIntervalSeconds: 5 },
   // 06:00 in Muscat: reminders arrive in the morning; a failed run is retried with backoff the same day.
   "deadlines:daily": {
@@ -146,10 +146,12 @@ export async function createJobsRunner(options: RunnerOptions = {}): Promise<Job
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      log.info("job runner stopping");
       await unlisten?.().catch(() => {});
       await Promise.race([nudge?.idle() ?? Promise.resolve(), new Promise((r) => setTimeout(r, 3_000).unref())]);
       // Waits for running jobs (at most a few seconds), then closes pg-boss's pool.
       await boss.stop({ graceful: true, wait: true, timeout: 4_000 });
+      log.info("job runner stopped");
     })());
   return { boss, stop };
 }
