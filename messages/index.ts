@@ -6,10 +6,12 @@ import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
 import adminSettingsAr from "./admin-settings/ar.json";
 import adminSettingsEn from "./admin-settings/en.json";
+import notifyAr from "./notify/ar.json";
+import notifyEn from "./notify/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr },
-  en: { ...coreEn, ...adminSettingsEn },
+  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr },
+  en: { ...coreEn, ...adminSettingsEn, ...notifyEn },
 };
 
 export type Messages = typeof messages.en;

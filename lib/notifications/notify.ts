@@ -2,6 +2,7 @@ import { notifications } from "@/db/schema";
 import type { Tx } from "@/db";
 import type { Locale } from "@/lib/i18n/routing";
 import { renderTemplate, type TemplateName, type TemplateParams } from "./templates";
+import { wakeDispatcher } from "./wake";
 
 export type NotifyInput<T extends TemplateName> = {
   channel: "sms" | "email";
@@ -14,8 +15,10 @@ export type NotifyInput<T extends TemplateName> = {
 
 /**
  * Records a message in the outbox, in the caller's transaction, so the message exists exactly when the event
- * that causes it does. Delivery happens after commit (the notifications issue adds the queue and providers);
- * until then the development outbox page shows every message as its recipient would see it.
+ * that causes it does. Delivery happens after commit: the NOTIFY sent here reaches the job runner only if the
+ * transaction commits, and the runner's dispatcher (lib/notifications/dispatch.ts) sends the message within
+ * moments; the scheduled dispatch picks up anything a nudge missed. The development outbox page shows every
+ * message as its recipient sees it.
  */
 export async function notify<T extends TemplateName>(tx: Tx, input: NotifyInput<T>): Promise<{ id: string }> {
   const rendered = renderTemplate(input.template, input.locale, input.params);
@@ -32,5 +35,6 @@ export async function notify<T extends TemplateName>(tx: Tx, input: NotifyInput<
       entityId: input.entity?.id ?? null,
     })
     .returning({ id: notifications.id });
+  await wakeDispatcher(tx);
   return { id: row!.id };
 }

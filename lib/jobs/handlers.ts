@@ -1,0 +1,18 @@
+import { dispatchDue } from "@/lib/notifications/dispatch";
+import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
+import type { JobName } from "./names";
+
+/**
+ * What each job does: plain async functions, idempotent, callable directly (tests, scripts) without pg-boss.
+ * A job whose handler is null is not scheduled; the runner logs that it is missing.
+ */
+export type JobHandler = () => Promise<unknown>;
+
+export const jobHandlers: Record<JobName, JobHandler | null> = {
+  "notifications:dispatch": () => dispatchDue(),
+  "deadlines:daily": () => sendDeadlineNotices(),
+  // TODO(lead): wire the payments reconciliation after merging the payments branch:
+  //   import { reconcilePayments } from "@/lib/payments/reconcile";
+  //   "payments:reconcile": () => reconcilePayments(),
+  "payments:reconcile": null,
+};

@@ -1,0 +1,147 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditEvents, deadlineNotices, deposits, employerUsers, establishments, notifications, reports, workers } from "@/db/schema";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
+import { addDays, muscatDate } from "@/lib/time";
+import { uniqueDigits, uniqueSuffix } from "@/tests/helpers/db";
+
+/** 20:30 UTC is already the next day in Muscat (UTC+4): the job must decide on the Muscat calendar. */
+const NOW = new Date("2031-03-10T20:30:00Z");
+const TODAY = muscatDate(NOW); // 2031-03-11
+
+async function world(nationality = "IN") {
+  const s = uniqueSuffix();
+  const [est] = await db
+    .insert(establishments)
+    .values({
+      crNumber: uniqueDigits(7),
+      nameAr: `مؤسسة الاختبار ${s}`,
+      nameEn: `Test Trading ${s}`,
+      governorateCode: "MA",
+      address: "Muscat",
+      municipalityLicenceNumber: `ML-${s}`,
+      email: `est-${s}@example.om`,
+      phone: `+968${uniqueDigits(8)}`,
+    })
+    .returning();
+  const [user] = await db
+    .insert(employerUsers)
+    .values({ establishmentId: est!.id, role: "owner", name: "Owner", email: `owner-${s}@example.om` })
+    .returning();
+  const newWorker = async (email: string | null) => {
+    const [w] = await db
+      .insert(workers)
+      .values({
+        civilId: uniqueDigits(9),
+        passportNumber: `P${uniqueDigits(8)}`,
+        nameAr: "راهول",
+        nameEn: "Rahul",
+        nationality,
+        dateOfBirth: "1990-01-01",
+        mobile: `+968${uniqueDigits(8)}`,
+        email,
+        establishmentId: est!.id,
+        occupation: "Mason",
+        permitNumber: `WP${uniqueDigits(10)}`,
+        enteredOmanOn: "2020-01-01",
+      })
+      .returning();
+    return w!;
+  };
+  const newReport = async (worker: typeof workers.$inferSelect, values: Partial<typeof reports.$inferInsert>, depositStatus: "paid" | "refunded" | null = "paid") => {
+    const [r] = await db
+      .insert(reports)
+      .values({
+        reference: `WA-T-${uniqueDigits(8)}`,
+        establishmentId: est!.id,
+        workerId: worker.id,
+        createdBy: user!.id,
+        status: "approved",
+        feeBaisa: 120_000,
+        ...values,
+      })
+      .returning();
+    if (depositStatus) {
+      await db.insert(deposits).values({ reportId: r!.id, amountBaisa: 120_000, status: depositStatus, provider: "local", paidAt: new Date() });
+    }
+    return r!;
+  };
+  return { est: est!, user: user!, newWorker, newReport };
+}
+
+async function messagesFor(reportIds: string[]) {
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.entityType, "report"), inArray(notifications.entityId, reportIds)));
+}
+
+describe("the daily deadline job", () => {
+  it("tells the employer once when a report's legal period has ended and the deposit is held", async () => {
+    const w = await world();
+    const ended = await w.newReport(await w.newWorker(null), { legalPeriodEnds: TODAY, refundClaimUntil: addDays(TODAY, 5 * 365) });
+    const endedYesterday = await w.newReport(await w.newWorker(null), { status: "closed", legalPeriodEnds: addDays(TODAY, -1) });
+    const notYet = await w.newReport(await w.newWorker(null), { legalPeriodEnds: addDays(TODAY, 1) });
+    const refunded = await w.newReport(await w.newWorker(null), { legalPeriodEnds: TODAY }, "refunded");
+    const longAgo = await w.newReport(await w.newWorker(null), { legalPeriodEnds: addDays(TODAY, -400) });
+    const ids = [ended.id, endedYesterday.id, notYet.id, refunded.id, longAgo.id];
+
+    const first = await sendDeadlineNotices({ now: NOW, reportIds: ids, baseUrl: "https://balagh.example.om" });
+    expect(first).toEqual({ legalPeriodEnded: 2, grievanceClosing: 0 });
+    const sent = await messagesFor(ids);
+    expect(sent.map((m) => m.entityId).sort()).toEqual([ended.id, endedYesterday.id].sort());
+    const m = sent.find((x) => x.entityId === ended.id)!;
+    expect(m).toMatchObject({ channel: "email", recipient: w.user.email, template: "employer.refund-available", locale: "ar", status: "created" });
+    expect(m.body).toContain(ended.reference);
+    expect(m.body).toContain("https://balagh.example.om/ar/employer");
+
+    // Idempotent: a second run (or a second worker) sends nothing more.
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
+    expect(await messagesFor(ids)).toHaveLength(2);
+    const markers = await db.select().from(deadlineNotices).where(inArray(deadlineNotices.reportId, ids));
+    expect(markers).toHaveLength(2);
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "report.legal_period_ended_notice"), inArray(auditEvents.entityId, ids)));
+    expect(audit).toHaveLength(2);
+  });
+
+  it("reminds the worker by SMS and e-mail, in their language, when the grievance window closes within 7 days", async () => {
+    const w = await world("EG");
+    const withEmail = await w.newWorker(`worker-${uniqueSuffix()}@example.om`);
+    const closing = await w.newReport(withEmail, { grievanceDeadline: addDays(TODAY, 7) });
+    const closingSoon = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, 2) });
+    const farOff = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, 8) });
+    const closed = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, -1) });
+    const notApproved = await w.newReport(await w.newWorker(null), { status: "submitted", grievanceDeadline: addDays(TODAY, 3) });
+    const ids = [closing.id, closingSoon.id, farOff.id, closed.id, notApproved.id];
+
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 2 });
+    const sent = await messagesFor(ids);
+    expect(sent.filter((m) => m.entityId === closing.id).map((m) => m.channel).sort()).toEqual(["email", "sms"]);
+    expect(sent.filter((m) => m.entityId === closingSoon.id).map((m) => m.channel)).toEqual(["sms"]);
+    const sms = sent.find((m) => m.entityId === closing.id && m.channel === "sms")!;
+    expect(sms).toMatchObject({ recipient: withEmail.mobile, template: "worker.grievance-closing.sms", locale: "ar" });
+    expect(sms.body).toContain(closing.reference);
+    expect(sent.find((m) => m.entityId === closing.id && m.channel === "email")!.recipient).toBe(withEmail.email);
+
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
+    expect(await messagesFor(ids)).toHaveLength(3);
+  });
+
+  it("sends an English reminder to a worker whose nationality does not read Arabic", async () => {
+    const w = await world("BD");
+    const r = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, 5) });
+    await sendDeadlineNotices({ now: NOW, reportIds: [r.id] });
+    const [sms] = await messagesFor([r.id]);
+    expect(sms).toMatchObject({ locale: "en", channel: "sms" });
+    expect(sms!.body).toMatch(/^Work-abandonment report WA-T-\d+ by Test Trading/);
+  });
+
+  it("is the registered handler of deadlines:daily", () => {
+    expect(jobHandlers["deadlines:daily"]).toBeTypeOf("function");
+  });
+});
