@@ -4,10 +4,12 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import workerAr from "./worker/ar.json";
+import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr },
-  en: { ...coreEn },
+  ar: { ...coreAr, ...workerAr },
+  en: { ...coreEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;
