@@ -40,7 +40,7 @@ export function GrievanceForm({ reportId, defaultPhone, heading, children }: { r
     <>
       <ErrorSummary items={items} />
       {heading}
-      {state.status === "error" ? <p className="mb-4 font-semibold">{t("filesAgain")}</p> : null}
+      {state.data?.filesAgain ? <p className="mb-4 font-semibold">{t("filesAgain")}</p> : null}
       {children}
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />

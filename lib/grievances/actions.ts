@@ -27,23 +27,26 @@ export async function fileGrievanceAction(_prev: FormState, formData: FormData):
   const locale = localeFrom(formData);
   const actor = await getActor();
   if (!actor || actor.kind !== "worker") redirect(`/${locale}/sign-in/worker`);
+  const attachments = await attachmentsFrom(formData);
+  // Browsers cannot put chosen files back into a form: the page asks for them again.
+  const data = attachments.length > 0 ? { filesAgain: "1" } : undefined;
   const parsed = parseForm(grievanceSchema, formData);
-  if (!parsed.ok) return parsed.state;
+  if (!parsed.ok) return { ...parsed.state, data };
   const { ip } = await currentRequestInfo();
-  const result = await fileGrievance(actor, { ...parsed.data, attachments: await attachmentsFrom(formData), locale, ip });
+  const result = await fileGrievance(actor, { ...parsed.data, attachments, locale, ip });
   if (!result.ok) {
     switch (result.code) {
       case "file_empty":
       case "file_too_large":
       case "file_type":
       case "too_many_files":
-        return { status: "error", fieldErrors: { attachments: result.code }, values: formValues(formData) };
+        return { status: "error", fieldErrors: { attachments: result.code }, values: formValues(formData), data };
       case "deadline_passed":
-        return formError(formData, result.code, { date: formatDate(result.deadline, locale) });
+        return { ...formError(formData, result.code, { date: formatDate(result.deadline, locale) }), data };
       case "not_found":
       case "report_not_in_force":
       case "already_open":
-        return formError(formData, result.code);
+        return { ...formError(formData, result.code), data };
     }
   }
   redirect(`/${locale}/worker/reports/${parsed.data.reportId}?grievance=filed`);

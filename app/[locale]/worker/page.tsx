@@ -41,7 +41,7 @@ export default async function WorkerReportsPage({ params }: { params: Promise<{ 
             <li key={r.id} className="border-2 border-ink p-4" data-testid="worker-report" data-reference={r.reference}>
               <h2 className="mb-2 text-xl font-bold">
                 <Link href={`/worker/reports/${r.id}`} className="text-brand-800 underline">
-                  {t.rich("open", { reference: r.reference, ref: (c) => <bdi dir="ltr">{c}</bdi> })}
+                  {t.rich("open", { reference: r.reference, ref: (c) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi> })}
                 </Link>
               </h2>
               <p className="mb-3">

@@ -73,7 +73,6 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
             maxLength={12}
             dir="ltr"
             spellCheck={false}
-            className="max-w-48 text-2xl"
           />
           <Button>{t("signIn")}</Button>
         </form>
@@ -115,7 +114,6 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
           maxLength={20}
           dir="ltr"
           spellCheck={false}
-          className="max-w-64 text-xl"
         />
         <Button>{t("sendCode")}</Button>
       </form>

@@ -49,7 +49,7 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
   const window = grievanceWindow(report, new Date());
   const openGrievance = data.grievances.find((g) => (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status));
   const inForce = report.status === "submitted" || report.status === "approved";
-  const ref = (c: ReactNode) => <bdi dir="ltr">{c}</bdi>;
+  const ref = (c: ReactNode) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi>;
   const place = [report.workAddress, workGovernorate ? (locale === "ar" ? workGovernorate.nameAr : workGovernorate.nameEn) : null].filter(Boolean).join(locale === "ar" ? "، " : ", ");
   const declared = DECLARATIONS.filter(([col]) => report[col] === false);
   const visibleStatus = report.status as "submitted" | "approved" | "rejected" | "cancelled" | "closed";
@@ -108,10 +108,12 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
                   <dt className="font-semibold">{t("grievanceGrounds")}</dt>
                   <dd>{t(`groundNames.${g.grounds}`)}</dd>
                   <dt className="font-semibold">{t("grievanceStatement")}</dt>
-                  <dd className="whitespace-pre-line break-words">{g.statement}</dd>
+                  <dd dir="auto" className="whitespace-pre-line break-words text-start">
+                    {g.statement}
+                  </dd>
                   <dt className="font-semibold">{t("grievancePhone")}</dt>
-                  <dd dir="ltr" className="text-start">
-                    {g.contactPhone}
+                  <dd>
+                    <bdi dir="ltr">{g.contactPhone}</bdi>
                   </dd>
                   {g.attachments.length > 0 ? (
                     <>
@@ -143,7 +145,7 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         {report.contactAttempts ? (
           <>
             <p className="mt-3 font-semibold">{t("claimContact")}</p>
-            <blockquote className="mb-2 whitespace-pre-line break-words border-s-4 border-gray-300 ps-3">{report.contactAttempts}</blockquote>
+            <blockquote dir="auto" className="mb-2 whitespace-pre-line break-words border-s-4 border-gray-300 ps-3">{report.contactAttempts}</blockquote>
           </>
         ) : null}
         {declared.length > 0 ? (
@@ -196,21 +198,23 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         <p className="mb-2 text-lg font-semibold">{locale === "ar" ? establishment.nameAr : establishment.nameEn}</p>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t("crNumber")}</dt>
-          <dd dir="ltr" className="text-start">
-            {establishment.crNumber}
+          <dd>
+            <bdi dir="ltr">{establishment.crNumber}</bdi>
           </dd>
           <dt className="font-semibold">{t("phone")}</dt>
-          <dd dir="ltr" className="text-start">
-            <a href={`tel:${establishment.phone}`} className="underline">
+          <dd>
+            <a href={`tel:${establishment.phone}`} dir="ltr" className="underline">
               {establishment.phone}
             </a>
           </dd>
           <dt className="font-semibold">{t("email")}</dt>
-          <dd dir="ltr" className="text-start break-all">
-            {establishment.email}
+          <dd className="break-all">
+            <bdi dir="ltr">{establishment.email}</bdi>
           </dd>
           <dt className="font-semibold">{t("address")}</dt>
-          <dd>{establishment.address}</dd>
+          <dd dir="auto" className="text-start">
+            {establishment.address}
+          </dd>
         </dl>
       </section>
 

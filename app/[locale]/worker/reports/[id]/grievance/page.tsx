@@ -35,7 +35,7 @@ export default async function GrievancePage({ params }: Props) {
   const { report } = data;
   const window = grievanceWindow(report, new Date());
   const hasOpen = data.grievances.some((g) => (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status));
-  const ref = (c: ReactNode) => <bdi dir="ltr">{c}</bdi>;
+  const ref = (c: ReactNode) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi>;
   const heading = <h1 className="mb-3 text-2xl font-bold sm:text-3xl">{t.rich("grievanceTitle", { reference: report.reference, ref })}</h1>;
   return (
     <>
