@@ -56,18 +56,18 @@ function cleanName(name: string, ext: string): string {
 }
 
 export function uploadRoot(): string {
-  return process.env.UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"));
 }
 
 /** Writes the files under `grievances/`, named by fresh random ids; returns their storage keys. */
 export async function storeGrievanceFiles(files: CheckedFile[]): Promise<{ storageKey: string; file: CheckedFile }[]> {
-  const dir = path.join(uploadRoot(), "grievances");
+  const dir = path.join(/*turbopackIgnore: true*/ uploadRoot(), "grievances");
   await mkdir(dir, { recursive: true });
   const stored: { storageKey: string; file: CheckedFile }[] = [];
   try {
     for (const file of files) {
       const storageKey = `grievances/${randomUUID()}.${file.kind.ext}`;
-      await writeFile(path.join(uploadRoot(), storageKey), file.bytes, { flag: "wx", mode: 0o600 });
+      await writeFile(path.join(/*turbopackIgnore: true*/ uploadRoot(), storageKey), file.bytes, { flag: "wx", mode: 0o600 });
       stored.push({ storageKey, file });
     }
   } catch (e) {
@@ -79,5 +79,5 @@ export async function storeGrievanceFiles(files: CheckedFile[]): Promise<{ stora
 
 /** Removes files whose database rows were never written (the transaction failed). */
 export async function removeStored(storageKeys: string[]): Promise<void> {
-  await Promise.all(storageKeys.map((k) => rm(path.join(uploadRoot(), k), { force: true })));
+  await Promise.all(storageKeys.map((k) => rm(path.join(/*turbopackIgnore: true*/ uploadRoot(), k), { force: true })));
 }

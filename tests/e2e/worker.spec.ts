@@ -57,7 +57,7 @@ for (const locale of ["ar", "en"] as const) {
     await card.getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(report.reference);
     await expect(page.getByTestId("grievance-deadline")).toHaveText(w.deadlineAfterApproval);
-    await expect(page.getByText(w.claimsTitle)).toBeVisible();
+    await expect(page.getByRole("heading", { name: w.claimsTitle })).toBeVisible();
 
     await page.getByRole("link", { name: w.objectButton }).click();
     // Sending it empty: the error summary lists what to fix.
