@@ -25,7 +25,7 @@ async function readCode(page: Page, locale: string, mobile: string): Promise<str
   return code;
 }
 
-async function signIn(page: Page, locale: "ar" | "en", civilId: string, mobile: string) {
+async function signIn(page: Page, locale: "ar" | "en", civilId: string, mobile: string, opts: { resend?: boolean } = {}) {
   const m = messages[locale].workerSignIn;
   await page.goto(`/${locale}/sign-in/worker`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.title);
@@ -37,6 +37,18 @@ async function signIn(page: Page, locale: "ar" | "en", civilId: string, mobile: 
   await page.getByLabel(m.code).fill("000000");
   await page.getByRole("button", { name: m.signIn, exact: true }).click();
   await expect(page.getByTestId("error-summary")).toContainText(messages[locale].workerErrors.code_invalid);
+  if (opts.resend) {
+    // "Send a new code": only the newest code works, and the outbox lists it first.
+    const first = await readCode(page, locale, mobile);
+    await page.getByRole("button", { name: m.resend }).click();
+    await expect(page).toHaveURL(/step=code&sent=1/);
+    const second = await readCode(page, locale, mobile);
+    if (first !== second) {
+      await page.getByLabel(m.code).fill(first);
+      await page.getByRole("button", { name: m.signIn, exact: true }).click();
+      await expect(page.getByTestId("error-summary")).toContainText(messages[locale].workerErrors.code_invalid);
+    }
+  }
   await page.getByLabel(m.code).fill(await readCode(page, locale, mobile));
   await page.getByRole("button", { name: m.signIn, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/worker$`));
@@ -48,7 +60,7 @@ for (const locale of ["ar", "en"] as const) {
     const report = await createReport(db, { workerId: worker.id, status: "submitted" });
     const w = messages[locale].worker;
 
-    await signIn(page, locale, worker.civilId, worker.mobile);
+    await signIn(page, locale, worker.civilId, worker.mobile, { resend: true });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.title);
     const card = page.getByTestId("worker-report").filter({ hasText: report.reference });
     await expect(card).toContainText(w.statuses.submitted);
