@@ -89,7 +89,11 @@ for (const locale of ["ar", "en"] as const) {
     await expect(page).toHaveURL(/grievance=filed/);
     await expect(page.getByText(w.grievanceFiled)).toBeVisible();
     await expect(page.getByTestId("grievance-status")).toHaveText(w.grievanceStatuses.submitted);
+    // Coming back later: the grievance's status, and no second grievance while this one is open.
+    await page.goto(`/${locale}/worker/reports/${report.id}`);
+    await expect(page.getByTestId("grievance-status")).toHaveText(w.grievanceStatuses.submitted);
     await expect(page.getByText(w.alreadyOpen)).toBeVisible();
+    await expect(page.getByRole("link", { name: w.objectButton })).toHaveCount(0);
 
     const [g] = await db.select().from(grievances).where(eq(grievances.reportId, report.id));
     expect(g).toMatchObject({ workerId: worker.id, grounds: "salary_unpaid", contactPhone: "+96891234567", status: "submitted" });

@@ -73,7 +73,7 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         <>
           <GrievanceDeadline deadline={window.deadline} locale={locale} />
           {openGrievance ? (
-            <Notice>{t("alreadyOpen")}</Notice>
+            grievance === "filed" ? null : <Notice>{t("alreadyOpen")}</Notice>
           ) : (
             <p className="mb-8">
               <Link
@@ -178,7 +178,7 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         )}
       </section>
 
-      {inForce ? (
+      {window.open ? (
         <section aria-labelledby="rights" className="mb-8 max-w-3xl">
           <h2 id="rights" className="mb-3 text-xl font-bold">
             {t("rightsTitle")}
