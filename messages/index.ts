@@ -8,10 +8,12 @@ import adminSettingsAr from "./admin-settings/ar.json";
 import adminSettingsEn from "./admin-settings/en.json";
 import notifyAr from "./notify/ar.json";
 import notifyEn from "./notify/en.json";
+import workerAr from "./worker/ar.json";
+import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr },
-  en: { ...coreEn, ...adminSettingsEn, ...notifyEn },
+  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...workerAr },
+  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;

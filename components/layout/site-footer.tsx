@@ -1,13 +1,22 @@
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 
 export async function SiteFooter() {
   const t = await getTranslations("footer");
+  const ts = await getTranslations("shell");
   return (
     <footer role="contentinfo" className="mt-12 border-t-4 border-brand-600 bg-gray-100">
       <div className="mx-auto grid max-w-5xl gap-6 px-4 py-8 text-sm sm:grid-cols-2">
         <section>
           <h2 className="mb-1 font-bold">{t("help")}</h2>
           <p>{t("helpText")}</p>
+          <ul className="mt-2">
+            <li>
+              <Link href="/guide/worker" className="underline">
+                {ts("workerGuide")}
+              </Link>
+            </li>
+          </ul>
         </section>
         <section>
           <h2 className="mb-1 font-bold">{t("accessibility")}</h2>

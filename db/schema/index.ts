@@ -1,3 +1,5 @@
 export * from "./core";
 export * from "./notifications";
 export * from "./reports";
+export * from "./grievances";
+export * from "./workers-auth";

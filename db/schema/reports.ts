@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   char,
@@ -17,6 +18,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { employerUsers, establishments, governorates, staffUsers, workers } from "./core";
+import { grievances } from "./grievances";
 
 /** DOMAIN.md §5. Transitions live in lib/reports/states.ts. */
 export const reportStatusEnum = pgEnum("report_status", [
@@ -139,11 +141,15 @@ export const evidenceFiles = pgTable(
     uploadedBy: uuid("uploaded_by").notNull(),
     /** Staff may share a file with the other party (workers never see employer evidence otherwise). */
     sharedWithWorker: boolean("shared_with_worker").notNull().default(false),
+    /** Set exactly for kind `grievance_attachment`: the grievance the worker attached the file to. */
+    grievanceId: uuid("grievance_id").references((): AnyPgColumn => grievances.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("evidence_files_report_idx").on(t.reportId, t.kind),
+    index("evidence_files_grievance_idx").on(t.grievanceId),
     check("evidence_files_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 5242880`),
+    check("evidence_files_grievance_link", sql`(${t.kind} = 'grievance_attachment') = (${t.grievanceId} is not null)`),
   ],
 );
 

@@ -1,8 +1,9 @@
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
+import { workerRenderers, type WorkerTemplateParams } from "@/lib/workers/templates";
 
 /** Every message the service sends, in both languages. Plain text; e-mails get a subject. */
-export type TemplateParams = {
+export type TemplateParams = WorkerTemplateParams & {
   "employer.verify-email": { name: string; establishment: string; url: string };
   "employer.password-reset": { name: string; url: string };
   "employer.invitation": { inviter: string; establishment: string; url: string };
@@ -18,6 +19,7 @@ type Rendered = { subject?: string; body: string };
 type Renderers = { [K in TemplateName]: Record<Locale, (p: TemplateParams[K]) => Rendered> };
 
 const renderers: Renderers = {
+  ...workerRenderers,
   "employer.verify-email": {
     ar: (p) => ({
       subject: "تأكيد حساب صاحب العمل — بلاغ",

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { Notice } from "@/components/ui/notice";
+import { GrievanceForm } from "@/components/worker/grievance-form";
+import { GrievanceDeadline } from "@/components/worker/deadline";
+import { requireWorkerPage } from "@/lib/auth/guards";
+import { OPEN_GRIEVANCE_STATUSES } from "@/lib/grievances/file-grievance";
+import { grievanceWindow } from "@/lib/grievances/window";
+import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/routing";
+import { getReportForWorker, getWorkerProfile } from "@/lib/workers/queries";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, id } = await params;
+  const actor = await requireWorkerPage(locale);
+  const data = await getReportForWorker(actor, id);
+  const t = await getTranslations("worker");
+  return { title: data ? t.markup("grievanceTitle", { reference: data.report.reference, ref: (c) => c }) : t("title") };
+}
+
+/** The grievance (تظلم) form, when the window is open and no other grievance on this report is open. */
+export default async function GrievancePage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireWorkerPage(locale);
+  const data = await getReportForWorker(actor, id);
+  if (!data) notFound();
+  const profile = await getWorkerProfile(actor);
+  const t = await getTranslations("worker");
+  const { report } = data;
+  const window = grievanceWindow(report, new Date());
+  const hasOpen = data.grievances.some((g) => (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status));
+  const ref = (c: ReactNode) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi>;
+  const heading = <h1 className="mb-3 text-2xl font-bold sm:text-3xl">{t.rich("grievanceTitle", { reference: report.reference, ref })}</h1>;
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={`/worker/reports/${report.id}`} className="text-brand-800 underline">
+          {t("cancel")}
+        </Link>
+      </p>
+      {!window.open || hasOpen ? heading : null}
+      {!window.open ? (
+        <Notice tone="warning">
+          {window.reason === "deadline_passed" ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) }) : t("windowClosedNotInForce")}
+        </Notice>
+      ) : hasOpen ? (
+        <Notice>{t("alreadyOpen")}</Notice>
+      ) : (
+        <GrievanceForm reportId={report.id} defaultPhone={profile?.mobile ?? ""} heading={heading}>
+          <p className="mb-6 max-w-2xl text-lg">{t("grievanceLead")}</p>
+          <GrievanceDeadline deadline={window.deadline} locale={locale} />
+        </GrievanceForm>
+      )}
+    </>
+  );
+}
