@@ -4,10 +4,12 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import trackingAr from "./tracking/ar.json";
+import trackingEn from "./tracking/en.json";
 
 export const messages = {
-  ar: { ...coreAr },
-  en: { ...coreEn },
+  ar: { ...coreAr, ...trackingAr },
+  en: { ...coreEn, ...trackingEn },
 };
 
 export type Messages = typeof messages.en;

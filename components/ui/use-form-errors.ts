@@ -4,11 +4,18 @@ import { useLocale, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/forms";
 import type { SummaryItem } from "./error-summary";
 
-/** Translates a FormState's error keys into the summary's items and each field's message. */
-export function useFormErrors(state: FormState, fieldOrder: readonly string[]) {
-  const typed = useTranslations("errors");
+type Lookup = ((key: string, params?: Record<string, string>) => string) & { has: (key: string) => boolean };
+
+/**
+ * Translates a FormState's error keys into the summary's items and each field's message. Codes are looked up
+ * under `namespace` (an area's own error keys, e.g. "trackingErrors") and then under the shared `errors`.
+ */
+export function useFormErrors(state: FormState, fieldOrder: readonly string[], namespace: string = "errors") {
   // Error codes arrive as data from the server, so they are looked up as plain strings.
-  const t = typed as unknown as ((key: string, params?: Record<string, string>) => string) & { has: (key: string) => boolean };
+  const core = useTranslations("errors") as unknown as Lookup;
+  const own = useTranslations(namespace as "errors") as unknown as Lookup;
+  const t = (code: string, params?: Record<string, string>, fallback = "invalid"): string =>
+    own.has(code) ? own(code, params) : core.has(code) ? core(code, params) : core(fallback);
   const locale = useLocale();
   const params: Record<string, string> = { ...(state.formErrorParams ?? {}) };
   if (params.time) {
@@ -19,10 +26,10 @@ export function useFormErrors(state: FormState, fieldOrder: readonly string[]) {
   }
   const field = (name: string): string | undefined => {
     const code = state.fieldErrors?.[name];
-    return code ? (t.has(code) ? t(code) : t("invalid")) : undefined;
+    return code ? t(code) : undefined;
   };
   const items: SummaryItem[] = [];
-  if (state.formError) items.push({ message: t.has(state.formError) ? t(state.formError, params) : t("server") });
+  if (state.formError) items.push({ message: t(state.formError, params, "server") });
   const names = [...fieldOrder, ...Object.keys(state.fieldErrors ?? {}).filter((k) => !fieldOrder.includes(k))];
   for (const name of names) {
     const message = field(name);

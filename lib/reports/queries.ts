@@ -138,7 +138,18 @@ export async function listEstablishmentReports(actor: EmployerActor, filters: Re
   const olderCursor = last && (newestFirst ? more : true) ? cursorOf(last) : null;
   const newerCursor = first && (newestFirst ? Boolean(after) : more) ? cursorOf(first) : null;
   return {
-    rows: page.map(({ cursorAt: _c, ...r }) => ({ ...r, openCancellation: Boolean(r.openCancellation) })),
+    rows: page.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      workerNameAr: r.workerNameAr,
+      workerNameEn: r.workerNameEn,
+      civilId: r.civilId,
+      lastDayAtWork: r.lastDayAtWork,
+      createdAt: r.createdAt,
+      submittedAt: r.submittedAt,
+      openCancellation: Boolean(r.openCancellation),
+    })),
     olderCursor,
     newerCursor,
   };
@@ -191,7 +202,9 @@ export type GrievanceSummary = {
   filedAt: Date;
   decidedAt: Date | null;
 };
-export async function loadGrievanceSummary(_reportId: string, _tx: Tx = db): Promise<GrievanceSummary | null> {
+export async function loadGrievanceSummary(reportId: string, tx: Tx = db): Promise<GrievanceSummary | null> {
+  void reportId;
+  void tx;
   return null;
 }
 
