@@ -16,8 +16,9 @@ function WorkerName({ row, locale }: { row: ReportListRow; locale: Locale }) {
   return (
     <>
       <span className="block font-semibold">{first}</span>
-      <span className="block text-sm text-muted" lang={locale === "ar" ? "en" : "ar"} dir={locale === "ar" ? "ltr" : "rtl"}>
-        {second}
+      {/* The other script's spelling, isolated so it reads in its own direction but aligns with the first. */}
+      <span className="block text-sm text-muted">
+        <bdi lang={locale === "ar" ? "en" : "ar"}>{second}</bdi>
       </span>
     </>
   );

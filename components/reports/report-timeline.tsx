@@ -18,7 +18,7 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
   const actorText = (a: TimelineActor) => {
     switch (a.kind) {
       case "employer":
-        return a.name ? t("by.employer", { name: a.name }) : t("by.establishment");
+        return a.name ? t.rich("by.employer", { name: a.name, x: (chunks) => <bdi>{chunks}</bdi> }) : t("by.establishment");
       case "staff":
         return t("by.staff");
       case "worker":
@@ -64,9 +64,7 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
             </p>
             {d.reason ? <p className="text-sm">{t("reason", { reason: d.reason })}</p> : null}
             {d.note ? (
-              <p className="text-sm" dir="auto">
-                {t("note", { note: d.note })}
-              </p>
+              <p className="text-sm">{t.rich("note", { note: d.note, x: (chunks) => <bdi>{chunks}</bdi> })}</p>
             ) : null}
           </li>
         );

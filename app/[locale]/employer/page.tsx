@@ -62,7 +62,15 @@ export default async function EmployerDashboard({
 
   return (
     <>
-      <PageTitle lead={t("lead", { name: actor.name, establishment: est ? (locale === "ar" ? est.nameAr : est.nameEn) : "" })}>{t("title")}</PageTitle>
+      <PageTitle
+        lead={t.rich("lead", {
+          name: actor.name,
+          establishment: est ? (locale === "ar" ? est.nameAr : est.nameEn) : "",
+          x: (chunks) => <bdi>{chunks}</bdi>,
+        })}
+      >
+        {t("title")}
+      </PageTitle>
       {suspended ? <Notice tone="warning">{te("suspended", { date: formatDate(suspended, locale) })}</Notice> : null}
 
       <div className="mb-8 flex flex-wrap items-center gap-x-6 gap-y-3">
@@ -99,7 +107,7 @@ export default async function EmployerDashboard({
               {t("search")}
             </label>
             <p id="q-hint" className="mb-1 text-sm text-muted">
-              {t("searchHint")}
+              {t.rich("searchHint", { x: (chunks) => <bdi className="whitespace-nowrap">{chunks}</bdi> })}
             </p>
             <input
               id="q"
@@ -174,8 +182,8 @@ export default async function EmployerDashboard({
             <dt className="font-semibold">{te("establishment")}</dt>
             <dd>{locale === "ar" ? est.nameAr : est.nameEn}</dd>
             <dt className="font-semibold">{te("crNumber")}</dt>
-            <dd dir="ltr" className="text-start">
-              {est.crNumber}
+            <dd>
+              <bdi dir="ltr">{est.crNumber}</bdi>
             </dd>
             <dt className="font-semibold">{te("governorate")}</dt>
             <dd>{locale === "ar" ? own.governorate.nameAr : own.governorate.nameEn}</dd>

@@ -67,15 +67,17 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           {team.map((m) => (
             <li key={m.id} className="grid gap-2 border-b border-gray-300 py-3 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-6">
               <div className="min-w-0">
-                <span className="block font-semibold" dir="auto">
-                  {m.state === "invited" ? m.email : m.name} {m.id === actor.userId ? <span className="font-normal text-muted">{t("you")}</span> : null}
+                <span className="block font-semibold">
+                  <bdi>{m.state === "invited" ? m.email : m.name}</bdi> {m.id === actor.userId ? <span className="font-normal text-muted">{t("you")}</span> : null}
                 </span>
                 <span className="block break-all text-sm text-muted" dir="ltr">
                   {m.email}
                 </span>
                 <span className="block text-sm">{te(`roles.${m.role}`)}</span>
               </div>
-              <Tag tone={STATE_TONE[m.state]}>{t(`state.${m.state}`)}</Tag>
+              <div>
+                <Tag tone={STATE_TONE[m.state]}>{t(`state.${m.state}`)}</Tag>
+              </div>
               <div>{action(m)}</div>
             </li>
           ))}

@@ -66,6 +66,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const { report, worker } = detail;
   const yesNo = (v: boolean | null) => (v === null ? t("notAnswered") : v ? t("answerYes") : t("answerNo"));
   const date = (v: string | Date | null) => (v ? formatDate(v, locale) : t("notGiven"));
+  const inForce = report.status === "approved" || report.status === "closed";
   const noticeTone = notice === "cancellation_not_open" || notice === "not_found" ? "warning" : "success";
   const meaning =
     report.status === "approved"
@@ -116,11 +117,11 @@ export default async function ReportPage({ params, searchParams }: { params: Par
               label: t("workerName"),
               value: (
                 <>
-                  <span className="block" lang="ar" dir="rtl">
-                    {worker.nameAr}
+                  <span className="block">
+                    <bdi lang="ar">{worker.nameAr}</bdi>
                   </span>
-                  <span className="block" lang="en" dir="ltr">
-                    {worker.nameEn}
+                  <span className="block">
+                    <bdi lang="en">{worker.nameEn}</bdi>
                   </span>
                 </>
               ),
@@ -145,8 +146,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
               value: report.workAddress ? (
                 <>
                   {detail.governorate ? <span className="block">{locale === "ar" ? detail.governorate.nameAr : detail.governorate.nameEn}</span> : null}
-                  <span className="block" dir="auto">
-                    {report.workAddress}
+                  <span className="block">
+                    <bdi>{report.workAddress}</bdi>
                   </span>
                 </>
               ) : (
@@ -185,8 +186,9 @@ export default async function ReportPage({ params, searchParams }: { params: Par
             { key: "created", label: t("createdAt"), value: formatDateTime(report.createdAt, locale) },
             ...(report.submittedAt ? [{ key: "submitted", label: t("submittedAt"), value: formatDateTime(report.submittedAt, locale) }] : []),
             ...(report.approvedAt ? [{ key: "approved", label: t("approvedAt"), value: formatDate(report.approvedAt, locale) }] : []),
-            ...(report.grievanceDeadline ? [{ key: "grievance", label: t("grievanceDeadline"), value: formatDate(report.grievanceDeadline, locale) }] : []),
-            ...(report.legalPeriodEnds ? [{ key: "legal", label: t("legalPeriodEnds"), value: formatDate(report.legalPeriodEnds, locale) }] : []),
+            // The dates an approval sets matter only while the report stands (approved) or after it ran its course.
+            ...(report.grievanceDeadline && inForce ? [{ key: "grievance", label: t("grievanceDeadline"), value: formatDate(report.grievanceDeadline, locale) }] : []),
+            ...(report.legalPeriodEnds && inForce ? [{ key: "legal", label: t("legalPeriodEnds"), value: formatDate(report.legalPeriodEnds, locale) }] : []),
           ]}
         />
       </Section>
@@ -233,8 +235,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
                 <p className="mt-1">
                   <span className="font-semibold">{t("reasonLabel")}:</span> {tc(c.reason)}
                 </p>
-                <p className="whitespace-pre-line" dir="auto">
-                  <span className="font-semibold">{t("explanationLabel")}:</span> {c.explanation}
+                <p className="whitespace-pre-line">
+                  <span className="font-semibold">{t("explanationLabel")}:</span> <bdi>{c.explanation}</bdi>
                 </p>
                 {c.decidedAt ? (
                   <p className="text-sm text-muted">
@@ -242,8 +244,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
                   </p>
                 ) : null}
                 {c.decisionNote ? (
-                  <p dir="auto">
-                    <span className="font-semibold">{t("ministryNote")}:</span> {c.decisionNote}
+                  <p>
+                    <span className="font-semibold">{t("ministryNote")}:</span> <bdi>{c.decisionNote}</bdi>
                   </p>
                 ) : null}
               </li>
@@ -269,8 +271,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
                     {formatOmr(r.amountBaisa, locale)}
                   </p>
                   {r.decisionNote ? (
-                    <p dir="auto">
-                      <span className="font-semibold">{t("ministryNote")}:</span> {r.decisionNote}
+                    <p>
+                      <span className="font-semibold">{t("ministryNote")}:</span> <bdi>{r.decisionNote}</bdi>
                     </p>
                   ) : null}
                 </li>

@@ -37,7 +37,16 @@ export default async function CancelReportPage({ params }: { params: Params }) {
           {t("back")}
         </Link>
       </p>
-      <PageTitle lead={t("pageLead")}>{t("pageTitle", { reference: report.reference })}</PageTitle>
+      <PageTitle lead={t("pageLead")}>
+        {t.rich("pageHeading", {
+          reference: report.reference,
+          x: (chunks) => (
+            <bdi dir="ltr" className="whitespace-nowrap">
+              {chunks}
+            </bdi>
+          ),
+        })}
+      </PageTitle>
       <p className="mb-6 flex flex-wrap items-center gap-3">
         <span>{t("worker", { worker: workerName })}</span>
         <StatusTag status={report.status} />
