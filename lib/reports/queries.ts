@@ -3,6 +3,7 @@
  * another establishment is never returned, counted or confirmed to exist.
  */
 import { and, asc, count, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
+import { cache } from "react";
 import { db, type Tx } from "@/db";
 import {
   cancellationRequests,
@@ -352,3 +353,9 @@ export async function findOwnReport(actor: EmployerActor, reportId: string, tx: 
     .where(and(eq(reports.id, reportId), eq(reports.establishmentId, actor.establishmentId)));
   return row ?? null;
 }
+
+/**
+ * For pages: one load per request of the report a page and its metadata both need (React's request cache;
+ * the actor object is itself cached per request, so the key matches).
+ */
+export const getReportDetailForPage = cache((actor: EmployerActor, reportId: string) => getReportDetail(actor, reportId));

@@ -13,7 +13,7 @@ import { requireEmployerPage } from "@/lib/auth/guards";
 import { formatDate, formatDateTime, formatNumber, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { getReportDetail, type ReportDetail } from "@/lib/reports/queries";
+import { getReportDetailForPage, type ReportDetail } from "@/lib/reports/queries";
 import { withdrawCancellationAction } from "@/lib/reports/tracking-actions";
 
 type Params = Promise<{ locale: Locale; id: string }>;
@@ -21,7 +21,7 @@ type Params = Promise<{ locale: Locale; id: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, id } = await params;
   const actor = await requireEmployerPage(locale);
-  const detail = await getReportDetail(actor, id);
+  const detail = await getReportDetailForPage(actor, id);
   const t = await getTranslations("tracking.report");
   return { title: detail ? t("title", { reference: detail.report.reference }) : t("back") };
 }
@@ -54,7 +54,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const { notice } = await searchParams;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
-  const detail = await getReportDetail(actor, id);
+  const detail = await getReportDetailForPage(actor, id);
   // Another establishment's report is "not found", exactly like one that does not exist.
   if (!detail) notFound();
   const t = await getTranslations("tracking.report");

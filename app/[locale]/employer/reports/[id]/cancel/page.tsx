@@ -8,14 +8,14 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requireEmployerPage } from "@/lib/auth/guards";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { getReportDetail } from "@/lib/reports/queries";
+import { getReportDetailForPage } from "@/lib/reports/queries";
 
 type Params = Promise<{ locale: Locale; id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, id } = await params;
   const actor = await requireEmployerPage(locale);
-  const detail = await getReportDetail(actor, id);
+  const detail = await getReportDetailForPage(actor, id);
   const t = await getTranslations("tracking.cancel");
   return { title: t("pageTitle", { reference: detail?.report.reference ?? "" }) };
 }
@@ -24,7 +24,7 @@ export default async function CancelReportPage({ params }: { params: Params }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
-  const detail = await getReportDetail(actor, id);
+  const detail = await getReportDetailForPage(actor, id);
   if (!detail) notFound();
   const t = await getTranslations("tracking.cancel");
   const { report, worker } = detail;

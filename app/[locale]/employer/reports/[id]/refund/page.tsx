@@ -10,7 +10,7 @@ import { requireEmployerPage } from "@/lib/auth/guards";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { getReportDetail } from "@/lib/reports/queries";
+import { getReportDetailForPage } from "@/lib/reports/queries";
 import { RULES } from "@/lib/reports/settings";
 
 type Params = Promise<{ locale: Locale; id: string }>;
@@ -24,7 +24,7 @@ export default async function RefundRequestPage({ params }: { params: Params }) 
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
-  const detail = await getReportDetail(actor, id);
+  const detail = await getReportDetailForPage(actor, id);
   if (!detail) notFound();
   const t = await getTranslations("tracking.refund");
   const tg = await getTranslations("tracking.refund.grounds");
