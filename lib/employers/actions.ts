@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/config";
@@ -32,7 +33,8 @@ export async function inviteOfficerAction(_prev: FormState, formData: FormData):
     log.error({ err: e }, "invite failed");
     return formError(formData, "server");
   }
-  // Cleared for the next invitation; the notice names who was invited.
+  // The list above the form shows the new invitation; the form is cleared for the next one.
+  revalidatePath(`/${locale}/employer/team`);
   return { status: "success", notice: "invited", data: { email: parsed.data.email } };
 }
 

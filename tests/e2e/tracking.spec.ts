@@ -134,3 +134,44 @@ test("an HR officer can track reports but not manage the team", async ({ page })
   await page.goto("/en/employer/team");
   await expect(page).toHaveURL(/\/en\/forbidden$/);
 });
+
+test("the owner invites an HR officer, who accepts through the e-mailed link; once removed, they are signed out", async ({ page, browser }) => {
+  const m = text.en.team;
+  const email = `officer.${Date.now()}@alnoor.example.om`;
+  await signIn(page, "en", owner);
+  await page.getByRole("link", { name: text.en.tracking.dashboard.team }).click();
+  await page.getByLabel(m.email).fill(email);
+  await page.getByRole("button", { name: m.invite }).click();
+  await expect(page.getByRole("status")).toContainText(m.invited.replace("{email}", email));
+  const row = page.getByTestId("team-list").locator(`li[data-email="${email}"]`);
+  await expect(row).toContainText(m.state.invited);
+
+  // The invitation e-mail, as the outbox recorded it.
+  await page.goto("/en/dev/outbox");
+  const mail = page.locator(`[data-testid=outbox-message][data-recipient="${email}"][data-template="employer.invitation"]`).first();
+  const link = /https?:\/\/\S+\/en\/invitation\?token=\S+/.exec((await mail.textContent()) ?? "")?.[0];
+  expect(link).toBeTruthy();
+
+  // The invitee, in their own browser.
+  const invitee = await browser.newContext();
+  const p2 = await invitee.newPage();
+  await p2.goto(new URL(link!).pathname + new URL(link!).search);
+  await expect(p2.getByRole("main")).toContainText(email);
+  await p2.getByLabel(text.en.invitation.name).fill("Hamed Al Rashdi");
+  await p2.getByLabel(text.en.invitation.password, { exact: true }).fill("a long officer passphrase");
+  await p2.getByLabel(text.en.invitation.passwordConfirm).fill("a long officer passphrase");
+  await p2.getByRole("button", { name: text.en.invitation.submit }).click();
+  await expect(p2).toHaveURL(/\/en\/sign-in\/employer\?notice=verified/);
+  await signIn(p2, "en", { email, password: "a long officer passphrase" });
+  await expect(p2.getByRole("link", { name: SUBMITTED_REF, exact: true })).toBeVisible();
+
+  // The owner removes them: their next request finds them signed out.
+  await page.goto("/en/employer/team");
+  await expect(row).toContainText("Hamed Al Rashdi");
+  await row.getByRole("button", { name: m.removeLabel.replace("{name}", "Hamed Al Rashdi") }).click();
+  await expect(page.getByRole("status")).toContainText(m.removed);
+  await expect(row).toContainText(m.state.removed);
+  await p2.goto("/en/employer");
+  await expect(p2).toHaveURL(/\/en\/sign-in\/employer/);
+  await invitee.close();
+});

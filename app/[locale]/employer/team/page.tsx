@@ -65,14 +65,17 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         </h2>
         <ul className="border-t border-gray-300" data-testid="team-list">
           {team.map((m) => (
-            <li key={m.id} className="grid gap-2 border-b border-gray-300 py-3 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-6">
+            <li key={m.id} className="grid gap-2 border-b border-gray-300 py-3 sm:grid-cols-[1fr_15rem_12rem] sm:items-center sm:gap-6" data-email={m.email}>
               <div className="min-w-0">
-                <span className="block font-semibold">
+                {/* Until an invitation is accepted the person has no name of their own: the address stands for it. */}
+                <span className="block break-all font-semibold">
                   <bdi>{m.state === "invited" ? m.email : m.name}</bdi> {m.id === actor.userId ? <span className="font-normal text-muted">{t("you")}</span> : null}
                 </span>
-                <span className="block break-all text-sm text-muted" dir="ltr">
-                  {m.email}
-                </span>
+                {m.state === "invited" ? null : (
+                  <span className="block break-all text-sm text-muted">
+                    <bdi dir="ltr">{m.email}</bdi>
+                  </span>
+                )}
                 <span className="block text-sm">{te(`roles.${m.role}`)}</span>
               </div>
               <div>
