@@ -10,10 +10,12 @@ import notifyAr from "./notify/ar.json";
 import notifyEn from "./notify/en.json";
 import workerAr from "./worker/ar.json";
 import workerEn from "./worker/en.json";
+import trackingAr from "./tracking/ar.json";
+import trackingEn from "./tracking/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...workerAr },
-  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...workerEn },
+  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...workerAr, ...trackingAr },
+  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...workerEn, ...trackingEn },
 };
 
 export type Messages = typeof messages.en;

@@ -57,6 +57,11 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
               </Link>
             </li>
           ) : null}
+          <li>
+            <Link href="/guide/employer" className="text-white underline">
+              {t("employerGuide")}
+            </Link>
+          </li>
           {isDemoMode() ? (
             <li>
               <Link href="/dev/outbox" className="text-white underline">

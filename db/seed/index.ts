@@ -4,9 +4,11 @@ import { hashPassword } from "../../lib/auth/password";
 import * as schema from "../schema";
 import { DEMO_ACCOUNTS, ESTABLISHMENTS, GOVERNORATES } from "./data";
 import { buildWorkers, seedUuid } from "./generate";
+import { seedDemoReports } from "./reports";
 
 export { DEMO_ACCOUNTS, DEMO_WORKERS, AL_NOOR_CR, SOHAR_TRADING_CR, SEED_REFERENCE_DATE } from "./data";
 export type { DemoEmployerAccount, DemoStaffAccount } from "./data";
+export { seedDemoReports, DEMO_REPORT_SCENARIOS, demoReportId } from "./reports";
 
 const { governorates, establishments, workers, employerUsers, staffUsers } = schema;
 
@@ -172,4 +174,7 @@ export async function seedDatabase(db: PostgresJsDatabase<typeof schema>): Promi
         .onConflictDoNothing();
     }
   });
+
+  // Reports need the establishments, workers and accounts above; idempotent in the same way.
+  await seedDemoReports(db);
 }
