@@ -57,11 +57,27 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
               </Link>
             </li>
           ) : null}
-          <li>
-            <Link href="/guide/employer" className="text-white underline">
-              {t("employerGuide")}
-            </Link>
-          </li>
+          {actor?.kind === "worker" ? (
+            <li>
+              <Link href="/worker" className="text-white underline">
+                {t("workerNav")}
+              </Link>
+            </li>
+          ) : null}
+          {actor?.kind !== "worker" && actor?.kind !== "staff" ? (
+            <li>
+              <Link href="/guide/employer" className="text-white underline">
+                {t("employerGuide")}
+              </Link>
+            </li>
+          ) : null}
+          {actor?.kind !== "employer" && actor?.kind !== "staff" ? (
+            <li>
+              <Link href="/guide/worker" className="text-white underline">
+                {t("workerGuide")}
+              </Link>
+            </li>
+          ) : null}
           {isDemoMode() ? (
             <li>
               <Link href="/dev/outbox" className="text-white underline">
@@ -69,7 +85,7 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
               </Link>
             </li>
           ) : null}
-          {actor ? <li className="ms-auto opacity-90">{t("signedInAs", { name: actor.name })}</li> : null}
+          {actor ? <li className="ms-auto opacity-90">{t("signedInAs", { name: actor.kind === "worker" && locale === "ar" ? actor.nameAr : actor.name })}</li> : null}
         </ul>
       </nav>
     </header>

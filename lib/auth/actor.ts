@@ -11,7 +11,7 @@ export type EmployerActor = {
   email: string;
 };
 export type StaffActor = { kind: "staff"; sessionId: string; userId: string; role: StaffRole; name: string; email: string };
-export type WorkerActor = { kind: "worker"; sessionId: string; workerId: string; name: string };
+export type WorkerActor = { kind: "worker"; sessionId: string; workerId: string; name: string; nameAr: string };
 export type Actor = EmployerActor | StaffActor | WorkerActor;
 
 /** Thrown by use cases and guards when the actor may not do something; pages and actions turn it into 403. */

@@ -67,7 +67,7 @@ export async function loadSessionActor(sessionId: string): Promise<Actor | null>
     case "worker": {
       const [w] = await db.select().from(workers).where(eq(workers.id, s.userId));
       if (!w) return null;
-      return { kind: "worker", sessionId: s.id, workerId: w.id, name: w.nameEn };
+      return { kind: "worker", sessionId: s.id, workerId: w.id, name: w.nameEn, nameAr: w.nameAr };
     }
   }
 }

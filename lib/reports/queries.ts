@@ -10,6 +10,7 @@ import {
   deposits,
   employerUsers,
   evidenceFiles,
+  grievances,
   governorates,
   refundRequests,
   reportEvents,
@@ -194,9 +195,8 @@ export type TimelineEntry = {
 );
 
 /**
- * The worker's grievance against the report, when the worker-services issue adds grievances. SEAM: until the
- * grievances table exists this returns null and the report page shows no grievance section; that issue fills
- * this in (scoped by report id, which the caller has already checked belongs to the actor's establishment).
+ * That the worker filed a grievance against the report, and where the latest stands — never its content.
+ * The caller has already checked that the report belongs to the actor's establishment.
  */
 export type GrievanceSummary = {
   status: "submitted" | "under_review" | "accepted" | "rejected";
@@ -204,9 +204,13 @@ export type GrievanceSummary = {
   decidedAt: Date | null;
 };
 export async function loadGrievanceSummary(reportId: string, tx: Tx = db): Promise<GrievanceSummary | null> {
-  void reportId;
-  void tx;
-  return null;
+  const [latest] = await tx
+    .select({ status: grievances.status, filedAt: grievances.createdAt, decidedAt: grievances.decidedAt })
+    .from(grievances)
+    .where(eq(grievances.reportId, reportId))
+    .orderBy(desc(grievances.createdAt))
+    .limit(1);
+  return latest ?? null;
 }
 
 function actorOf(kind: string, id: string | null, names: Map<string, string>): TimelineActor {

@@ -48,7 +48,7 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
               <li key={p}>{t(`workerPoints.${p}`)}</li>
             ))}
           </ul>
-          <Link href="/sign-in" className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand-700">
+          <Link href="/sign-in/worker" className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand-700">
             {t("workerStart")}
           </Link>
         </section>
