@@ -31,8 +31,14 @@ export async function createWorker(tx: Tx, opts: { email?: string | null } = {})
   return w!;
 }
 
-export function workerActor(worker: { id: string; nameEn: string }): WorkerActor {
-  return { kind: "worker", sessionId: "00000000-0000-0000-0000-000000000000", workerId: worker.id, name: worker.nameEn };
+export function workerActor(worker: { id: string; nameEn: string; nameAr: string }): WorkerActor {
+  return {
+    kind: "worker",
+    sessionId: "00000000-0000-0000-0000-000000000000",
+    workerId: worker.id,
+    name: worker.nameEn,
+    nameAr: worker.nameAr,
+  };
 }
 
 /** A report against `workerId`, filed by Al Noor's demo owner, written straight into the table. */
