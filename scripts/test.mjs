@@ -131,6 +131,11 @@ const stages = [
     },
   },
   {
+    title: "A fresh database for the browser journeys",
+    cmd: process.execPath,
+    args: ["--import", "tsx", "tests/e2e/reset-db.ts"],
+  },
+  {
     title: `Browser journeys (Playwright, ${browser})`,
     cmd: bin("playwright"),
     args: ["test", "--reporter=list,json"],

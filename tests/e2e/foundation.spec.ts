@@ -9,15 +9,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { freshTotp } from "./helpers/totp";
 import { DEMO_ACCOUNTS, GOVERNORATES } from "@/db/seed/data";
-import coreAr from "@/messages/core/ar.json";
-import coreEn from "@/messages/core/en.json";
-import settingsAr from "@/messages/admin-settings/ar.json";
-import settingsEn from "@/messages/admin-settings/en.json";
+import { messages as allMessages } from "@/messages";
 
-const messages = {
-  ar: { ...coreAr, ...settingsAr },
-  en: { ...coreEn, ...settingsEn },
-};
+const messages = { ar: allMessages.ar, en: allMessages.en };
 type Locale = keyof typeof messages;
 
 const owner = DEMO_ACCOUNTS.employer.find((a) => a.role === "owner")!;
@@ -100,7 +94,7 @@ test.describe("employer sign-in", () => {
       const m = messages[locale];
       await signInEmployer(page, locale, owner.email, owner.password);
       await expect(page).toHaveURL(new RegExp(`/${locale}/employer$`));
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.employer.dashboardTitle);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.tracking.dashboard.title);
       await expect(page.getByRole("banner")).toContainText(owner.name);
 
       await signOut(page, locale);

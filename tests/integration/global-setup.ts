@@ -33,6 +33,7 @@ function assertTestDatabase(url: string): void {
 async function emptyDatabase(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
+    await sql.unsafe("drop schema if exists pgboss cascade");
     await sql.unsafe("drop schema if exists drizzle cascade");
     await sql.unsafe("drop schema if exists public cascade");
     await sql.unsafe("create schema public");
