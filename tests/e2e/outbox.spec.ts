@@ -1,14 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { db, sqlClient } from "@/db";
+import { db } from "@/db";
 import { notify } from "@/lib/notifications/notify";
 
 /**
  * The app runs its jobs in-process (the default): a message committed now is delivered to the development
  * outbox within seconds, and the outbox shows it as its recipient sees it, in both languages.
  */
-test.afterAll(async () => {
-  await sqlClient().end({ timeout: 5 });
-});
+// No afterAll that ends the connection: spec files share one worker process and one client (see
+// tests/e2e/global-setup.ts); Playwright ends the worker, and its connections with it, after the last test.
 
 for (const locale of ["ar", "en"] as const) {
   test(`a committed SMS and e-mail are delivered to the outbox within seconds (${locale})`, async ({ page }) => {

@@ -6,14 +6,13 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { db, sqlClient } from "@/db";
+import { db } from "@/db";
 import { evidenceFiles, grievances } from "@/db/schema";
 import { messages } from "@/messages";
 import { createReport, createWorker } from "../helpers/worker-fixtures";
 
-test.afterAll(async () => {
-  await sqlClient().end({ timeout: 5 });
-});
+// No afterAll that ends the connection: spec files share one worker process and one client (see
+// tests/e2e/global-setup.ts); Playwright ends the worker, and its connections with it, after the last test.
 
 async function readCode(page: Page, locale: string, mobile: string): Promise<string> {
   const outbox = await page.context().newPage();
