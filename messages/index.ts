@@ -4,10 +4,12 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import paymentsAr from "./payments/ar.json";
+import paymentsEn from "./payments/en.json";
 
 export const messages = {
-  ar: { ...coreAr },
-  en: { ...coreEn },
+  ar: { ...coreAr, ...paymentsAr },
+  en: { ...coreEn, ...paymentsEn },
 };
 
 export type Messages = typeof messages.en;

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { deposits, establishments, reports, workers } from "@/db/schema";
+import { deposits, employerUsers, establishments, reports, workers } from "@/db/schema";
 import type { EmployerActor } from "@/lib/auth/actor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,9 +15,15 @@ export const isUuid = (id: string) => UUID.test(id);
 export async function getReportPayment(actor: EmployerActor, reportId: string) {
   if (!isUuid(reportId)) return null;
   const [row] = await db
-    .select({ report: reports, worker: workers, establishment: establishments })
+    .select({
+      report: reports,
+      worker: workers,
+      establishment: establishments,
+      filedBy: { name: employerUsers.name, email: employerUsers.email },
+    })
     .from(reports)
     .innerJoin(workers, eq(workers.id, reports.workerId))
+    .innerJoin(employerUsers, eq(employerUsers.id, reports.createdBy))
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
     .where(and(eq(reports.id, reportId), eq(reports.establishmentId, actor.establishmentId)));
   if (!row) return null;
