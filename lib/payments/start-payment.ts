@@ -32,7 +32,11 @@ function localised(url: string, locale: Locale): string {
   return url.startsWith("/") ? `/${locale}${url}` : url;
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "23505";
+/** drizzle wraps the driver's error: the PostgreSQL code is on the error or its cause. */
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } } | null;
+  return err?.code === "23505" || err?.cause?.code === "23505";
+}
 
 /**
  * Step 6 of the filing journey: the employer pays the report's ticket deposit. Creates the `deposits` row
