@@ -8,14 +8,16 @@ import adminSettingsAr from "./admin-settings/ar.json";
 import adminSettingsEn from "./admin-settings/en.json";
 import notifyAr from "./notify/ar.json";
 import notifyEn from "./notify/en.json";
-import workerAr from "./worker/ar.json";
-import workerEn from "./worker/en.json";
+import paymentsAr from "./payments/ar.json";
+import paymentsEn from "./payments/en.json";
 import trackingAr from "./tracking/ar.json";
 import trackingEn from "./tracking/en.json";
+import workerAr from "./worker/ar.json";
+import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...workerAr, ...trackingAr },
-  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...workerEn, ...trackingEn },
+  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
+  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;

@@ -1,0 +1,13 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+
+export function PrintButton() {
+  const t = useTranslations("payments.confirmation");
+  return (
+    <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>
+      {t("print")}
+    </Button>
+  );
+}

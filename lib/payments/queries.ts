@@ -1,0 +1,39 @@
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { deposits, employerUsers, establishments, reports, workers } from "@/db/schema";
+import type { EmployerActor } from "@/lib/auth/actor";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (id: string) => UUID.test(id);
+
+/**
+ * A report of the employer's own establishment with its worker, establishment and latest deposit, for the pay
+ * and confirmation pages; null when there is no such report for this employer (another establishment's
+ * report is indistinguishable from a missing one).
+ */
+export async function getReportPayment(actor: EmployerActor, reportId: string) {
+  if (!isUuid(reportId)) return null;
+  const [row] = await db
+    .select({
+      report: reports,
+      worker: workers,
+      establishment: establishments,
+      filedBy: { name: employerUsers.name, email: employerUsers.email },
+    })
+    .from(reports)
+    .innerJoin(workers, eq(workers.id, reports.workerId))
+    .innerJoin(employerUsers, eq(employerUsers.id, reports.createdBy))
+    .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
+    .where(and(eq(reports.id, reportId), eq(reports.establishmentId, actor.establishmentId)));
+  if (!row) return null;
+  const [deposit] = await db
+    .select()
+    .from(deposits)
+    .where(eq(deposits.reportId, reportId))
+    .orderBy(desc(deposits.createdAt), desc(deposits.id))
+    .limit(1);
+  return { ...row, deposit: deposit ?? null };
+}
+
+export type ReportPayment = NonNullable<Awaited<ReturnType<typeof getReportPayment>>>;
