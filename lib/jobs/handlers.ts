@@ -1,5 +1,6 @@
 import { dispatchDue } from "@/lib/notifications/dispatch";
 import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
+import { reconcilePayments } from "@/lib/payments/reconcile";
 import type { JobName } from "./names";
 
 /**
@@ -11,8 +12,6 @@ export type JobHandler = () => Promise<unknown>;
 export const jobHandlers: Record<JobName, JobHandler | null> = {
   "notifications:dispatch": () => dispatchDue(),
   "deadlines:daily": () => sendDeadlineNotices(),
-  // TODO(lead): wire the payments reconciliation after merging the payments branch:
-  //   import { reconcilePayments } from "@/lib/payments/reconcile";
-  //   "payments:reconcile": () => reconcilePayments(),
-  "payments:reconcile": null,
+  // Settles any payment whose webhook never arrived (or whose report update failed).
+  "payments:reconcile": () => reconcilePayments(),
 };
