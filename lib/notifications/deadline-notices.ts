@@ -1,6 +1,6 @@
 import { and, eq, exists, gte, inArray, lte, notExists, or, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { deadlineNotices, deposits, employerUsers, establishments, reports, workers } from "@/db/schema";
+import { deadlineNotices, deposits, employerUsers, establishments, grievances, reports, workers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { routing } from "@/lib/i18n/routing";
 import { RULES } from "@/lib/reports/settings";
@@ -109,7 +109,7 @@ export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: strin
   }
 
   // 2. Grievance window closing soon (the deadline is the last day a grievance is accepted).
-  // TODO(lead): once the grievances table exists, skip workers who already filed one for the report.
+  // A worker who already filed a grievance on the report is not reminded.
   const closing = await db
     .select({
       id: reports.id,
@@ -138,6 +138,7 @@ export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: strin
             .from(deadlineNotices)
             .where(and(eq(deadlineNotices.reportId, reports.id), eq(deadlineNotices.kind, "grievance_closing"))),
         ),
+        notExists(db.select({ one: sql`1` }).from(grievances).where(eq(grievances.reportId, reports.id))),
       ),
     );
 
