@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents, deadlineNotices, deposits, employerUsers, establishments, notifications, reports, workers } from "@/db/schema";
+import { auditEvents, deadlineNotices, deposits, employerUsers, establishments, grievances, notifications, reports, workers } from "@/db/schema";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
 import { addDays, muscatDate } from "@/lib/time";
@@ -130,6 +130,21 @@ describe("the daily deadline job", () => {
 
     expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
     expect(await messagesFor(ids)).toHaveLength(3);
+  });
+
+  it("does not remind a worker who has already filed a grievance on the report", async () => {
+    const w = await world("IN");
+    const worker = await w.newWorker(null);
+    const r = await w.newReport(worker, { grievanceDeadline: addDays(TODAY, 3) });
+    await db.insert(grievances).values({
+      reportId: r.id,
+      workerId: worker.id,
+      grounds: "at_work",
+      statement: "I was at work every day.",
+      contactPhone: worker.mobile,
+    });
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: [r.id] })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
+    expect(await messagesFor([r.id])).toHaveLength(0);
   });
 
   it("sends an English reminder to a worker whose nationality does not read Arabic", async () => {
