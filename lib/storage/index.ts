@@ -14,7 +14,7 @@ export const DEFAULT_UPLOADS_DIR = path.join(".data", "uploads");
  * S3_REGION and, for a non-AWS store, S3_ENDPOINT), otherwise the local directory UPLOADS_DIR
  * (default `.data/uploads`).
  */
-export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): Storage {
+export function storageFromEnv(env: Record<string, string | undefined> = process.env): Storage {
   if (env.S3_BUCKET) {
     const accessKeyId = env.S3_ACCESS_KEY_ID;
     const secretAccessKey = env.S3_SECRET_ACCESS_KEY;

@@ -57,8 +57,8 @@ describe("local directory storage", () => {
   });
 
   it("is the default, under .data/uploads", () => {
-    expect(storageFromEnv({ UPLOADS_DIR: dir } as NodeJS.ProcessEnv)).toBeTruthy();
-    expect(() => storageFromEnv({ S3_BUCKET: "b" } as NodeJS.ProcessEnv)).toThrow(/S3_ACCESS_KEY_ID/);
+    expect(storageFromEnv({ UPLOADS_DIR: dir })).toBeTruthy();
+    expect(() => storageFromEnv({ S3_BUCKET: "b" })).toThrow(/S3_ACCESS_KEY_ID/);
   });
 });
 
@@ -181,7 +181,7 @@ describe("S3-compatible storage against a local server that checks signatures", 
       S3_ENDPOINT: endpoint,
       S3_ACCESS_KEY_ID: config.accessKeyId,
       S3_SECRET_ACCESS_KEY: config.secretAccessKey,
-    } as NodeJS.ProcessEnv);
+    });
     await roundTrip(store);
   });
 });
