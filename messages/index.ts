@@ -4,10 +4,12 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import filingAr from "./filing/ar.json";
+import filingEn from "./filing/en.json";
 
 export const messages = {
-  ar: { ...coreAr },
-  en: { ...coreEn },
+  ar: { ...coreAr, ...filingAr },
+  en: { ...coreEn, ...filingEn },
 };
 
 export type Messages = typeof messages.en;

@@ -4,9 +4,11 @@ import { hashPassword } from "../../lib/auth/password";
 import * as schema from "../schema";
 import { DEMO_ACCOUNTS, ESTABLISHMENTS, GOVERNORATES } from "./data";
 import { buildWorkers, seedUuid } from "./generate";
+import { seedFees } from "./fees";
 
 export { DEMO_ACCOUNTS, DEMO_WORKERS, AL_NOOR_CR, SOHAR_TRADING_CR, SEED_REFERENCE_DATE } from "./data";
 export type { DemoEmployerAccount, DemoStaffAccount } from "./data";
+export { seedFees, SEED_FEES, DEFAULT_FEE_NATIONALITY } from "./fees";
 
 const { governorates, establishments, workers, employerUsers, staffUsers } = schema;
 
@@ -30,7 +32,8 @@ export function buildSeedData() {
 }
 
 /**
- * Seeds the demo data: governorates, establishments, the worker registry and the demo accounts.
+ * Seeds the demo data: governorates, establishments, the worker registry, the ticket-fee table and the demo
+ * accounts.
  *
  * Idempotent: every insert is keyed on the table's natural key (code, CR number, civil ID, lower(e-mail)) and
  * does nothing on conflict, so a second run changes no row; existing rows, including anything staff edited
@@ -133,6 +136,8 @@ export async function seedDatabase(db: PostgresJsDatabase<typeof schema>): Promi
         )
         .onConflictDoNothing({ target: workers.civilId });
     }
+
+    await seedFees(tx);
 
     const now = new Date();
     // The e-mail unique indexes are on lower(email), an expression drizzle cannot name as a target: a bare
