@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { saveDeclarationsAction } from "@/lib/reports/filing-actions";
-import { DECLARATION_KEYS, type DeclarationKey } from "@/lib/reports/rules";
+import { DECLARATION_KEYS, type DeclarationKey } from "@/lib/reports/declarations";
 import { idleState } from "@/lib/forms";
 import { Link } from "@/lib/i18n/navigation";
 import { Button } from "@/components/ui/button";

@@ -173,16 +173,15 @@ export async function evidenceAction(_prev: FormState, formData: FormData): Prom
       else return refusalState(formData, added, locale, reportId);
     }
   }
+  // What is still missing is said at the same time as what was refused, each on its own field.
+  const report = await getFilingReport(actor, reportId);
+  if (!report) notFound();
+  for (const p of report.problems) {
+    if (p.step === "evidence") fieldErrors[p.code.replace("evidence_missing_", "")] ??= p.code;
+  }
   if (Object.keys(fieldErrors).length > 0) {
     refresh();
     return { status: "error", fieldErrors };
-  }
-  const report = await getFilingReport(actor, reportId);
-  if (!report) notFound();
-  const missing = report.problems.filter((p) => p.step === "evidence");
-  if (missing.length > 0) {
-    refresh();
-    return { status: "error", fieldErrors: Object.fromEntries(missing.map((p) => [p.code.replace("evidence_missing_", ""), p.code])) };
   }
   redirect(stepHref(locale, reportId, nextStep("evidence", String(formData.get("return") ?? ""))));
 }

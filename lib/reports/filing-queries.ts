@@ -105,9 +105,9 @@ export const WORKER_LIST_LIMIT = 25;
 
 /**
  * This establishment's workers with an active permit, matched by name in Arabic or Latin script (or civil ID),
- * with whether each already has an open report or a draft.
+ * with whether each already has an open report or a draft; sorted by the name in the reader's script.
  */
-export async function searchActiveWorkers(actor: EmployerActor, q: string, ctx: FilingContext = {}) {
+export async function searchActiveWorkers(actor: EmployerActor, q: string, ctx: FilingContext & { locale?: "ar" | "en" } = {}) {
   assertEmployer(actor);
   const term = normaliseSearch(q).slice(0, 60);
   const conditions = [eq(workers.establishmentId, actor.establishmentId), eq(workers.permitStatus, "active")];
@@ -129,7 +129,7 @@ export async function searchActiveWorkers(actor: EmployerActor, q: string, ctx: 
     })
     .from(workers)
     .where(and(...conditions))
-    .orderBy(asc(workers.nameEn), asc(workers.id))
+    .orderBy(asc(ctx.locale === "ar" ? workers.nameAr : workers.nameEn), asc(workers.id))
     .limit(WORKER_LIST_LIMIT + 1);
   const ids = rows.map((r) => r.id);
   const busy = ids.length

@@ -4,6 +4,7 @@
  */
 import { efilingStateOn, stateSince, type Schedule } from "@/lib/governorates/state";
 import { addDays, daysBetween, muscatDate } from "@/lib/time";
+import { DECLARATION_KEYS, DECLARATION_REASONS, type DeclarationKey, type DeclarationReason } from "./declarations";
 import { RULES } from "./settings";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -78,23 +79,7 @@ export function bankStatementExempt(enteredOmanOn: string, lastDayAtWork: string
 // Declarations (Art. 2)
 // ---------------------------------------------------------------------------------------------------------
 
-/** The four declarations, in the order they are asked; each must be answered "no" for a report to be allowed. */
-export const DECLARATION_KEYS = [
-  "declDisputeBeforeAbsence",
-  "declWorkerLeftCountryKnown",
-  "declOnLegalLeave",
-  "declResignationAccepted",
-] as const;
-export type DeclarationKey = (typeof DECLARATION_KEYS)[number];
-
-/** Why a "yes" makes the report impermissible; each has its own explanation and way forward in the messages. */
-export const DECLARATION_REASONS = {
-  declDisputeBeforeAbsence: "dispute_before_absence",
-  declWorkerLeftCountryKnown: "worker_left_country_known",
-  declOnLegalLeave: "on_legal_leave",
-  declResignationAccepted: "resignation_accepted",
-} as const satisfies Record<DeclarationKey, string>;
-export type DeclarationReason = (typeof DECLARATION_REASONS)[DeclarationKey];
+export { DECLARATION_KEYS, DECLARATION_REASONS, type DeclarationKey, type DeclarationReason } from "./declarations";
 
 export type Declarations = Record<DeclarationKey, boolean | null>;
 

@@ -21,7 +21,7 @@ export default async function NewReportPage({ params, searchParams }: { params: 
   const actor = await requireEmployerPage(locale);
   const q = String((await searchParams).q ?? "").slice(0, 60);
   const t = await getTranslations("filing.new");
-  const [block, drafts, workers] = await Promise.all([establishmentFilingBlock(actor), listOwnDrafts(actor), searchActiveWorkers(actor, q)]);
+  const [block, drafts, workers] = await Promise.all([establishmentFilingBlock(actor), listOwnDrafts(actor), searchActiveWorkers(actor, q, { locale })]);
   const nameOf = (w: { nameAr: string; nameEn: string }) => (locale === "ar" ? w.nameAr : w.nameEn);
   const otherNameOf = (w: { nameAr: string; nameEn: string }) => (locale === "ar" ? w.nameEn : w.nameAr);
 
@@ -69,21 +69,21 @@ export default async function NewReportPage({ params, searchParams }: { params: 
           {t("listTitle")}
         </h2>
         <p className="mb-4 text-muted">{t("listLead")}</p>
-        <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="q" className="mb-1 block font-semibold">
-              {t("searchLabel")}
-            </label>
+        <form method="get" role="search" className="mb-4">
+          <label htmlFor="q" className="mb-1 block font-semibold">
+            {t("searchLabel")}
+          </label>
+          <div className="flex flex-wrap items-center gap-3">
             <input id="q" name="q" type="search" defaultValue={q} className="block w-72 max-w-full rounded-none border-2 border-ink bg-white px-3 py-2" />
+            <button type="submit" className="bg-gray-200 px-4 py-2 font-semibold shadow-[0_2px_0_#929191] hover:bg-gray-300">
+              {t("search")}
+            </button>
+            {q ? (
+              <Link href="/employer/reports/new" className="text-brand-800 underline">
+                {t("showAll")}
+              </Link>
+            ) : null}
           </div>
-          <button type="submit" className="bg-gray-200 px-4 py-2 font-semibold shadow-[0_2px_0_#929191] hover:bg-gray-300">
-            {t("search")}
-          </button>
-          {q ? (
-            <Link href="/employer/reports/new" className="py-2 text-brand-800 underline">
-              {t("showAll")}
-            </Link>
-          ) : null}
         </form>
         {workers.items.length === 0 ? (
           <p data-testid="no-workers">{q ? t("noMatches", { q }) : t("noWorkers")}</p>
