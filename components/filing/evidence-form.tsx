@@ -95,6 +95,7 @@ export function EvidenceForm({ reportId, returnTo, slots }: { reportId: string; 
                   ) : null}
                   {s.file ? <p className="mb-1 text-sm">{t("evidence.replace")}</p> : null}
                   <input
+                    key={state.data?.attempt ?? "first"}
                     type="file"
                     id={s.kind}
                     name={s.kind}

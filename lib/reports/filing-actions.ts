@@ -143,6 +143,14 @@ export async function saveDeclarationsAction(_prev: FormState, formData: FormDat
 // ---------------------------------------------------------------------------------------------------------
 
 /**
+ * An empty file input still sends a part: nameless and empty (React's encoding names it "undefined"). A file
+ * the person did choose has a name, and an empty one is refused by the upload check.
+ */
+function isNoFileChosen(file: File): boolean {
+  return file.size === 0 && (file.name === "" || file.name === "undefined" || file.name === "blob");
+}
+
+/**
  * One form for the three documents: each chosen file is checked and stored; a "Remove" button removes one.
  * Files that passed are kept even when another failed, so nothing good is lost; the page is refreshed to
  * show them. With nothing missing, "Save and continue" goes on.
@@ -158,13 +166,13 @@ export async function evidenceAction(_prev: FormState, formData: FormData): Prom
     const removed = await removeEvidence(actor, removeId, c);
     if (!removed.ok) return refusalState(formData, removed, locale, reportId);
     refresh();
-    return { status: "success", notice: "removed" };
+    return { status: "success", notice: "removed", data: { attempt: String(Date.now()) } };
   }
 
   const fieldErrors: Record<string, string> = {};
   for (const kind of EMPLOYER_EVIDENCE_KINDS) {
     const file = formData.get(kind);
-    if (!(file instanceof File) || (file.size === 0 && file.name === "")) continue;
+    if (!(file instanceof File) || isNoFileChosen(file)) continue;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const added = await addEvidence(actor, reportId, { kind, name: file.name, bytes }, c);
     if (!added.ok) {
@@ -181,7 +189,8 @@ export async function evidenceAction(_prev: FormState, formData: FormData): Prom
   }
   if (Object.keys(fieldErrors).length > 0) {
     refresh();
-    return { status: "error", fieldErrors };
+    // `attempt` empties the file inputs: what was stored is listed, and nothing is sent twice.
+    return { status: "error", fieldErrors, data: { attempt: String(Date.now()) } };
   }
   redirect(stepHref(locale, reportId, nextStep("evidence", String(formData.get("return") ?? ""))));
 }
