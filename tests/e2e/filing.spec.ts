@@ -7,7 +7,7 @@
  * depend on (or disturb) the seeded demo reports.
  */
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { db, sqlClient } from "@/db";
 import { establishments, reports, workers } from "@/db/schema";
@@ -157,6 +157,16 @@ for (const [locale, m] of [
     await save.click();
     await page.waitForURL("**/edit/check");
     await expect(page.getByTestId("row-contact")).toContainText("accommodation in Ruwi");
+
+    // The documents open through the download route, for this employer only.
+    const href = await page.getByTestId("row-address_proof").locator("a[href^='/api/evidence/']").getAttribute("href");
+    const download = await page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("image/png");
+    expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+    const anonymous = await request.newContext({ baseURL: new URL(page.url()).origin });
+    expect((await anonymous.get(href!)).status()).toBe(404);
+    await anonymous.dispose();
 
     await page.getByRole("button", { name: m.check.continue }).click();
     await page.waitForURL(`**/${locale}/employer/reports/${id}/pay`);
