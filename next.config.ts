@@ -25,7 +25,7 @@ const nextConfig: NextConfig = {
   // The dev server is also opened as 127.0.0.1 (tests, screenshots), not only as localhost.
   allowedDevOrigins: ["127.0.0.1"],
   experimental: {
-    // Uploads go through server actions (grievance attachments: up to 3 files of 5 MB). Both limits must
+    // Uploads go through server actions (evidence and grievance attachments: up to 3 files of 5 MB each). Both limits must
     // cover the whole multipart body: the proxy would otherwise silently cut it at 10 MB.
     serverActions: { bodySizeLimit: "16mb" },
     proxyClientMaxBodySize: "16mb",

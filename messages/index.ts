@@ -6,6 +6,8 @@ import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
 import adminSettingsAr from "./admin-settings/ar.json";
 import adminSettingsEn from "./admin-settings/en.json";
+import filingAr from "./filing/ar.json";
+import filingEn from "./filing/en.json";
 import notifyAr from "./notify/ar.json";
 import notifyEn from "./notify/en.json";
 import paymentsAr from "./payments/ar.json";
@@ -16,8 +18,8 @@ import workerAr from "./worker/ar.json";
 import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
-  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
+  ar: { ...coreAr, ...adminSettingsAr, ...filingAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
+  en: { ...coreEn, ...adminSettingsEn, ...filingEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;

@@ -9,6 +9,8 @@ import { seedDemoReports } from "./reports";
 export { DEMO_ACCOUNTS, DEMO_WORKERS, AL_NOOR_CR, SOHAR_TRADING_CR, SEED_REFERENCE_DATE } from "./data";
 export type { DemoEmployerAccount, DemoStaffAccount } from "./data";
 export { seedDemoReports, DEMO_REPORT_SCENARIOS, demoReportId } from "./reports";
+import { seedFees } from "./fees";
+export { seedFees, SEED_FEES, DEFAULT_FEE_NATIONALITY } from "./fees";
 
 const { governorates, establishments, workers, employerUsers, staffUsers } = schema;
 
@@ -32,7 +34,8 @@ export function buildSeedData() {
 }
 
 /**
- * Seeds the demo data: governorates, establishments, the worker registry and the demo accounts.
+ * Seeds the demo data: governorates, establishments, the worker registry, the ticket-fee table and the demo
+ * accounts.
  *
  * Idempotent: every insert is keyed on the table's natural key (code, CR number, civil ID, lower(e-mail)) and
  * does nothing on conflict, so a second run changes no row; existing rows, including anything staff edited
@@ -135,6 +138,8 @@ export async function seedDatabase(db: PostgresJsDatabase<typeof schema>): Promi
         )
         .onConflictDoNothing({ target: workers.civilId });
     }
+
+    await seedFees(tx);
 
     const now = new Date();
     // The e-mail unique indexes are on lower(email), an expression drizzle cannot name as a target: a bare

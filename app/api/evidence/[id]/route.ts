@@ -1,0 +1,42 @@
+import { getActor } from "@/lib/auth/config";
+import { openEvidenceFile } from "@/lib/reports/open-evidence-file";
+
+export const dynamic = "force-dynamic";
+
+/** RFC 6266 / 5987: an ASCII fallback name and the real one, UTF-8 encoded. */
+function contentDisposition(kind: "inline" | "attachment", name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Streams an evidence file to someone allowed to see its report; 404 for everyone else, the same answer as for
+ * a file that does not exist. Images open in the browser; PDFs are downloaded (`?download=1` downloads either).
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  const actor = await getActor();
+  const found = await openEvidenceFile(actor, id);
+  if (!found) {
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  }
+  const { file, body } = found;
+  const download = new URL(request.url).searchParams.get("download") === "1" || file.mimeType === "application/pdf";
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Length": String(file.sizeBytes),
+      "Content-Disposition": contentDisposition(download ? "attachment" : "inline", file.originalName),
+      "X-Content-Type-Options": "nosniff",
+      // Nothing in the file may run or load anything, whatever a browser makes of it.
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Cache-Control": "private, no-store",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}
