@@ -6,9 +6,9 @@ import type { ReportListRow } from "@/lib/reports/queries";
 import { Tag } from "@/components/ui/tag";
 import { StatusTag } from "./status-tag";
 
-/** Where "continue" goes for a report not yet filed: the filing journey resumes it (and sends it to payment). */
-export function resumeHref(id: string): string {
-  return `/employer/reports/new?resume=${id}`;
+/** Where "continue" goes for a report not yet filed: a draft to its answers, one awaiting payment to the pay page. */
+export function resumeHref(id: string, status: "draft" | "awaiting_payment" | string): string {
+  return status === "awaiting_payment" ? `/employer/reports/${id}/pay` : `/employer/reports/${id}/edit/check`;
 }
 
 function WorkerName({ row, locale }: { row: ReportListRow; locale: Locale }) {
@@ -28,7 +28,7 @@ function RowAction({ row }: { row: ReportListRow }) {
   const t = useTranslations("tracking.dashboard");
   if (row.status === "draft" || row.status === "awaiting_payment") {
     return (
-      <Link href={resumeHref(row.id)} className="font-semibold text-brand-800 underline" aria-label={t("continueLabel", { reference: row.reference })}>
+      <Link href={resumeHref(row.id, row.status)} className="font-semibold text-brand-800 underline" aria-label={t("continueLabel", { reference: row.reference })}>
         {row.status === "draft" ? t("continue") : t("pay")}
       </Link>
     );

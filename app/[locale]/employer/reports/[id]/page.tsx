@@ -310,7 +310,7 @@ async function Actions({ detail, locale }: { detail: ReportDetail; locale: Local
   return (
     <div className="flex flex-col items-start gap-4">
       {actions.canContinue ? (
-        <Link href={resumeHref(report.id)} className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}>
+        <Link href={resumeHref(report.id, report.status)} className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}>
           {report.status === "draft" ? t("continue") : t("pay")}
         </Link>
       ) : null}

@@ -37,7 +37,7 @@ export default async function ConfirmationPage({
   const found = await checkPaymentOnReturn(actor, id, { appUrl: await requestOrigin() });
   if (!found) notFound();
   const { report, worker, establishment, deposit, filedBy } = found;
-  if (report.status === "draft") redirect(`/${locale}/employer/reports/${id}/check`);
+  if (report.status === "draft") redirect(`/${locale}/employer/reports/${id}/edit/check`);
   const t = await getTranslations("payments.confirmation");
 
   if (report.status === "awaiting_payment") {

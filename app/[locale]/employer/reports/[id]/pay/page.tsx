@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireEmployerPage } from "@/lib/auth/guards";
 import { formatNumber, formatOmr } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
+import { returnToDraftAction } from "@/lib/reports/filing-actions";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReportPayment } from "@/lib/payments/queries";
 import { stripeConfigured } from "@/lib/payments/stripe";
@@ -34,7 +34,7 @@ export default async function PayPage({
   const found = await getReportPayment(actor, id);
   if (!found) notFound();
   const { report, worker, establishment, deposit } = found;
-  if (report.status === "draft") redirect(`/${locale}/employer/reports/${id}/check`);
+  if (report.status === "draft") redirect(`/${locale}/employer/reports/${id}/edit/check`);
   if (report.status !== "awaiting_payment" || !report.feeBaisa)
     redirect(`/${locale}/employer/reports/${id}/confirmation`);
 
@@ -102,11 +102,16 @@ export default async function PayPage({
       </section>
 
       <PayForm reportId={report.id} amount={amount} />
-      <p className="mt-6 no-print">
-        <Link href={`/employer/reports/${report.id}/check`} className="underline">
-          {t("change")}
-        </Link>
-      </p>
+      {deposit?.status === "pending" ? null : (
+        // Back to the answers: the report returns to draft (refused while a payment is under way).
+        <form action={returnToDraftAction} className="mt-6 no-print">
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="reportId" value={report.id} />
+          <button type="submit" className="text-brand-800 underline">
+            {t("change")}
+          </button>
+        </form>
+      )}
     </>
   );
 }
