@@ -1,29 +1,20 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { getStorage } from "@/lib/storage";
+import { ALLOWED_TYPES, detectType, type AllowedMimeType } from "@/lib/storage/validate";
 import { RULES } from "@/lib/reports/settings";
 
 /**
- * Grievance attachments: a minimal store of its own, written alongside the filing work's lib/storage/ to
- * avoid two changes to one file at once; to be folded into lib/storage/ (and lib/storage/validate.ts) later.
- * The upload rules are the employer issue's: PDF, JPEG or PNG — recognised by their first bytes, never by
- * the name or the browser's claim — and at most 5 MB each.
+ * Grievance attachments follow the employer issue's upload rules — PDF, JPEG or PNG, recognised by their first
+ * bytes (lib/storage/validate.ts), never by the name or the browser's claim, at most 5 MB each — and are kept
+ * in the same store as the evidence (lib/storage: a local directory, or S3-compatible storage).
  */
 export const MAX_GRIEVANCE_FILES = 3;
 
 export type UploadKind = { mime: "application/pdf" | "image/jpeg" | "image/png"; ext: "pdf" | "jpg" | "png" };
 
-const SIGNATURES: { bytes: number[]; kind: UploadKind }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], kind: { mime: "application/pdf", ext: "pdf" } }, // %PDF-
-  { bytes: [0xff, 0xd8, 0xff], kind: { mime: "image/jpeg", ext: "jpg" } },
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: { mime: "image/png", ext: "png" } },
-];
-
 export function sniffKind(bytes: Uint8Array): UploadKind | null {
-  for (const s of SIGNATURES) {
-    if (bytes.length >= s.bytes.length && s.bytes.every((b, i) => bytes[i] === b)) return s.kind;
-  }
-  return null;
+  const mime: AllowedMimeType | null = detectType(bytes);
+  return mime ? { mime, ext: ALLOWED_TYPES[mime].canonical } : null;
 }
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
@@ -55,19 +46,14 @@ function cleanName(name: string, ext: string): string {
   return base || `attachment.${ext}`;
 }
 
-export function uploadRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"));
-}
-
 /** Writes the files under `grievances/`, named by fresh random ids; returns their storage keys. */
 export async function storeGrievanceFiles(files: CheckedFile[]): Promise<{ storageKey: string; file: CheckedFile }[]> {
-  const dir = path.join(/*turbopackIgnore: true*/ uploadRoot(), "grievances");
-  await mkdir(dir, { recursive: true });
+  const storage = getStorage();
   const stored: { storageKey: string; file: CheckedFile }[] = [];
   try {
     for (const file of files) {
-      const storageKey = `grievances/${randomUUID()}.${file.kind.ext}`;
-      await writeFile(path.join(/*turbopackIgnore: true*/ uploadRoot(), storageKey), file.bytes, { flag: "wx", mode: 0o600 });
+      const storageKey = `grievances/${randomUUID()}`;
+      await storage.put(storageKey, file.bytes, file.kind.mime);
       stored.push({ storageKey, file });
     }
   } catch (e) {
@@ -79,5 +65,6 @@ export async function storeGrievanceFiles(files: CheckedFile[]): Promise<{ stora
 
 /** Removes files whose database rows were never written (the transaction failed). */
 export async function removeStored(storageKeys: string[]): Promise<void> {
-  await Promise.all(storageKeys.map((k) => rm(path.join(/*turbopackIgnore: true*/ uploadRoot(), k), { force: true })));
+  const storage = getStorage();
+  await Promise.all(storageKeys.map((k) => storage.delete(k)));
 }

@@ -9,15 +9,19 @@ import { fileGrievance, type FileGrievanceInput } from "@/lib/grievances/file-gr
 import { getGrievanceSummaryForReport } from "@/lib/grievances/queries";
 import { getReportForWorker, listReportsForWorker } from "@/lib/workers/queries";
 import { createReport, createWorker, workerActor } from "../helpers/worker-fixtures";
+import { localStorage } from "@/lib/storage/local";
+import type { Storage } from "@/lib/storage";
 
 let uploadDir = "";
+const storageHolder = globalThis as unknown as { __balaghStorage?: Storage };
 beforeAll(async () => {
   await ensureDatabase();
   uploadDir = await mkdtemp(path.join(os.tmpdir(), "balagh-grievances-"));
-  process.env.UPLOAD_DIR = uploadDir;
+  // Attachments go to the shared store (lib/storage); point it at a directory of this test's own.
+  storageHolder.__balaghStorage = localStorage(uploadDir);
 });
 afterAll(async () => {
-  delete process.env.UPLOAD_DIR;
+  delete storageHolder.__balaghStorage;
   await rm(uploadDir, { recursive: true, force: true });
 });
 
