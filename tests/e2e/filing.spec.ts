@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, request, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { db, sqlClient } from "@/db";
+import { db } from "@/db";
 import { establishments, reports, workers } from "@/db/schema";
 import { AL_NOOR_CR, DEMO_ACCOUNTS } from "@/db/seed";
 import { addDays, muscatDate } from "@/lib/time";
@@ -56,9 +56,7 @@ async function signIn(page: Page, locale: string) {
   await page.waitForURL(`**/${locale}/employer`);
 }
 
-test.afterAll(async () => {
-  await sqlClient().end({ timeout: 5 });
-});
+// No afterAll that ends the connection: spec files share one worker process and one client.
 
 for (const [locale, m] of [
   ["ar", ar.filing],

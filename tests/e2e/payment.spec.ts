@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
-import { db, ensureDatabase, sqlClient } from "@/db";
+import { db, ensureDatabase } from "@/db";
 import { employerUsers, establishments, reports, workers } from "@/db/schema";
 import { AL_NOOR_CR, DEMO_ACCOUNTS } from "@/db/seed";
 import { formatReference } from "@/lib/reports/reference";
@@ -65,9 +65,7 @@ async function signIn(page: Page, locale: "ar" | "en") {
   await page.waitForURL(new RegExp(`/${locale}/employer`));
 }
 
-test.afterAll(async () => {
-  await sqlClient().end({ timeout: 5 });
-});
+// No afterAll that ends the connection: spec files share one worker process and one client.
 
 test("pays through the local gateway, sees the confirmation, and the worker's SMS is in the outbox (en)", async ({ page }) => {
   const { report, worker } = await awaitingPaymentReport();
