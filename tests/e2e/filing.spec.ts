@@ -15,6 +15,7 @@ import { AL_NOOR_CR, DEMO_ACCOUNTS } from "@/db/seed";
 import { addDays, muscatDate } from "@/lib/time";
 import ar from "@/messages/filing/ar.json";
 import en from "@/messages/filing/en.json";
+import { messages as all } from "@/messages";
 
 const owner = DEMO_ACCOUNTS.employer.find((a) => a.crNumber === AL_NOOR_CR && a.role === "owner")!;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>>\n%%EOF\n");
@@ -62,7 +63,7 @@ for (const [locale, m] of [
   ["ar", ar.filing],
   ["en", en.filing],
 ] as const) {
-  test(`files a report up to payment (${locale})`, async ({ page }) => {
+  test(`files a report, pays through the local gateway and asks to cancel it (${locale})`, async ({ page }) => {
     test.setTimeout(120_000);
     const tag = `${locale}${digits(5)}`;
     const worker = await addWorker(tag);
@@ -170,5 +171,28 @@ for (const [locale, m] of [
     await page.waitForURL(`**/${locale}/employer/reports/${id}/pay`);
     const [row] = await db.select().from(reports).where(eq(reports.id, id));
     expect(row).toMatchObject({ status: "awaiting_payment", feeBaisa: 85_000, workerId: worker.id, lastDayAtWork: addDays(today, -10) });
+
+    // Step 6: pay the deposit through the local test gateway; step 7: the confirmation with the reference.
+    await page.getByTestId("pay-button").click();
+    await page.waitForURL(/\/dev\/pay\/local_cs_/);
+    await page.getByTestId("gateway-approve").click();
+    await page.waitForURL(`**/${locale}/employer/reports/${id}/confirmation`);
+    await expect(page.getByRole("main")).toContainText(row!.reference);
+    const [submitted] = await db.select().from(reports).where(eq(reports.id, id));
+    expect(submitted!.status).toBe("submitted");
+
+    // The dashboard lists it as submitted; from there, ask to cancel it.
+    const t = all[locale].tracking;
+    await page.goto(`/${locale}/employer?q=${encodeURIComponent(row!.reference)}`);
+    const link = page.getByTestId("report-table").getByRole("link", { name: row!.reference, exact: true });
+    await expect(link).toBeVisible();
+    await expect(page.getByTestId("report-table").locator("[data-status]").first()).toHaveAttribute("data-status", "submitted");
+    await link.click();
+    await page.getByTestId("report-actions").getByRole("link", { name: t.report.requestCancellation }).click();
+    await page.getByLabel(t.cancel.reasons.filed_by_mistake).check();
+    await page.getByLabel(t.cancel.explanation).fill(locale === "ar" ? "سُجّل البلاغ للعامل الخطأ." : "The report was filed for the wrong worker.");
+    await page.getByRole("button", { name: t.cancel.submit }).click();
+    await expect(page).toHaveURL(/notice=cancellation_requested/);
+    await expect(page.getByTestId("cancellation-requests")).toContainText(t.report.requestStatus.submitted);
   });
 }
