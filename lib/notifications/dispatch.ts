@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { isDemoMode } from "@/lib/config";
 import { notifications } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/routing";
 import { log } from "@/lib/log";
@@ -107,6 +108,17 @@ async function sendWithTimeout(providers: Providers, m: OutgoingMessage): Promis
   }
 }
 
+/**
+ * A worker's one-time sign-in code is a secret: once the provider has it, our copy of the text is replaced.
+ * In development and demo mode it is kept, because the outbox page is how the code is read there.
+ */
+async function redactOneTimeCode(id: string): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ body: "[one-time code removed after sending]" })
+    .where(and(eq(notifications.id, id), eq(notifications.entityType, "worker_otp")));
+}
+
 /** Writes the outcome, but only over our own claim (a delivery receipt may already have finished the row). */
 async function recordOutcome(row: ClaimedRow, outcome: SendOutcome, at: Date, maxAttempts: number): Promise<SendOutcome["kind"]> {
   const mine = and(eq(notifications.id, row.id), eq(notifications.status, "sending"));
@@ -127,6 +139,7 @@ async function recordOutcome(row: ClaimedRow, outcome: SendOutcome, at: Date, ma
         })
         .where(mine)
         .returning({ id: notifications.id });
+      if (!isDemoMode()) await redactOneTimeCode(row.id);
       if (updated.length === 0 && outcome.providerId) {
         // The receipt came back before we got here: keep the provider's id all the same.
         await db

@@ -136,6 +136,31 @@ describe("dispatch through the HTTP SMS gateway", () => {
     expect(await row(id)).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
+  it("removes a worker's one-time code from our copy once sent, outside demo mode (kept in demo for the outbox)", async () => {
+    const send = async () => {
+      const { id } = await notify(db, {
+        channel: "sms",
+        recipient: `+968${uniqueDigits(8)}`,
+        template: "worker.sign-in-code-sms",
+        locale: "en",
+        params: { code: "493817", minutes: 5 },
+        entity: { type: "worker_otp", id: crypto.randomUUID() },
+      });
+      await dispatchDue({ ids: [id], providers: { sms: outboxProvider, email: outboxProvider } });
+      return (await row(id))!;
+    };
+    expect((await send()).body).toContain("493817");
+    const previous = process.env.NODE_ENV;
+    (process.env as Record<string, string>).NODE_ENV = "production";
+    try {
+      const sent = await send();
+      expect(sent.status).toBe("delivered");
+      expect(sent.body).not.toContain("493817");
+    } finally {
+      (process.env as Record<string, string | undefined>).NODE_ENV = previous;
+    }
+  });
+
   it("sends each message once when two dispatchers poll at the same time", async () => {
     const gw = await gateway((r) => ({ status: 200, body: { id: `gw-${(r.json as { reference: string }).reference}` }, delayMs: 15 }));
     const providers = { sms: smsGatewayProvider({ url: gw.url, deliveryReceipts: false }), email: outboxProvider };
