@@ -13,15 +13,34 @@ export function AcceptStaffInvitationForm({ token }: { token: string }) {
   const t = useTranslations("adminInsight.invitation");
   const locale = useLocale();
   const [state, action, pending] = useActionState(acceptStaffInvitationAction, idleState);
-  const { items, field } = useFormErrors(state, ["password", "passwordConfirm"], "adminInsight.invitation.errors");
+  const { items, field } = useFormErrors(
+    state,
+    ["password", "passwordConfirm"],
+    "adminInsight.invitation.errors",
+  );
   return (
     <>
       <ErrorSummary items={items} />
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} error={field("password")} autoComplete="new-password" dir="ltr" />
-        <TextField name="passwordConfirm" type="password" label={t("passwordConfirm")} error={field("passwordConfirm")} autoComplete="new-password" dir="ltr" />
+        <TextField
+          name="password"
+          type="password"
+          label={t("password")}
+          hint={t("passwordHint")}
+          error={field("password")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <TextField
+          name="passwordConfirm"
+          type="password"
+          label={t("passwordConfirm")}
+          error={field("passwordConfirm")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>
     </>

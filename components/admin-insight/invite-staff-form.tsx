@@ -17,15 +17,29 @@ export function InviteStaffForm() {
   const ta = useTranslations("admin");
   const locale = useLocale();
   const [state, action, pending] = useActionState(inviteStaffAction, idleState);
-  const { items, field, value } = useFormErrors(state, ["name", "email", "role"], "adminInsight.staff.errors");
+  const { items, field, value } = useFormErrors(
+    state,
+    ["name", "email", "role"],
+    "adminInsight.staff.errors",
+  );
   const roleError = field("role");
   return (
     <>
       <ErrorSummary items={items} />
-      {state.notice === "invited" && state.data?.email ? <Notice tone="success">{t("notices.invited", { email: state.data.email })}</Notice> : null}
+      {state.notice === "invited" && state.data?.email ? (
+        <Notice tone="success">{t("notices.invited", { email: state.data.email })}</Notice>
+      ) : null}
       <form action={action} noValidate key={state.status === "success" ? state.data?.email : "form"}>
         <input type="hidden" name="locale" value={locale} />
-        <TextField id="invite-name" name="name" label={t("inviteName")} error={field("name")} defaultValue={value("name")} autoComplete="off" dir="auto" />
+        <TextField
+          id="invite-name"
+          name="name"
+          label={t("inviteName")}
+          error={field("name")}
+          defaultValue={value("name")}
+          autoComplete="off"
+          dir="auto"
+        />
         <TextField
           id="invite-email"
           name="email"
@@ -37,7 +51,10 @@ export function InviteStaffForm() {
           dir="ltr"
           spellCheck={false}
         />
-        <fieldset className={`mb-5 ${roleError ? "border-s-4 border-danger ps-3" : ""}`} aria-describedby={roleError ? "role-error" : undefined}>
+        <fieldset
+          className={`mb-5 ${roleError ? "border-s-4 border-danger ps-3" : ""}`}
+          aria-describedby={roleError ? "role-error" : undefined}
+        >
           <legend className="mb-1 font-semibold">{t("inviteRole")}</legend>
           {roleError ? (
             <p id="role-error" className="mb-1 font-semibold text-danger">
@@ -46,7 +63,14 @@ export function InviteStaffForm() {
           ) : null}
           {ROLES.map((r, i) => (
             <label key={r} className="mb-1 flex items-center gap-2">
-              <input type="radio" name="role" value={r} id={i === 0 ? "role" : undefined} defaultChecked={(value("role") || "reviewer") === r} className="h-5 w-5" />
+              <input
+                type="radio"
+                name="role"
+                value={r}
+                id={i === 0 ? "role" : undefined}
+                defaultChecked={(value("role") || "reviewer") === r}
+                className="h-5 w-5"
+              />
               {ta(`roles.${r}`)}
             </label>
           ))}

@@ -37,7 +37,9 @@ export const auditFilterSchema = z
       .string()
       .optional()
       .transform((v) => v || null)
-      .refine((v): v is ActorKind | null => v === null || (ACTOR_KINDS as readonly string[]).includes(v), { error: "actor_kind_invalid" }),
+      .refine((v): v is ActorKind | null => v === null || (ACTOR_KINDS as readonly string[]).includes(v), {
+        error: "actor_kind_invalid",
+      }),
     action: optionalText(60),
     entityType: optionalText(40),
     entityId: optionalText(64, /^[A-Za-z0-9._:-]+$/, "entity_id_invalid"),
@@ -55,9 +57,17 @@ export type AuditFilter = {
   to: string | null;
 };
 
-export const EMPTY_AUDIT_FILTER: AuditFilter = { actorKind: null, action: null, entityType: null, entityId: null, from: null, to: null };
+export const EMPTY_AUDIT_FILTER: AuditFilter = {
+  actorKind: null,
+  action: null,
+  entityType: null,
+  entityId: null,
+  from: null,
+  to: null,
+};
 
-export type AuditFilterParse = { ok: true; filter: AuditFilter } | { ok: false; filter: AuditFilter; errors: Record<string, string> };
+export type AuditFilterParse =
+  { ok: true; filter: AuditFilter } | { ok: false; filter: AuditFilter; errors: Record<string, string> };
 
 export function parseAuditFilter(input: Record<string, string | string[] | undefined>): AuditFilterParse {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 200);
@@ -130,7 +140,12 @@ export type AuditRow = {
 };
 
 /** One page of events after `after` (null: the newest), straight from the table; no audit row of its own. */
-export async function auditPage(f: AuditFilter, after: AuditCursor | null, limit: number, q: Tx = db): Promise<AuditRow[]> {
+export async function auditPage(
+  f: AuditFilter,
+  after: AuditCursor | null,
+  limit: number,
+  q: Tx = db,
+): Promise<AuditRow[]> {
   return q
     .select({
       id: auditEvents.id,
@@ -139,7 +154,9 @@ export async function auditPage(f: AuditFilter, after: AuditCursor | null, limit
       actorKind: auditEvents.actorKind,
       actorId: auditEvents.actorId,
       // Who the staff member was, for a readable list (other kinds show their id).
-      actorName: sql<string | null>`(select s.name from staff_users s where ${auditEvents.actorKind} = 'staff' and s.id = ${auditEvents.actorId})`,
+      actorName: sql<
+        string | null
+      >`(select s.name from staff_users s where ${auditEvents.actorKind} = 'staff' and s.id = ${auditEvents.actorId})`,
       action: auditEvents.action,
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,

@@ -84,7 +84,9 @@ export async function exportReportsCsv(
   const where = reportFilterSql(filter);
   const size = ctx.pageSize ?? PAGE;
   return csvStream(REPORT_COLUMNS, async (after) => {
-    const keyset = after ? sql`and (r.submitted_at, r.id) > (${after.submitted_key}::timestamptz, ${after.id}::uuid)` : sql``;
+    const keyset = after
+      ? sql`and (r.submitted_at, r.id) > (${after.submitted_key}::timestamptz, ${after.id}::uuid)`
+      : sql``;
     return q.execute<ReportExportRow>(sql`
       select r.id, ${TS("r.submitted_at")} as submitted_key, r.reference, r.status::text as status,
              to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at,
@@ -133,5 +135,7 @@ export async function exportAuditCsv(
     ip: ctx.ip ?? null,
   });
   const size = ctx.pageSize ?? PAGE;
-  return csvStream(AUDIT_COLUMNS, (after) => auditPage(filter, after ? { at: after.atText, id: after.id } : null, size, q));
+  return csvStream(AUDIT_COLUMNS, (after) =>
+    auditPage(filter, after ? { at: after.atText, id: after.id } : null, size, q),
+  );
 }

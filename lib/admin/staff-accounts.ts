@@ -37,7 +37,10 @@ export const inviteStaffSchema = z.object({
   role,
 });
 export const changeRoleSchema = z.object({ userId: z.uuid({ error: "not_found" }), role });
-export const setActiveSchema = z.object({ userId: z.uuid({ error: "not_found" }), active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setActiveSchema = z.object({
+  userId: z.uuid({ error: "not_found" }),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export const acceptStaffInvitationSchema = z
   .object({
     token: z.string().min(10).max(100),
@@ -87,7 +90,14 @@ async function voidInvitations(tx: Tx, userId: string): Promise<void> {
   await tx
     .update(authTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(authTokens.kind, "invitation"), eq(authTokens.userKind, "staff"), eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
+    .where(
+      and(
+        eq(authTokens.kind, "invitation"),
+        eq(authTokens.userKind, "staff"),
+        eq(authTokens.userId, userId),
+        isNull(authTokens.usedAt),
+      ),
+    );
 }
 
 /**
@@ -116,7 +126,14 @@ async function lockActorAndTarget(tx: Tx, actorId: string, targetId: string) {
  */
 export async function inviteStaff(
   actorIn: Actor | null,
-  input: { name: string; email: string; role: StaffRole; locale: Locale; baseUrl: string; ip?: string | null },
+  input: {
+    name: string;
+    email: string;
+    role: StaffRole;
+    locale: Locale;
+    baseUrl: string;
+    ip?: string | null;
+  },
   ctx: { tx?: Tx } = {},
 ): Promise<{ userId: string; reinvited: boolean }> {
   const actor = assertStaffRole(actorIn, ["supervisor"]);
@@ -131,19 +148,37 @@ export async function inviteStaff(
     let reinvited = false;
     if (existing) {
       if (existing.passwordHash !== null || !existing.active) throw new StaffRefusedError("email_taken");
-      await tx.update(staffUsers).set({ name: parsed.name, role: parsed.role }).where(eq(staffUsers.id, existing.id));
+      await tx
+        .update(staffUsers)
+        .set({ name: parsed.name, role: parsed.role })
+        .where(eq(staffUsers.id, existing.id));
       await voidInvitations(tx, existing.id);
       userId = existing.id;
       reinvited = true;
     } else {
       const [row] = await tx
         .insert(staffUsers)
-        .values({ name: parsed.name, email: parsed.email, role: parsed.role, passwordHash: null, active: true })
+        .values({
+          name: parsed.name,
+          email: parsed.email,
+          role: parsed.role,
+          passwordHash: null,
+          active: true,
+        })
         .returning({ id: staffUsers.id });
       userId = row!.id;
     }
-    const token = await issueToken(tx, { kind: "invitation", userKind: "staff", userId, ttlMs: STAFF_INVITATION_TTL_MS });
-    const roleNames = { reviewer: ["مراجع", "reviewer"], finance: ["موظف مالية", "finance officer"], supervisor: ["مشرف", "supervisor"] } as const;
+    const token = await issueToken(tx, {
+      kind: "invitation",
+      userKind: "staff",
+      userId,
+      ttlMs: STAFF_INVITATION_TTL_MS,
+    });
+    const roleNames = {
+      reviewer: ["مراجع", "reviewer"],
+      finance: ["موظف مالية", "finance officer"],
+      supervisor: ["مشرف", "supervisor"],
+    } as const;
     await notify(tx, {
       channel: "email",
       recipient: parsed.email,
@@ -173,7 +208,10 @@ export async function inviteStaff(
 export type StaffInvitationView = { name: string; email: string; role: StaffRole };
 
 /** What the invitation page shows, or null for a used, expired or voided link or a deactivated account. */
-export async function peekStaffInvitation(token: string, database: Tx = db): Promise<StaffInvitationView | null> {
+export async function peekStaffInvitation(
+  token: string,
+  database: Tx = db,
+): Promise<StaffInvitationView | null> {
   const found = await peekToken(database, "invitation", token);
   if (!found) return null;
   const [user] = await database.select().from(staffUsers).where(eq(staffUsers.id, found.userId));
@@ -185,7 +223,10 @@ export async function peekStaffInvitation(token: string, database: Tx = db): Pro
  * The invitee chooses a password. The link works once and only for an active account still without one.
  * TOTP is not set here: the first sign-in shows the QR code and confirms a code (lib/auth/staff.ts).
  */
-export async function acceptStaffInvitation(input: { token: string; password: string; ip?: string | null }, database: Tx = db): Promise<boolean> {
+export async function acceptStaffInvitation(
+  input: { token: string; password: string; ip?: string | null },
+  database: Tx = db,
+): Promise<boolean> {
   const passwordHash = await hashPassword(input.password);
   return database.transaction(async (tx) => {
     const [row] = await tx

@@ -35,7 +35,12 @@ export async function inviteStaffAction(_prev: FormState, formData: FormData): P
   try {
     await inviteStaff(await getActor(), { ...parsed.data, locale, baseUrl: await appBaseUrl(), ip });
   } catch (e) {
-    if (e instanceof StaffRefusedError) return { status: "error", fieldErrors: { email: e.code }, values: { name: parsed.data.name, email: parsed.data.email, role: parsed.data.role } };
+    if (e instanceof StaffRefusedError)
+      return {
+        status: "error",
+        fieldErrors: { email: e.code },
+        values: { name: parsed.data.name, email: parsed.data.email, role: parsed.data.role },
+      };
     if (e instanceof ForbiddenError) return formError(formData, "forbidden");
     log.error({ err: e }, "staff invite failed");
     return formError(formData, "server");
@@ -48,13 +53,20 @@ export async function inviteStaffAction(_prev: FormState, formData: FormData): P
 export async function changeStaffRoleAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
   const parsed = changeRoleSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
-  const notice = parsed.success ? await run(locale, async (actor, ip) => ((await changeStaffRole(actor, { ...parsed.data, ip })).changed ? "role_changed" : "unchanged")) : "role_invalid";
+  const notice = parsed.success
+    ? await run(locale, async (actor, ip) =>
+        (await changeStaffRole(actor, { ...parsed.data, ip })).changed ? "role_changed" : "unchanged",
+      )
+    : "role_invalid";
   redirect(`/${locale}/admin/staff?notice=${notice}`);
 }
 
 export async function setStaffActiveAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
-  const parsed = setActiveSchema.safeParse({ userId: formData.get("userId"), active: formData.get("active") });
+  const parsed = setActiveSchema.safeParse({
+    userId: formData.get("userId"),
+    active: formData.get("active"),
+  });
   const notice = parsed.success
     ? await run(locale, async (actor, ip) => {
         const r = await setStaffActive(actor, { ...parsed.data, ip });
@@ -64,7 +76,10 @@ export async function setStaffActiveAction(formData: FormData): Promise<void> {
   redirect(`/${locale}/admin/staff?notice=${notice}`);
 }
 
-async function run(locale: Locale, fn: (actor: Awaited<ReturnType<typeof getActor>>, ip: string | null) => Promise<string>): Promise<string> {
+async function run(
+  locale: Locale,
+  fn: (actor: Awaited<ReturnType<typeof getActor>>, ip: string | null) => Promise<string>,
+): Promise<string> {
   const actor = await getActor();
   if (!actor) redirect(`/${locale}/sign-in/staff`);
   const { ip } = await currentRequestInfo();

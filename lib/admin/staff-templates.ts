@@ -7,7 +7,9 @@ export type StaffTemplateParams = {
 
 type Rendered = { subject?: string; body: string };
 
-export const staffRenderers: { [K in keyof StaffTemplateParams]: Record<Locale, (p: StaffTemplateParams[K]) => Rendered> } = {
+export const staffRenderers: {
+  [K in keyof StaffTemplateParams]: Record<Locale, (p: StaffTemplateParams[K]) => Rendered>;
+} = {
   "staff.invitation": {
     ar: (p) => ({
       subject: "دعوة إلى حساب موظف — بلاغ",

@@ -14,7 +14,8 @@ import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A real calendar date (2019-02-30 is not one, though Date.parse accepts it). */
-const isCalendarDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isCalendarDate = (v: string) =>
+  DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 export const statisticsFilterSchema = z
   .object({
@@ -41,7 +42,9 @@ export const statisticsFilterSchema = z
 
 export type StatisticsFilter = { from: string | null; to: string | null; governorate: string | null };
 
-export type FilterParse = { ok: true; filter: StatisticsFilter } | { ok: false; filter: StatisticsFilter; errors: Record<string, string> };
+export type FilterParse =
+  | { ok: true; filter: StatisticsFilter }
+  | { ok: false; filter: StatisticsFilter; errors: Record<string, string> };
 
 /** Filters from a query string: an invalid one is reported and ignored (the page still shows everything). */
 export function parseStatisticsFilter(input: Record<string, string | string[] | undefined>): FilterParse {
@@ -72,7 +75,8 @@ export function reportFilterSql(f: StatisticsFilter): SQL {
   const parts: SQL[] = [sql`r.submitted_at is not null`];
   if (f.from) parts.push(sql`r.submitted_at >= (${f.from}::date)::timestamp at time zone 'Asia/Muscat'`);
   if (f.to) parts.push(sql`r.submitted_at < ((${f.to}::date + 1))::timestamp at time zone 'Asia/Muscat'`);
-  if (f.governorate) parts.push(sql`coalesce(r.work_governorate_code, e.governorate_code) = ${f.governorate}`);
+  if (f.governorate)
+    parts.push(sql`coalesce(r.work_governorate_code, e.governorate_code) = ${f.governorate}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -94,7 +98,14 @@ export type Statistics = {
   };
 };
 
-export const REPORT_STATUSES = ["awaiting_payment", "submitted", "approved", "rejected", "cancelled", "closed"] as const;
+export const REPORT_STATUSES = [
+  "awaiting_payment",
+  "submitted",
+  "approved",
+  "rejected",
+  "cancelled",
+  "closed",
+] as const;
 
 /** Accepted out of decided (accepted + rejected); null when nothing was decided (no rate, not 0 %). */
 export function acceptanceRate(accepted: number, rejected: number): number | null {
@@ -120,7 +131,11 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
  * The statistics for a filter. Any staff role (reviewer, finance, supervisor); ForbiddenError for others.
  * Aggregates only: no person's data leaves this function, so viewing it is not audited.
  */
-export async function loadStatistics(actor: Actor | null, f: StatisticsFilter, ctx: { tx?: Tx } = {}): Promise<Statistics> {
+export async function loadStatistics(
+  actor: Actor | null,
+  f: StatisticsFilter,
+  ctx: { tx?: Tx } = {},
+): Promise<Statistics> {
   assertStaffRole(actor, ["reviewer", "finance", "supervisor"]);
   const q = ctx.tx ?? db;
   const where = reportFilterSql(f);
@@ -167,11 +182,19 @@ export async function loadStatistics(actor: Actor | null, f: StatisticsFilter, c
   const medianRaw = decisions[0]?.median;
   return {
     total: statuses.reduce((n, s) => n + num(s.count), 0),
-    byGovernorate: govs.map((g) => ({ code: g.code, nameAr: g.name_ar, nameEn: g.name_en, count: num(g.count) })),
+    byGovernorate: govs.map((g) => ({
+      code: g.code,
+      nameAr: g.name_ar,
+      nameEn: g.name_en,
+      count: num(g.count),
+    })),
     byMonth: months.map((m) => ({ key: m.key, count: num(m.count) })),
     byNationality: nats.map((n) => ({ key: n.key, count: num(n.count) })),
     byStatus: REPORT_STATUSES.map((s) => ({ key: s, count: byStatusMap.get(s) ?? 0 })),
-    decisions: { count: num(decisions[0]?.count), medianSeconds: medianRaw === null || medianRaw === undefined ? null : Number(medianRaw) },
+    decisions: {
+      count: num(decisions[0]?.count),
+      medianSeconds: medianRaw === null || medianRaw === undefined ? null : Number(medianRaw),
+    },
     grievances: { accepted, rejected, rate: acceptanceRate(accepted, rejected) },
     deposits: {
       held: dep("paid", "amount"),

@@ -32,14 +32,32 @@ async function checkStatistics(page: Page, locale: Locale) {
   await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.title);
   for (const id of ["by-governorate", "by-month", "by-nationality", "by-status"]) {
-    await expect(page.getByRole("heading", { level: 2, name: m[id === "by-governorate" ? "byGovernorate" : id === "by-month" ? "byMonth" : id === "by-nationality" ? "byNationality" : "byStatus"] })).toBeVisible();
+    await expect(
+      page.getByRole("heading", {
+        level: 2,
+        name: m[
+          id === "by-governorate"
+            ? "byGovernorate"
+            : id === "by-month"
+              ? "byMonth"
+              : id === "by-nationality"
+                ? "byNationality"
+                : "byStatus"
+        ],
+      }),
+    ).toBeVisible();
   }
   // The governorate table lists all eleven, each with a count in the locale's digits.
   const cells = page.getByTestId("table-by-governorate").locator("tbody td");
   await expect(cells).toHaveCount(11);
   for (const text of await cells.allTextContents()) expect(text.trim()).toMatch(DIGITS[locale]);
   // The seed has filed reports: the total is a positive number.
-  const total = Number(await page.getByTestId("table-by-status").locator("tbody td").evaluateAll((tds) => tds.reduce((n, td) => n + Number(td.getAttribute("data-value")), 0)));
+  const total = Number(
+    await page
+      .getByTestId("table-by-status")
+      .locator("tbody td")
+      .evaluateAll((tds) => tds.reduce((n, td) => n + Number(td.getAttribute("data-value")), 0)),
+  );
   expect(total).toBeGreaterThan(0);
   // Deposits are shown in OMR with three decimals.
   await expect(page.getByTestId("table-deposits").locator("tbody tr")).toHaveCount(3);
@@ -49,7 +67,9 @@ async function checkStatistics(page: Page, locale: Locale) {
     .getByTestId("chart-by-status")
     .locator("li span.bg-brand-600")
     .evaluateAll((bars) => {
-      const widest = bars.reduce((w, el) => (el.getBoundingClientRect().width > w.getBoundingClientRect().width ? el : w));
+      const widest = bars.reduce((w, el) =>
+        el.getBoundingClientRect().width > w.getBoundingClientRect().width ? el : w,
+      );
       const b = widest.getBoundingClientRect();
       const t = widest.parentElement!.getBoundingClientRect();
       return { left: b.left - t.left, right: t.right - b.right, width: b.width, track: t.width };
@@ -79,7 +99,9 @@ async function checkStatistics(page: Page, locale: Locale) {
   }
 }
 
-test("a supervisor reads statistics in both languages, downloads the CSV and browses the audit log", async ({ page }) => {
+test("a supervisor reads statistics in both languages, downloads the CSV and browses the audit log", async ({
+  page,
+}) => {
   await signInSupervisor(page, "ar");
   await page.getByRole("link", { name: messages.ar.adminInsight.home.statisticsLink }).click();
   await expect(page).toHaveURL(/\/ar\/admin\/statistics$/);
@@ -94,7 +116,10 @@ test("a supervisor reads statistics in both languages, downloads the CSV and bro
   await expect(page).toHaveURL(/governorate=MA/);
   await expect(page.getByTestId("table-by-governorate").locator("tbody tr")).toHaveCount(1);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-reports").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("export-reports").click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^balagh-reports-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -114,15 +139,21 @@ test("a supervisor reads statistics in both languages, downloads the CSV and bro
   await expect(page).toHaveURL(/actorKind=staff/);
   const events = page.getByTestId("audit-events").locator("li[data-action]");
   await expect(events.first()).toBeVisible();
-  for (const action of await events.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-action")))) expect(action).toBe("staff.signed_in");
+  for (const action of await events.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-action"))))
+    expect(action).toBe("staff.signed_in");
   await expect(events.first()).toContainText(supervisor.name);
 
   // Viewing the log is itself in the log.
   await page.goto("/en/admin/audit?action=audit.viewed");
-  await expect(page.getByTestId("audit-events").locator('li[data-action="audit.viewed"]').first()).toBeVisible();
+  await expect(
+    page.getByTestId("audit-events").locator('li[data-action="audit.viewed"]').first(),
+  ).toBeVisible();
 });
 
-test("reviewers cannot open the audit log or staff accounts, and the export refuses the anonymous", async ({ page, request }) => {
+test("reviewers cannot open the audit log or staff accounts, and the export refuses the anonymous", async ({
+  page,
+  request,
+}) => {
   const res = await request.get("/api/admin/export/reports");
   expect(res.status()).toBe(404);
   const reviewer = DEMO_ACCOUNTS.staff.find((a) => a.role === "reviewer")!;

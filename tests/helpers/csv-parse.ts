@@ -48,6 +48,7 @@ export function parseCsv(text: string): string[][] {
 
 /** Decodes strictly as UTF-8 (throws on any invalid byte) after checking and removing the BOM. */
 export function decodeUtf8WithBom(bytes: Uint8Array): string {
-  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error("no UTF-8 byte-order mark");
+  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf)
+    throw new Error("no UTF-8 byte-order mark");
   return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
 }

@@ -33,7 +33,10 @@ export async function insertFixtureReport(spec: Spec): Promise<{ id: string; ref
     permitStatus: "active",
   });
   const submittedAt = spec.submittedAt ? new Date(spec.submittedAt) : null;
-  const decidedAt = submittedAt && spec.decidedAfterHours !== undefined ? new Date(submittedAt.getTime() + spec.decidedAfterHours * HOUR) : null;
+  const decidedAt =
+    submittedAt && spec.decidedAfterHours !== undefined
+      ? new Date(submittedAt.getTime() + spec.decidedAfterHours * HOUR)
+      : null;
   const [r] = await db
     .insert(reports)
     .values({
@@ -91,15 +94,67 @@ export async function createMarch2019Fixture() {
   await db.update(establishments).set({ governorateCode: "DA" }).where(eq(establishments.id, dakhiliyah.id));
 
   // In the month (Muscat): 00:30 on 1 March in Muscat is still 28 February in UTC.
-  await insertFixtureReport({ est: muscat, nationality: "IN", status: "approved", submittedAt: "2019-03-01T00:30:00+04:00", decidedAfterHours: 24, deposit: { status: "paid", amount: 85_000 }, grievance: "rejected" });
-  await insertFixtureReport({ est: muscat, nationality: "IN", status: "rejected", submittedAt: "2019-03-10T10:00:00+04:00", decidedAfterHours: 48, deposit: { status: "refunded", amount: 85_000 } });
-  await insertFixtureReport({ est: muscat, nationality: "BD", status: "cancelled", submittedAt: "2019-03-15T09:00:00+04:00", decidedAfterHours: 72, deposit: { status: "refunded", amount: 85_000, refunded: 40_000 }, grievance: "accepted" });
-  await insertFixtureReport({ est: dakhiliyah, nationality: "PK", status: "approved", submittedAt: "2019-03-31T23:00:00+04:00", decidedAfterHours: 96, deposit: { status: "utilised", amount: 90_000 }, grievance: "rejected" });
-  await insertFixtureReport({ est: dakhiliyah, nationality: "IN", status: "submitted", submittedAt: "2019-03-20T12:00:00+04:00", workGovernorate: "MU", deposit: { status: "paid", amount: 90_000 }, grievance: "submitted" });
+  await insertFixtureReport({
+    est: muscat,
+    nationality: "IN",
+    status: "approved",
+    submittedAt: "2019-03-01T00:30:00+04:00",
+    decidedAfterHours: 24,
+    deposit: { status: "paid", amount: 85_000 },
+    grievance: "rejected",
+  });
+  await insertFixtureReport({
+    est: muscat,
+    nationality: "IN",
+    status: "rejected",
+    submittedAt: "2019-03-10T10:00:00+04:00",
+    decidedAfterHours: 48,
+    deposit: { status: "refunded", amount: 85_000 },
+  });
+  await insertFixtureReport({
+    est: muscat,
+    nationality: "BD",
+    status: "cancelled",
+    submittedAt: "2019-03-15T09:00:00+04:00",
+    decidedAfterHours: 72,
+    deposit: { status: "refunded", amount: 85_000, refunded: 40_000 },
+    grievance: "accepted",
+  });
+  await insertFixtureReport({
+    est: dakhiliyah,
+    nationality: "PK",
+    status: "approved",
+    submittedAt: "2019-03-31T23:00:00+04:00",
+    decidedAfterHours: 96,
+    deposit: { status: "utilised", amount: 90_000 },
+    grievance: "rejected",
+  });
+  await insertFixtureReport({
+    est: dakhiliyah,
+    nationality: "IN",
+    status: "submitted",
+    submittedAt: "2019-03-20T12:00:00+04:00",
+    workGovernorate: "MU",
+    deposit: { status: "paid", amount: 90_000 },
+    grievance: "submitted",
+  });
 
   // Outside the month: 00:10 on 1 April in Muscat (still March in UTC), 23:50 on 28 February, and a draft.
-  await insertFixtureReport({ est: muscat, nationality: "IN", status: "approved", submittedAt: "2019-04-01T00:10:00+04:00", decidedAfterHours: 1000, deposit: { status: "paid", amount: 85_000 } });
-  await insertFixtureReport({ est: muscat, nationality: "EG", status: "submitted", submittedAt: "2019-02-28T23:50:00+04:00", deposit: { status: "paid", amount: 85_000 } });
+  await insertFixtureReport({
+    est: muscat,
+    nationality: "IN",
+    status: "approved",
+    submittedAt: "2019-04-01T00:10:00+04:00",
+    decidedAfterHours: 1000,
+    deposit: { status: "paid", amount: 85_000 },
+  });
+  await insertFixtureReport({
+    est: muscat,
+    nationality: "EG",
+    status: "submitted",
+    submittedAt: "2019-02-28T23:50:00+04:00",
+    deposit: { status: "paid", amount: 85_000 },
+  });
   await insertFixtureReport({ est: muscat, nationality: "IN", status: "draft", submittedAt: null });
   return { muscat, dakhiliyah };
 }

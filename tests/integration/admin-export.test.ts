@@ -19,7 +19,7 @@ import { createEstablishment } from "@/tests/helpers/tracking-fixtures";
 const MAY = { from: "2018-05-01", to: "2018-05-31", governorate: null };
 const NAMES = [
   { ar: "محمد عبد الله", en: "Mohammed Abdullah" },
-  { ar: '<script>alert("x")</script>', en: "=HYPERLINK(\"http://evil\",\"click\")" },
+  { ar: '<script>alert("x")</script>', en: '=HYPERLINK("http://evil","click")' },
   { ar: "فاطمة، الزهراء", en: "@SUM(1+1)" },
 ];
 let reviewer: Actor;
@@ -58,10 +58,15 @@ describe("exportReportsCsv", () => {
     expect(new Set(data.map((r) => r[ref])).size).toBe(7);
     // The last two share a second: their order is the id's, so compare them as a set.
     expect(data.map((r) => r[ar]).slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((i) => NAMES[i % 3]!.ar));
-    expect(data.map((r) => r[ar]).slice(5).sort()).toEqual([NAMES[2]!.ar, NAMES[0]!.ar].sort());
+    expect(
+      data
+        .map((r) => r[ar])
+        .slice(5)
+        .sort(),
+    ).toEqual([NAMES[2]!.ar, NAMES[0]!.ar].sort());
     expect(data.map((r) => r[en]).slice(0, 3)).toEqual([
       "Mohammed Abdullah",
-      "'=HYPERLINK(\"http://evil\",\"click\")",
+      '\'=HYPERLINK("http://evil","click")',
       "'@SUM(1+1)",
     ]);
     expect(data[0]![header!.indexOf("deposit_omr")]).toBe("85.000");
@@ -73,7 +78,12 @@ describe("exportReportsCsv", () => {
     const [row] = await db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "reports.exported"), eq(auditEvents.actorId, reviewer.kind === "staff" ? reviewer.userId : "")))
+      .where(
+        and(
+          eq(auditEvents.action, "reports.exported"),
+          eq(auditEvents.actorId, reviewer.kind === "staff" ? reviewer.userId : ""),
+        ),
+      )
       .orderBy(desc(auditEvents.id))
       .limit(1);
     expect(row?.after).toEqual({ filter: MAY });
@@ -87,25 +97,42 @@ describe("exportReportsCsv", () => {
     const employer = await signedInActor("employer", (await createEmployerUser()).id);
     const [w] = await db.select().from(workers).where(eq(workers.civilId, DEMO_WORKERS[0]!.civilId));
     const worker = await signedInActor("worker", w!.id);
-    for (const actor of [employer, worker, null]) await expect(exportReportsCsv(actor, MAY)).rejects.toBeInstanceOf(ForbiddenError);
+    for (const actor of [employer, worker, null])
+      await expect(exportReportsCsv(actor, MAY)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
 describe("exportAuditCsv", () => {
   it("is for supervisors only", async () => {
     const finance = await signedInActor("staff", (await createStaffUser({ role: "finance" })).id);
-    for (const actor of [reviewer, finance, null]) await expect(exportAuditCsv(actor, EMPTY_AUDIT_FILTER)).rejects.toBeInstanceOf(ForbiddenError);
+    for (const actor of [reviewer, finance, null])
+      await expect(exportAuditCsv(actor, EMPTY_AUDIT_FILTER)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("writes the filtered events, newest first, with before and after as JSON", async () => {
     const supervisor = await signedInActor("staff", (await createStaffUser({ role: "supervisor" })).id);
     const entityId = `export-test-${Date.now()}`;
     for (let i = 0; i < 3; i++) {
-      await db.insert(auditEvents).values({ actorKind: "system", action: "test.exported", entityType: "test", entityId, before: { n: i }, after: { name: "=1+1 عربي" } });
+      await db
+        .insert(auditEvents)
+        .values({
+          actorKind: "system",
+          action: "test.exported",
+          entityType: "test",
+          entityId,
+          before: { n: i },
+          after: { name: "=1+1 عربي" },
+        });
     }
-    const bytes = await readStream(await exportAuditCsv(supervisor, { ...EMPTY_AUDIT_FILTER, entityId }, { pageSize: 2 }));
+    const bytes = await readStream(
+      await exportAuditCsv(supervisor, { ...EMPTY_AUDIT_FILTER, entityId }, { pageSize: 2 }),
+    );
     const [header, ...data] = parseCsv(decodeUtf8WithBom(bytes));
-    expect(data.map((r) => JSON.parse(r[header!.indexOf("before")]!))).toEqual([{ n: 2 }, { n: 1 }, { n: 0 }]);
+    expect(data.map((r) => JSON.parse(r[header!.indexOf("before")]!))).toEqual([
+      { n: 2 },
+      { n: 1 },
+      { n: 0 },
+    ]);
     // JSON starts with "{", so nothing to neutralise; the Arabic survives.
     expect(JSON.parse(data[0]![header!.indexOf("after")]!)).toEqual({ name: "=1+1 عربي" });
   });

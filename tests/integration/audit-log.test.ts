@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, ensureDatabase } from "@/db";
 import { auditEvents, workers } from "@/db/schema";
 import { DEMO_WORKERS } from "@/db/seed";
-import { browseAuditLog, decodeAuditCursor, EMPTY_AUDIT_FILTER, parseAuditFilter, type AuditFilter } from "@/lib/admin/audit-log";
+import {
+  browseAuditLog,
+  decodeAuditCursor,
+  EMPTY_AUDIT_FILTER,
+  parseAuditFilter,
+  type AuditFilter,
+} from "@/lib/admin/audit-log";
 import { ForbiddenError, type Actor, type StaffActor } from "@/lib/auth/actor";
 import { createEmployerUser, createStaffUser, signedInActor } from "@/tests/helpers/accounts";
 import { uniqueSuffix } from "@/tests/helpers/db";
@@ -18,7 +24,10 @@ const entity = (n: number) => `${tag}-${n}`;
 
 beforeAll(async () => {
   await ensureDatabase();
-  supervisor = (await signedInActor("staff", (await createStaffUser({ role: "supervisor" })).id)) as StaffActor;
+  supervisor = (await signedInActor(
+    "staff",
+    (await createStaffUser({ role: "supervisor" })).id,
+  )) as StaffActor;
   // Seven events on entities of type `tag`: different actors, actions and days (Muscat).
   const rows = [
     { actorKind: "staff", action: "report.approved", at: "2017-06-01T10:00:00+04:00" },
@@ -44,7 +53,8 @@ beforeAll(async () => {
 });
 
 const f = (over: Partial<AuditFilter>): AuditFilter => ({ ...EMPTY_AUDIT_FILTER, entityType: tag, ...over });
-const ids = async (filter: AuditFilter) => (await browseAuditLog(supervisor, filter, null)).rows.map((r) => r.entityId);
+const ids = async (filter: AuditFilter) =>
+  (await browseAuditLog(supervisor, filter, null)).rows.map((r) => r.entityId);
 
 describe("browseAuditLog filters", () => {
   it("lists an entity type newest first, with before and after as stored", async () => {
@@ -96,15 +106,29 @@ describe("browseAuditLog filters", () => {
 
 describe("parseAuditFilter", () => {
   it("refuses an unknown actor kind, a bad entity id and a reversed range", () => {
-    expect(parseAuditFilter({ actorKind: "root" })).toMatchObject({ ok: false, errors: { actorKind: "actor_kind_invalid" } });
-    expect(parseAuditFilter({ entityId: "a b" })).toMatchObject({ ok: false, errors: { entityId: "entity_id_invalid" } });
-    expect(parseAuditFilter({ from: "2017-06-05", to: "2017-06-01" })).toMatchObject({ ok: false, errors: { to: "range_reversed" } });
-    expect(parseAuditFilter({ action: "report.", actorKind: "staff" })).toMatchObject({ ok: true, filter: { action: "report.", actorKind: "staff" } });
+    expect(parseAuditFilter({ actorKind: "root" })).toMatchObject({
+      ok: false,
+      errors: { actorKind: "actor_kind_invalid" },
+    });
+    expect(parseAuditFilter({ entityId: "a b" })).toMatchObject({
+      ok: false,
+      errors: { entityId: "entity_id_invalid" },
+    });
+    expect(parseAuditFilter({ from: "2017-06-05", to: "2017-06-01" })).toMatchObject({
+      ok: false,
+      errors: { to: "range_reversed" },
+    });
+    expect(parseAuditFilter({ action: "report.", actorKind: "staff" })).toMatchObject({
+      ok: true,
+      filter: { action: "report.", actorKind: "staff" },
+    });
   });
 
   it("ignores a tampered cursor", () => {
     expect(decodeAuditCursor("not-a-cursor")).toBeNull();
-    expect(decodeAuditCursor(Buffer.from("2017-06-01T00:00:00.000000Z|1;drop").toString("base64url"))).toBeNull();
+    expect(
+      decodeAuditCursor(Buffer.from("2017-06-01T00:00:00.000000Z|1;drop").toString("base64url")),
+    ).toBeNull();
   });
 });
 
@@ -128,7 +152,9 @@ describe("who may browse the audit log", () => {
 
 describe("the audit log is append-only", () => {
   it("refuses UPDATE and DELETE even when the code is bypassed", async () => {
-    await expect(db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.entityType, tag))).rejects.toThrow();
+    await expect(
+      db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.entityType, tag)),
+    ).rejects.toThrow();
     await expect(db.delete(auditEvents).where(eq(auditEvents.entityType, tag))).rejects.toThrow();
     expect((await ids(f({}))).length).toBe(7);
   });

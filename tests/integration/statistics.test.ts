@@ -20,8 +20,10 @@ beforeAll(async () => {
   staff = await signedInActor("staff", (await createStaffUser({ role: "reviewer" })).id);
 });
 
-const count = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
-const govCounts = (s: Statistics) => Object.fromEntries(s.byGovernorate.filter((g) => g.count > 0).map((g) => [g.code, g.count]));
+const count = (rows: { key: string; count: number }[]) =>
+  Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
+const govCounts = (s: Statistics) =>
+  Object.fromEntries(s.byGovernorate.filter((g) => g.count > 0).map((g) => [g.code, g.count]));
 
 describe("loadStatistics on March 2019", () => {
   it("counts the month's filed reports by governorate, month, nationality and status, in Muscat time", async () => {

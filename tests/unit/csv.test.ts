@@ -41,7 +41,7 @@ describe("csvCell", () => {
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tcmd")).toBe("'\tcmd");
-    expect(csvCell("\rcmd")).toBe("\"'\rcmd\"");
+    expect(csvCell("\rcmd")).toBe('"\'\rcmd"');
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
 
@@ -79,7 +79,7 @@ describe("csvStream", () => {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     expect(text.startsWith(CSV_BOM)).toBe(true);
     expect(text.slice(1)).toBe(
-      "id,الاسم\r\n1,أحمد\r\n2,'=cmd\r\n3,<script>alert(1)</script>\r\n4,\"Smith, John\"\r\n5,last\r\n",
+      'id,الاسم\r\n1,أحمد\r\n2,\'=cmd\r\n3,<script>alert(1)</script>\r\n4,"Smith, John"\r\n5,last\r\n',
     );
     // Three pages of two, two and one row, then one empty page that ends the file.
     expect(calls).toEqual([null, 2, 4, 5]);

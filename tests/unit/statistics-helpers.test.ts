@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { acceptanceRate, barPercent, filterQuery, parseStatisticsFilter, splitDuration } from "@/lib/admin/statistics";
+import {
+  acceptanceRate,
+  barPercent,
+  filterQuery,
+  parseStatisticsFilter,
+  splitDuration,
+} from "@/lib/admin/statistics";
 
 describe("statistics helpers", () => {
   it("gives no acceptance rate when nothing was decided, and accepted / decided otherwise", () => {
@@ -26,7 +32,10 @@ describe("statistics helpers", () => {
 
 describe("parseStatisticsFilter", () => {
   it("accepts an empty filter as everything", () => {
-    expect(parseStatisticsFilter({})).toEqual({ ok: true, filter: { from: null, to: null, governorate: null } });
+    expect(parseStatisticsFilter({})).toEqual({
+      ok: true,
+      filter: { from: null, to: null, governorate: null },
+    });
   });
 
   it("accepts dates and a governorate, upper-casing the code", () => {
@@ -36,9 +45,18 @@ describe("parseStatisticsFilter", () => {
   });
 
   it("reports bad dates, a reversed range and a bad governorate, and falls back to everything", () => {
-    expect(parseStatisticsFilter({ from: "2019-13-45" })).toMatchObject({ ok: false, errors: { from: "date_invalid" } });
-    expect(parseStatisticsFilter({ to: "2019-02-30" })).toMatchObject({ ok: false, errors: { to: "date_invalid" } });
-    expect(parseStatisticsFilter({ from: "2019-04-01", to: "2019-03-01" })).toMatchObject({ ok: false, errors: { to: "range_reversed" } });
+    expect(parseStatisticsFilter({ from: "2019-13-45" })).toMatchObject({
+      ok: false,
+      errors: { from: "date_invalid" },
+    });
+    expect(parseStatisticsFilter({ to: "2019-02-30" })).toMatchObject({
+      ok: false,
+      errors: { to: "date_invalid" },
+    });
+    expect(parseStatisticsFilter({ from: "2019-04-01", to: "2019-03-01" })).toMatchObject({
+      ok: false,
+      errors: { to: "range_reversed" },
+    });
     expect(parseStatisticsFilter({ governorate: "'; drop" })).toMatchObject({
       ok: false,
       filter: { from: null, to: null, governorate: null },

@@ -12,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The link in a staff invitation e-mail. Opening it spends nothing: the token is used when the form is sent. */
-export default async function StaffInvitationPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ token?: string }> }) {
+export default async function StaffInvitationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { locale } = await params;
   const { token } = await searchParams;
   setRequestLocale(locale);
@@ -22,8 +28,24 @@ export default async function StaffInvitationPage({ params, searchParams }: { pa
   const invitation = safe ? await peekStaffInvitation(safe) : null;
   return (
     <>
-      <PageTitle lead={invitation ? t("lead", { name: invitation.name, role: ta(`roles.${invitation.role}`), email: invitation.email }) : undefined}>{t("title")}</PageTitle>
-      {invitation && safe ? <AcceptStaffInvitationForm token={safe} /> : <Notice tone="warning">{t("invalid")}</Notice>}
+      <PageTitle
+        lead={
+          invitation
+            ? t("lead", {
+                name: invitation.name,
+                role: ta(`roles.${invitation.role}`),
+                email: invitation.email,
+              })
+            : undefined
+        }
+      >
+        {t("title")}
+      </PageTitle>
+      {invitation && safe ? (
+        <AcceptStaffInvitationForm token={safe} />
+      ) : (
+        <Notice tone="warning">{t("invalid")}</Notice>
+      )}
     </>
   );
 }

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
-import { ACTOR_KINDS, auditFilterQuery, browseAuditLog, decodeAuditCursor, parseAuditFilter } from "@/lib/admin/audit-log";
+import {
+  ACTOR_KINDS,
+  auditFilterQuery,
+  browseAuditLog,
+  decodeAuditCursor,
+  parseAuditFilter,
+} from "@/lib/admin/audit-log";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -19,7 +25,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Pretty JSON for before/after; React escapes it, so a stored script is shown as text. */
 function Json({ value }: { value: unknown }) {
   return (
-    <pre dir="ltr" className="max-h-64 overflow-auto bg-gray-100 p-2 text-start text-xs whitespace-pre-wrap break-all">
+    <pre
+      dir="ltr"
+      className="max-h-64 overflow-auto bg-gray-100 p-2 text-start text-xs whitespace-pre-wrap break-all"
+    >
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -28,7 +37,13 @@ function Json({ value }: { value: unknown }) {
 const input = "block w-full border-2 border-ink bg-white px-3 py-2";
 
 /** Supervisors only. Every page view is itself written to the log (browseAuditLog records it). */
-export default async function AuditLogPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: SearchParams }) {
+export default async function AuditLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: SearchParams;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["supervisor"]);
@@ -88,19 +103,41 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
             <p id="action-hint" className="mb-1 text-sm text-muted">
               {t("actionHint")}
             </p>
-            <input id="action" name="action" dir="ltr" defaultValue={filter.action ?? ""} aria-describedby="action-hint" className={input} spellCheck={false} />
+            <input
+              id="action"
+              name="action"
+              dir="ltr"
+              defaultValue={filter.action ?? ""}
+              aria-describedby="action-hint"
+              className={input}
+              spellCheck={false}
+            />
           </div>
           <div className="mb-4">
             <label htmlFor="entityType" className="mb-1 block font-semibold">
               {t("entityType")}
             </label>
-            <input id="entityType" name="entityType" dir="ltr" defaultValue={filter.entityType ?? ""} className={input} spellCheck={false} />
+            <input
+              id="entityType"
+              name="entityType"
+              dir="ltr"
+              defaultValue={filter.entityType ?? ""}
+              className={input}
+              spellCheck={false}
+            />
           </div>
           <div className="mb-4 sm:col-span-2">
             <label htmlFor="entityId" className="mb-1 block font-semibold">
               {t("entityId")}
             </label>
-            <input id="entityId" name="entityId" dir="ltr" defaultValue={filter.entityId ?? ""} className={input} spellCheck={false} />
+            <input
+              id="entityId"
+              name="entityId"
+              dir="ltr"
+              defaultValue={filter.entityId ?? ""}
+              className={input}
+              spellCheck={false}
+            />
           </div>
           <div className="mb-4">
             <label htmlFor="from" className="mb-1 block font-semibold">
@@ -116,20 +153,27 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          >
             {t("apply")}
           </button>
           <Link href="/admin/audit" className="text-brand-800 underline">
             {t("clear")}
           </Link>
-          <a href={`/api/admin/export/audit${auditFilterQuery(filter)}`} className="text-brand-800 underline" download>
+          <a
+            href={`/api/admin/export/audit${auditFilterQuery(filter)}`}
+            className="text-brand-800 underline"
+            download
+          >
             {t("export")}
           </a>
         </div>
       </form>
 
       <p className="mb-3 text-muted" role="status">
-        {t("shown", { count: rows.length })}
+        {t("shown", { count: rows.length, countText: formatNumber(rows.length, locale) })}
       </p>
       {rows.length === 0 ? (
         <Notice>{t("none")}</Notice>
@@ -149,12 +193,14 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                   <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                     <dt className="text-muted">{t("actor")}</dt>
                     <dd className="min-w-0 break-all">
-                      {(ACTOR_KINDS as readonly string[]).includes(r.actorKind) ? t(kindKey(r.actorKind)) : r.actorKind}
+                      {(ACTOR_KINDS as readonly string[]).includes(r.actorKind)
+                        ? t(kindKey(r.actorKind))
+                        : r.actorKind}
                       {r.actorName ? ` — ${r.actorName}` : null}
                       {r.actorId ? (
-                        <bdi dir="ltr" className="ms-2 text-muted">
-                          {r.actorId}
-                        </bdi>
+                        <span className="block text-xs text-muted">
+                          <bdi dir="ltr">{r.actorId}</bdi>
+                        </span>
                       ) : null}
                     </dd>
                     <dt className="text-muted">{t("entity")}</dt>
@@ -201,7 +247,11 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
           </Link>
         ) : null}
         {next ? (
-          <Link href={`/admin/audit${auditFilterQuery(filter, { after: next })}`} className="font-semibold text-brand-800 underline" rel="next">
+          <Link
+            href={`/admin/audit${auditFilterQuery(filter, { after: next })}`}
+            className="font-semibold text-brand-800 underline"
+            rel="next"
+          >
             {t("next")}
           </Link>
         ) : null}

@@ -18,7 +18,13 @@ const SUCCESS = ["role_changed", "deactivated", "reactivated", "unchanged"] as c
 const FAILURE = ["self", "not_found", "role_invalid"] as const;
 
 /** Supervisors only (the layout admits any staff; this page narrows it, and each use case checks again). */
-export default async function StaffAccountsPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function StaffAccountsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["supervisor"]);
@@ -55,9 +61,11 @@ export default async function StaffAccountsPage({ params, searchParams }: { para
                 </bdi>
               </p>
               <p className="mb-3">
-                <span className="font-semibold">{t("role")}:</span> <span data-testid="role">{ta(`roles.${a.role}`)}</span>
+                <span className="font-semibold">{t("role")}:</span>{" "}
+                <span data-testid="role">{ta(`roles.${a.role}`)}</span>
                 {" · "}
-                <span className="font-semibold">{t("status")}:</span> <span data-testid="status">{status}</span>
+                <span className="font-semibold">{t("status")}:</span>{" "}
+                <span data-testid="status">{status}</span>
               </p>
               {self ? (
                 <p className="text-sm text-muted">{t("selfNote")}</p>
@@ -70,7 +78,12 @@ export default async function StaffAccountsPage({ params, searchParams }: { para
                       <label htmlFor={`role-${a.id}`} className="mb-1 block text-sm font-semibold">
                         {t("newRoleFor", { name: a.name })}
                       </label>
-                      <select id={`role-${a.id}`} name="role" defaultValue={a.role} className="border-2 border-ink bg-white px-3 py-2">
+                      <select
+                        id={`role-${a.id}`}
+                        name="role"
+                        defaultValue={a.role}
+                        className="border-2 border-ink bg-white px-3 py-2"
+                      >
                         {STAFF_ROLES.map((r) => (
                           <option key={r} value={r}>
                             {ta(`roles.${r}`)}
@@ -88,7 +101,11 @@ export default async function StaffAccountsPage({ params, searchParams }: { para
                     <input type="hidden" name="active" value={a.active ? "false" : "true"} />
                     <button
                       type="submit"
-                      className={a.active ? "bg-danger px-4 py-2 font-semibold text-white hover:bg-red-800" : "bg-brand-600 px-4 py-2 font-semibold text-white"}
+                      className={
+                        a.active
+                          ? "bg-danger px-4 py-2 font-semibold text-white hover:bg-red-800"
+                          : "bg-brand-600 px-4 py-2 font-semibold text-white"
+                      }
                       aria-label={a.active ? t("deactivateFor", { name: a.name }) : undefined}
                     >
                       {a.active ? t("deactivate") : t("reactivate")}

@@ -4,7 +4,13 @@ import { BarChart, type BarDatum } from "@/components/admin-insight/bar-chart";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { SummaryList } from "@/components/ui/summary-list";
-import { filterQuery, loadStatistics, REPORT_STATUSES, parseStatisticsFilter, splitDuration } from "@/lib/admin/statistics";
+import {
+  filterQuery,
+  loadStatistics,
+  REPORT_STATUSES,
+  parseStatisticsFilter,
+  splitDuration,
+} from "@/lib/admin/statistics";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { formatNumber, formatOmr } from "@/lib/i18n/format";
@@ -19,7 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Any member of staff. Filters are a GET form, so a filtered view is a link that can be shared or bookmarked. */
-export default async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: SearchParams }) {
+export default async function StatisticsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: SearchParams;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale);
@@ -27,12 +39,22 @@ export default async function StatisticsPage({ params, searchParams }: { params:
   const tb = await getTranslations("adminInsight");
   const parsed = parseStatisticsFilter(await searchParams);
   const filter = parsed.filter;
-  const [stats, governorates] = await Promise.all([loadStatistics(actor, filter), listGovernoratesWithState()]);
+  const [stats, governorates] = await Promise.all([
+    loadStatistics(actor, filter),
+    listGovernoratesWithState(),
+  ]);
   const n = (v: number) => formatNumber(v, locale);
   const regions = new Intl.DisplayNames([locale], { type: "region" });
-  const months = new Intl.DateTimeFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", { month: "long", year: "numeric", timeZone: "UTC" });
+  const months = new Intl.DateTimeFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const monthLabel = (key: string) => months.format(new Date(`${key}-01T00:00:00Z`));
-  const percent = new Intl.NumberFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", { style: "percent", maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", {
+    style: "percent",
+    maximumFractionDigits: 1,
+  });
   const errorKey = (code: string) => `errors.${code}` as "errors.date_invalid";
 
   const median = stats.decisions.medianSeconds === null ? null : splitDuration(stats.decisions.medianSeconds);
@@ -41,22 +63,42 @@ export default async function StatisticsPage({ params, searchParams }: { params:
     {
       id: "by-governorate",
       title: t("byGovernorate"),
-      data: stats.byGovernorate.map((g) => ({ key: g.code, label: locale === "ar" ? g.nameAr : g.nameEn, value: g.count, display: n(g.count) })),
+      data: stats.byGovernorate.map((g) => ({
+        key: g.code,
+        label: locale === "ar" ? g.nameAr : g.nameEn,
+        value: g.count,
+        display: n(g.count),
+      })),
     },
     {
       id: "by-month",
       title: t("byMonth"),
-      data: stats.byMonth.map((m) => ({ key: m.key, label: monthLabel(m.key), value: m.count, display: n(m.count) })),
+      data: stats.byMonth.map((m) => ({
+        key: m.key,
+        label: monthLabel(m.key),
+        value: m.count,
+        display: n(m.count),
+      })),
     },
     {
       id: "by-nationality",
       title: t("byNationality"),
-      data: stats.byNationality.map((c) => ({ key: c.key, label: regions.of(c.key) ?? c.key, value: c.count, display: n(c.count) })),
+      data: stats.byNationality.map((c) => ({
+        key: c.key,
+        label: regions.of(c.key) ?? c.key,
+        value: c.count,
+        display: n(c.count),
+      })),
     },
     {
       id: "by-status",
       title: t("byStatus"),
-      data: stats.byStatus.map((s) => ({ key: s.key, label: t(`status.${s.key as (typeof REPORT_STATUSES)[number]}`), value: s.count, display: n(s.count) })),
+      data: stats.byStatus.map((s) => ({
+        key: s.key,
+        label: t(`status.${s.key as (typeof REPORT_STATUSES)[number]}`),
+        value: s.count,
+        display: n(s.count),
+      })),
     },
   ];
   const deposits = [
@@ -94,19 +136,36 @@ export default async function StatisticsPage({ params, searchParams }: { params:
             <label htmlFor="from" className="mb-1 block font-semibold">
               {t("from")}
             </label>
-            <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className="block w-full border-2 border-ink bg-white px-3 py-2" />
+            <input
+              id="from"
+              name="from"
+              type="date"
+              defaultValue={filter.from ?? ""}
+              className="block w-full border-2 border-ink bg-white px-3 py-2"
+            />
           </div>
           <div className="mb-4">
             <label htmlFor="to" className="mb-1 block font-semibold">
               {t("to")}
             </label>
-            <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className="block w-full border-2 border-ink bg-white px-3 py-2" />
+            <input
+              id="to"
+              name="to"
+              type="date"
+              defaultValue={filter.to ?? ""}
+              className="block w-full border-2 border-ink bg-white px-3 py-2"
+            />
           </div>
           <div className="mb-4">
             <label htmlFor="governorate" className="mb-1 block font-semibold">
               {t("governorate")}
             </label>
-            <select id="governorate" name="governorate" defaultValue={filter.governorate ?? ""} className="block w-full border-2 border-ink bg-white px-3 py-2">
+            <select
+              id="governorate"
+              name="governorate"
+              defaultValue={filter.governorate ?? ""}
+              className="block w-full border-2 border-ink bg-white px-3 py-2"
+            >
               <option value="">{t("allGovernorates")}</option>
               {governorates.map((g) => (
                 <option key={g.code} value={g.code}>
@@ -117,7 +176,10 @@ export default async function StatisticsPage({ params, searchParams }: { params:
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          >
             {t("apply")}
           </button>
           <Link href="/admin/statistics" className="text-brand-800 underline">
@@ -127,7 +189,12 @@ export default async function StatisticsPage({ params, searchParams }: { params:
       </form>
 
       <p className="mb-8">
-        <a href={`/api/admin/export/reports${filterQuery(filter)}`} className="font-semibold text-brand-800 underline" download data-testid="export-reports">
+        <a
+          href={`/api/admin/export/reports${filterQuery(filter)}`}
+          className="font-semibold text-brand-800 underline"
+          download
+          data-testid="export-reports"
+        >
           {t("export")}
         </a>
         <span className="block text-sm text-muted">{t("exportHint")}</span>
@@ -146,9 +213,18 @@ export default async function StatisticsPage({ params, searchParams }: { params:
               value: median ? (
                 <>
                   <span data-testid="median">
-                    {median.days > 0 ? t("medianDaysHours", { days: median.days, hours: median.hours }) : t("medianHours", { hours: median.hours })}
+                    {median.days > 0
+                      ? t("medianDaysHours", {
+                          days: median.days,
+                          daysText: n(median.days),
+                          hours: median.hours,
+                          hoursText: n(median.hours),
+                        })
+                      : t("medianHours", { hours: median.hours, hoursText: n(median.hours) })}
                   </span>
-                  <span className="block text-sm text-muted">{t("decidedCount", { count: stats.decisions.count })}</span>
+                  <span className="block text-sm text-muted">
+                    {t("decidedCount", { count: stats.decisions.count, countText: n(stats.decisions.count) })}
+                  </span>
                 </>
               ) : (
                 t("noDecisions")

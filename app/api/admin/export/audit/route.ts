@@ -17,10 +17,15 @@ export async function GET(request: Request) {
   const parsed = parseAuditFilter(Object.fromEntries(url.searchParams));
   if (!parsed.ok) return Response.json({ error: "invalid_filter", fields: parsed.errors }, { status: 400 });
   try {
-    const stream = await exportAuditCsv(await getActor(), parsed.filter, { ip: requestInfoFrom(request.headers).ip });
+    const stream = await exportAuditCsv(await getActor(), parsed.filter, {
+      ip: requestInfoFrom(request.headers).ip,
+    });
     return new Response(stream, { headers: csvHeaders(`balagh-audit-${muscatDate(new Date())}.csv`) });
   } catch (e) {
-    if (e instanceof ForbiddenError) return new Response(e.code === "role" ? "Forbidden" : "Not found", { status: e.code === "role" ? 403 : 404 });
+    if (e instanceof ForbiddenError)
+      return new Response(e.code === "role" ? "Forbidden" : "Not found", {
+        status: e.code === "role" ? 403 : 404,
+      });
     throw e;
   }
 }

@@ -17,7 +17,9 @@ export async function GET(request: Request) {
   const parsed = parseStatisticsFilter(Object.fromEntries(url.searchParams));
   if (!parsed.ok) return Response.json({ error: "invalid_filter", fields: parsed.errors }, { status: 400 });
   try {
-    const stream = await exportReportsCsv(await getActor(), parsed.filter, { ip: requestInfoFrom(request.headers).ip });
+    const stream = await exportReportsCsv(await getActor(), parsed.filter, {
+      ip: requestInfoFrom(request.headers).ip,
+    });
     return new Response(stream, { headers: csvHeaders(`balagh-reports-${muscatDate(new Date())}.csv`) });
   } catch (e) {
     if (e instanceof ForbiddenError) return new Response("Not found", { status: 404 });
