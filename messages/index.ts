@@ -4,6 +4,8 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import adminInsightAr from "./admin-insight/ar.json";
+import adminInsightEn from "./admin-insight/en.json";
 import adminSettingsAr from "./admin-settings/ar.json";
 import adminSettingsEn from "./admin-settings/en.json";
 import filingAr from "./filing/ar.json";
@@ -18,8 +20,8 @@ import workerAr from "./worker/ar.json";
 import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr, ...filingAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
-  en: { ...coreEn, ...adminSettingsEn, ...filingEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
+  ar: { ...coreAr, ...adminInsightAr, ...adminSettingsAr, ...filingAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
+  en: { ...coreEn, ...adminInsightEn, ...adminSettingsEn, ...filingEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;

@@ -93,7 +93,8 @@ export const staffUsers = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     email: text("email").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null while an invited member has not yet chosen a password (lib/admin/staff-accounts.ts). */
+    passwordHash: text("password_hash"),
     role: staffRoleEnum("role").notNull(),
     active: boolean("active").notNull().default(true),
     /** Confirmed TOTP secret; null until the first sign-in completes enrolment. */

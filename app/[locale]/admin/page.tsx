@@ -20,6 +20,7 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
   const t = await getTranslations("admin");
   const ts = await getTranslations("shell");
   const tx = await getTranslations("adminSettings");
+  const ti = await getTranslations("adminInsight.home");
   const staff = await listStaffDirectory(actor);
   return (
     <>
@@ -28,6 +29,32 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
         <span className="font-semibold">{t("role")}:</span>{" "}
         <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
       </p>
+      <section aria-labelledby="insight" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
+        <h2 id="insight" className="mb-3 text-xl font-bold">
+          {ti("title")}
+        </h2>
+        <ul className="list-disc ps-5">
+          <li>
+            <Link href="/admin/statistics" className="text-brand-800 underline">
+              {ti("statisticsLink")}
+            </Link>
+          </li>
+          {staffHasRole(actor, ["supervisor"]) ? (
+            <>
+              <li>
+                <Link href="/admin/audit" className="text-brand-800 underline">
+                  {ti("auditLink")}
+                </Link>
+              </li>
+              <li>
+                <Link href="/admin/staff" className="text-brand-800 underline">
+                  {ti("staffLink")}
+                </Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </section>
       {staffHasRole(actor, ["supervisor"]) ? (
         <section aria-labelledby="settings" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
           <h2 id="settings" className="mb-1 text-xl font-bold">

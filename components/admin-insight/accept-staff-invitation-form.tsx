@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextField } from "@/components/ui/text-field";
+import { useFormErrors } from "@/components/ui/use-form-errors";
+import { acceptStaffInvitationAction } from "@/lib/admin/staff-actions";
+import { idleState } from "@/lib/forms";
+
+export function AcceptStaffInvitationForm({ token }: { token: string }) {
+  const t = useTranslations("adminInsight.invitation");
+  const locale = useLocale();
+  const [state, action, pending] = useActionState(acceptStaffInvitationAction, idleState);
+  const { items, field } = useFormErrors(
+    state,
+    ["password", "passwordConfirm"],
+    "adminInsight.invitation.errors",
+  );
+  return (
+    <>
+      <ErrorSummary items={items} />
+      <form action={action} noValidate>
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("password")}
+          hint={t("passwordHint")}
+          error={field("password")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <TextField
+          name="passwordConfirm"
+          type="password"
+          label={t("passwordConfirm")}
+          error={field("passwordConfirm")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <Button disabled={pending}>{t("submit")}</Button>
+      </form>
+    </>
+  );
+}

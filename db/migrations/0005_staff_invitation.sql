@@ -1,0 +1,1 @@
+ALTER TABLE "staff_users" ALTER COLUMN "password_hash" DROP NOT NULL;
