@@ -1,0 +1,1 @@
+ALTER TYPE "public"."refund_ground" ADD VALUE 'report_rejected';
