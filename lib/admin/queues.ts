@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { cancellationRequests, establishments, grievances, reports, workers } from "@/db/schema";
+import { cancellationRequests, establishments, grievances, reports, ticketFees, workers } from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "@/lib/reports/search";
@@ -145,9 +145,19 @@ export async function listQueue(actor: Actor | null, kind: QueueKind, filters: Q
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ cursorAt: _cursorAt, ...item }) => ({ ...item, queuedAt: new Date(item.queuedAt) })),
+    items: page.map((row) => {
+      const { cursorAt, ...item } = row;
+      void cursorAt;
+      return { ...item, queuedAt: new Date(item.queuedAt) };
+    }),
     count: totals?.count ?? 0,
     oldestAt: totals?.oldest ? new Date(totals.oldest) : null,
     nextCursor: more && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
   };
+}
+
+/** The nationalities offered in the filter: those of the fee table (every nationality the service prices). */
+export async function queueNationalities(tx: Tx = db): Promise<string[]> {
+  const rows = await tx.selectDistinct({ n: ticketFees.nationality }).from(ticketFees).orderBy(asc(ticketFees.nationality));
+  return rows.map((r) => r.n);
 }

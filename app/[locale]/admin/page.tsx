@@ -5,6 +5,7 @@ import { requireStaffPage } from "@/lib/auth/guards";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { staffHasRole } from "@/lib/auth/actor";
 import { listStaffDirectory } from "@/lib/admin/staff-directory";
+import { DecisionQueuesLinks } from "@/components/admin-decisions/queue-links";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -28,6 +29,8 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
         <span className="font-semibold">{t("role")}:</span>{" "}
         <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
       </p>
+      {/* Reviewer's queues (admin-decisions). */}
+      {staffHasRole(actor, ["reviewer"]) ? <DecisionQueuesLinks actor={actor} /> : null}
       {staffHasRole(actor, ["supervisor"]) ? (
         <section aria-labelledby="settings" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
           <h2 id="settings" className="mb-1 text-xl font-bold">
