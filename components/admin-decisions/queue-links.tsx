@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { listQueue, QUEUE_KINDS } from "@/lib/admin/queues";
 import type { StaffActor } from "@/lib/auth/actor";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -22,7 +22,7 @@ export async function DecisionQueuesLinks({ actor }: { actor: StaffActor }) {
             <Link href={`/admin/queues/${kind}`} className="font-semibold text-brand-800 underline">
               {t(`home.${kind}`)}
             </Link>{" "}
-            — {t("queue.count", { count: page.count })}
+            — {t("queue.count", { count: page.count, n: formatNumber(page.count, locale) })}
             {page.oldestAt ? <span className="text-muted"> ({formatDate(page.oldestAt, locale)})</span> : null}
           </li>
         ))}

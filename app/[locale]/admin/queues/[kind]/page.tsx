@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/text-field";
 import { listQueue, queueNationalities, QUEUE_KINDS, QUEUE_STATUSES, type QueueKind } from "@/lib/admin/queues";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { daysBetween, muscatDate } from "@/lib/time";
@@ -45,6 +45,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   ]);
   const t = await getTranslations("adminDecisions.queue");
   const today = muscatDate(new Date());
+  const waited = (at: Date) => Math.max(0, daysBetween(muscatDate(at), today));
   const region = new Intl.DisplayNames([locale], { type: "region" });
   const govName = (code: string) => {
     const g = governorates.find((x) => x.code === code);
@@ -64,11 +65,12 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       <PageTitle lead={t(`leads.${kind}`)}>{t(`titles.${kind}`)}</PageTitle>
 
       <div className="mb-6 border-s-8 border-brand-600 bg-brand-50 p-4" role="status" data-testid="queue-summary">
-        <p className="text-xl font-bold">{t("count", { count: page.count })}</p>
+        <p className="text-xl font-bold">{t("count", { count: page.count, n: formatNumber(page.count, locale) })}</p>
         {page.oldestAt ? (
           <p>
             {t("oldest", {
-              days: Math.max(0, daysBetween(muscatDate(page.oldestAt), today)),
+              days: waited(page.oldestAt),
+              n: formatNumber(waited(page.oldestAt), locale),
               date: formatDate(page.oldestAt, locale),
             })}
           </p>
@@ -154,7 +156,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
               {page.items.map((item) => (
                 <tr key={item.id} className="border-b border-gray-300 align-top">
                   <th scope="row" className="py-2 pe-4 text-start font-normal">
-                    <Link href={`/admin/reports/${item.reportId}`} className="font-semibold text-brand-800 underline">
+                    <Link href={`/admin/reports/${item.reportId}`} className="whitespace-nowrap font-semibold text-brand-800 underline">
                       <bdi dir="ltr">{item.reference}</bdi>
                     </Link>
                     {statuses.length > 1 ? <span className="block text-sm text-muted">{t(`statuses.${item.status as "submitted"}`)}</span> : null}
@@ -174,7 +176,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
                   </td>
                   <td className="py-2 pe-4">{govName(item.governorateCode)}</td>
                   <td className="py-2 pe-4">{formatDateTime(item.queuedAt, locale)}</td>
-                  <td className="py-2">{t("days", { days: Math.max(0, daysBetween(muscatDate(item.queuedAt), today)) })}</td>
+                  <td className="py-2">{t("days", { days: waited(item.queuedAt), n: formatNumber(waited(item.queuedAt), locale) })}</td>
                 </tr>
               ))}
             </tbody>

@@ -90,7 +90,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <div key={c.id}>
                 <h3 className="mb-2 text-lg font-bold">{t("decideCancellation", { date: formatDate(c.createdAt, locale) })}</h3>
                 <p className="mb-1">{t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}</p>
-                <p className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{c.explanation}</p>
+                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{c.explanation}</p>
                 <DecisionForm kind="cancellation" targetId={c.id} reportId={report.id} version={c.version} />
               </div>
             ))}
@@ -98,7 +98,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <div key={g.id}>
                 <h3 className="mb-2 text-lg font-bold">{t("decideGrievance", { date: formatDate(g.createdAt, locale) })}</h3>
                 <p className="mb-1">{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
-                <p className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{g.statement}</p>
+                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{g.statement}</p>
                 <DecisionForm kind="grievance" targetId={g.id} reportId={report.id} version={g.version} />
               </div>
             ))}
