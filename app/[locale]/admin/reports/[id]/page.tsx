@@ -243,7 +243,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <li key={g.id}>
                 <p className="font-semibold">{t("requestLine", { date: formatDate(g.createdAt, locale), status: t(`requestStatus.${g.status}`) })}</p>
                 <p>{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
-                <p>{t("contactPhone", { phone: g.contactPhone })}</p>
+                <p>
+                  {t("contactPhone")} <bdi dir="ltr">{g.contactPhone}</bdi>
+                </p>
                 {g.decisionReasonCode ? <p>{t("decision", { reason: reason(g.decisionReasonCode) })}</p> : null}
                 {g.decisionNote ? <p className="text-muted">{g.decisionNote}</p> : null}
               </li>
