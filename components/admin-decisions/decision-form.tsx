@@ -29,7 +29,7 @@ export function DecisionForm({ kind, targetId, reportId, version }: { kind: Deci
   const reasonError = field("reasonCode");
   return (
     <div data-testid={`decision-${kind}`}>
-      <ErrorSummary items={items} />
+      <ErrorSummary items={items.map((i) => (i.field === "reasonCode" ? { ...i, field: `reasonCode-${kind}` } : i))} />
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="kind" value={kind} />
