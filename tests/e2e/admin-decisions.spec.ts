@@ -1,7 +1,8 @@
 /**
  * The reviewer's journey: a reviewer signs in (password + TOTP), finds a submitted report in the queue by its
  * reference, approves it with a reason, and the worker then sees the grievance deadline on their report page.
- * The worker and the report are made directly in the database; static imports only (see global-setup.ts).
+ * The worker, the report and its establishment are made directly in the database (not the demo establishments,
+ * whose report lists other journeys read); static imports only (see global-setup.ts).
  */
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
@@ -10,7 +11,7 @@ import { reports, workers } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 import { formatDate } from "@/lib/i18n/format";
 import { messages } from "@/messages";
-import { createReport, createWorker } from "../helpers/worker-fixtures";
+import { createEstablishment, createReport, createWorker } from "../helpers/tracking-fixtures";
 import { freshTotp } from "./helpers/totp";
 
 async function signInReviewer(page: Page, locale: "ar" | "en") {
@@ -54,8 +55,9 @@ test.afterAll(async () => {
 
 for (const locale of ["en", "ar"] as const) {
   test(`a reviewer approves a report and the worker sees the grievance deadline (${locale})`, async ({ browser }) => {
-    const worker = await createWorker(db);
-    const report = await createReport(db, { workerId: worker.id, status: "submitted" });
+    const est = await createEstablishment("Decisions E2E");
+    const worker = await createWorker(est.id);
+    const report = await createReport(est, { workerId: worker.id, status: "submitted" });
     const d = messages[locale].adminDecisions;
 
     const page = await reviewer.newPage();
@@ -87,7 +89,8 @@ for (const locale of ["en", "ar"] as const) {
     // The worker, in a browser of their own.
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     const workerPage = await context.newPage();
-    await signInWorker(workerPage, locale, worker.civilId, worker.mobile);
+    const [registry] = await db.select().from(workers).where(eq(workers.id, worker.id));
+    await signInWorker(workerPage, locale, worker.civilId, registry!.mobile);
     await workerPage.getByTestId("worker-report").filter({ hasText: report.reference }).getByRole("link").click();
     await expect(workerPage.getByTestId("grievance-deadline")).toHaveText(formatDate(row!.grievanceDeadline!, locale));
     await context.close();
