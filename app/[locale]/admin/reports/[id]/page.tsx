@@ -218,7 +218,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
       </section>
 
-      <section aria-labelledby="requests" className="mb-8 grid gap-x-10 lg:grid-cols-3">
+      <section aria-labelledby="requests" className="mb-8 grid gap-x-10 gap-y-6 lg:grid-cols-3">
         <div>
           <h2 id="requests" className="mb-3 text-xl font-bold">
             {t("cancellations")}
