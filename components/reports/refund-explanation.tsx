@@ -30,7 +30,15 @@ export function GroundText({ ground, refund }: { ground: RefundGround; refund: R
 export function RefundExplanation({ refund, reportStatus }: { refund: RefundAssessment; reportStatus: ReportStatus }) {
   const t = useTranslations("tracking.refund");
   const locale = useLocale() as Locale;
-  if (refund.blocker && refund.blocker !== "no_paid_deposit") return <p data-testid="refund-state">{t(`blocked.${refund.blocker}`)}</p>;
+  if (refund.blocker && refund.blocker !== "no_paid_deposit") {
+    // A rejected report's refund is requested by the reviewer's decision itself: say so, not only "requested".
+    return (
+      <div data-testid="refund-state">
+        {refund.grounds.includes("report_rejected") ? <p className="mb-2">{t("grounds.report_rejected")}</p> : null}
+        <p>{t(`blocked.${refund.blocker}`)}</p>
+      </div>
+    );
+  }
   if (refund.offered) {
     return (
       <div data-testid="refund-state">

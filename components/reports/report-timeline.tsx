@@ -12,8 +12,11 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
   const tg = useTranslations("tracking.refund.groundNames");
   // Reason codes are data written by other parts of the service: known ones are translated, others shown as is.
   const reasons = useTranslations("tracking.reasons") as unknown as Lookup;
+  // A reviewer's decision reasons (lib/admin/decision-reasons.ts) are worded in the admin-decisions messages.
+  const decisionReasons = useTranslations("adminDecisions.reasons") as unknown as Lookup;
   const locale = useLocale() as Locale;
-  const reasonText = (code: string | null) => (code ? (reasons.has(code) ? reasons(code) : code) : null);
+  const reasonText = (code: string | null) =>
+    code ? (reasons.has(code) ? reasons(code) : decisionReasons.has(code) ? decisionReasons(code) : code) : null;
 
   const actorText = (a: TimelineActor) => {
     switch (a.kind) {

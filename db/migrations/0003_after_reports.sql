@@ -1,6 +1,7 @@
 CREATE TYPE "public"."deadline_notice_kind" AS ENUM('legal_period_ended', 'grievance_closing');--> statement-breakpoint
 CREATE TYPE "public"."grievance_ground" AS ENUM('at_work', 'salary_unpaid', 'resignation_accepted', 'on_leave', 'other');--> statement-breakpoint
 CREATE TYPE "public"."grievance_status" AS ENUM('submitted', 'under_review', 'accepted', 'rejected');--> statement-breakpoint
+ALTER TYPE "public"."refund_ground" ADD VALUE 'report_rejected';--> statement-breakpoint
 CREATE TABLE "deadline_notices" (
 	"kind" "deadline_notice_kind" NOT NULL,
 	"report_id" uuid NOT NULL,
@@ -37,6 +38,7 @@ CREATE TABLE "worker_otps" (
 	CONSTRAINT "worker_otps_attempts" CHECK ("worker_otps"."attempts" >= 0 and "worker_otps"."attempts" <= 5)
 );
 --> statement-breakpoint
+ALTER TABLE "staff_users" ALTER COLUMN "password_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "staff_users" ADD COLUMN "totp_last_step" integer;--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "next_attempt_at" timestamp with time zone DEFAULT now();--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD COLUMN "grievance_id" uuid;--> statement-breakpoint

@@ -45,6 +45,8 @@ export const refundGroundEnum = pgEnum("refund_ground", [
   "cancellation_approved",
   "grievance_accepted",
   "worker_left_country",
+  // The reviewer rejected the report: the deposit is returned (created automatically on rejection).
+  "report_rejected",
 ]);
 export const refundStatusEnum = pgEnum("refund_status", ["submitted", "approved", "refunded", "failed", "rejected"]);
 export const referralStatusEnum = pgEnum("referral_status", ["open", "compliant", "non_compliant"]);

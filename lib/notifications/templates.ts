@@ -1,10 +1,11 @@
 import type { Locale } from "@/lib/i18n/routing";
 import { staffRenderers, type StaffTemplateParams } from "@/lib/admin/staff-templates";
 import { workerRenderers, type WorkerTemplateParams } from "@/lib/workers/templates";
+import { adminRenderers, type AdminTemplateParams } from "@/lib/admin/templates";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 
 /** Every message the service sends, in both languages. Plain text; e-mails get a subject. */
-export type TemplateParams = WorkerTemplateParams & StaffTemplateParams & {
+export type TemplateParams = WorkerTemplateParams & StaffTemplateParams & AdminTemplateParams & {
   "employer.verify-email": { name: string; establishment: string; url: string };
   "employer.password-reset": { name: string; url: string };
   "employer.invitation": { inviter: string; establishment: string; url: string };
@@ -83,6 +84,7 @@ const employerSubmittedEmail = (p: TemplateParams["employer.report-submitted.ema
 const renderers: Renderers = {
   ...workerRenderers,
   ...staffRenderers,
+  ...adminRenderers,
   "worker.report-filed.sms": {
     ar: (p) => ({
       body: `بلاغ: قدّمت «${p.establishmentAr}» بلاغ ترك عمل ضدك رقم ${p.reference}. للاطلاع عليه أو التظلم سجّل الدخول برقمك المدني في ${p.appUrl}/ar/sign-in/worker ويحق لك التظلم حتى ${p.grievanceDays} يوماً من اعتماد البلاغ.`,

@@ -15,6 +15,8 @@
  *   whoever accepts a grievance cancels the report through transitionReport with that reason code.
  * - the worker left at own expense: the worker's permit is `cancelled` in the registry. A report can only be
  *   filed for a worker whose permit is active, so a cancelled permit on a filed report was cancelled after it.
+ * - report rejected: the Ministry rejected the report, so the deposit is not kept. The reviewer's rejection
+ *   creates the refund request itself (lib/admin/decide-report.ts); the employer sees it as already requested.
  * In every case: only a deposit that is paid, neither utilised nor refunded in any part, with no refund
  * request in flight or done (the database enforces the last with a partial unique index too).
  */
@@ -22,7 +24,13 @@ import type { ReportStatus } from "./states";
 import { RULES } from "./settings";
 import { addDays, muscatDate } from "@/lib/time";
 
-export const REFUND_GROUNDS = ["legal_period_ended", "cancellation_approved", "grievance_accepted", "worker_left_country"] as const;
+export const REFUND_GROUNDS = [
+  "legal_period_ended",
+  "cancellation_approved",
+  "grievance_accepted",
+  "worker_left_country",
+  "report_rejected",
+] as const;
 export type RefundGround = (typeof REFUND_GROUNDS)[number];
 
 /** The reason code on the report_events row of a cancellation caused by an accepted grievance. */
@@ -126,6 +134,7 @@ export function assessRefund(facts: RefundFacts, now: Date = new Date()): Refund
   if (facts.reportStatus === "cancelled" && facts.cancellationAccepted) grounds.push("cancellation_approved");
   if (facts.reportStatus === "cancelled" && facts.cancelledByGrievance) grounds.push("grievance_accepted");
   if (FILED.includes(facts.reportStatus) && facts.workerPermitCancelled) grounds.push("worker_left_country");
+  if (facts.reportStatus === "rejected") grounds.push("report_rejected");
 
   const blocker = blockerOf(facts);
   const d = facts.deposit;

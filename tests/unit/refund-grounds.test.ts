@@ -135,3 +135,20 @@ describe("assessRefund — only a paid deposit, neither utilised nor refunded, w
     expect(a).toMatchObject({ offered: true, blocker: null, amountBaisa: 85_000 });
   });
 });
+
+describe("assessRefund — report rejected", () => {
+  it("holds for a rejected report, and only for one", () => {
+    const rejected = assessRefund(facts({ reportStatus: "rejected", approvedAt: null }));
+    expect(rejected.grounds).toEqual(["report_rejected"]);
+    expect(rejected.offered).toBe(true);
+    expect(assessRefund(facts({ reportStatus: "submitted", approvedAt: null })).grounds).not.toContain("report_rejected");
+    expect(assessRefund(facts({ reportStatus: "cancelled", cancellationAccepted: true })).grounds).not.toContain("report_rejected");
+  });
+
+  it("is blocked once the automatic refund request exists", () => {
+    const a = assessRefund(facts({ reportStatus: "rejected", approvedAt: null, liveRefundRequest: true }));
+    expect(a.grounds).toEqual(["report_rejected"]);
+    expect(a.offered).toBe(false);
+    expect(a.blocker).toBe("refund_requested");
+  });
+});

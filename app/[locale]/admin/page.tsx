@@ -5,6 +5,7 @@ import { requireStaffPage } from "@/lib/auth/guards";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { staffHasRole } from "@/lib/auth/actor";
 import { listStaffDirectory } from "@/lib/admin/staff-directory";
+import { DecisionQueuesLinks } from "@/components/admin-decisions/queue-links";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -29,6 +30,8 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
         <span className="font-semibold">{t("role")}:</span>{" "}
         <span data-testid="staff-role">{t(`roles.${actor.role}`)}</span>
       </p>
+      {/* Reviewer's queues (admin-decisions). */}
+      {staffHasRole(actor, ["reviewer"]) ? <DecisionQueuesLinks actor={actor} /> : null}
       <section aria-labelledby="insight" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
         <h2 id="insight" className="mb-3 text-xl font-bold">
           {ti("title")}

@@ -1,0 +1,298 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DecisionForm } from "@/components/admin-decisions/decision-form";
+import { StatusTag } from "@/components/reports/status-tag";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-title";
+import { SummaryList } from "@/components/ui/summary-list";
+import { loadCase } from "@/lib/admin/case";
+import { staffHasRole } from "@/lib/auth/actor";
+import { requireStaffPage } from "@/lib/auth/guards";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { formatDate, formatDateTime, formatNumber, formatOmr } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Params = { locale: Locale; id: string };
+type Lookup = ((key: string) => string) & { has: (key: string) => boolean };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminDecisions.case");
+  return { title: t("report") };
+}
+
+const DECIDED = ["report_approved", "report_rejected", "cancellation_accepted", "cancellation_rejected", "grievance_accepted", "grievance_rejected"] as const;
+const OPEN = ["submitted", "under_review"];
+
+/** The case: everything about one report, and the decisions waiting on it. Viewing it is audited. */
+export default async function CasePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ decided?: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireStaffPage(locale, ["reviewer", "finance"]);
+  const { ip } = await currentRequestInfo();
+  const file = await loadCase(actor, id, { ip });
+  if (!file) notFound();
+  const { decided } = await searchParams;
+  const t = await getTranslations("adminDecisions.case");
+  const tr = (await getTranslations("adminDecisions.reasons")) as unknown as Lookup;
+  const ts = (await getTranslations("tracking.status")) as unknown as Lookup;
+  const tc = (await getTranslations("tracking.cancel.reasons")) as unknown as Lookup;
+  const tg = (await getTranslations("tracking.refund.groundNames")) as unknown as Lookup;
+  const tReasons = (await getTranslations("tracking.reasons")) as unknown as Lookup;
+  const region = new Intl.DisplayNames([locale], { type: "region" });
+  const canDecide = staffHasRole(actor, ["reviewer"]);
+  const { report, worker, establishment } = file;
+  const reason = (code: string | null) => (code ? (tr.has(code) ? tr(code) : tReasons.has(code) ? tReasons(code) : code) : "");
+  const openCancellations = file.cancellations.filter((c) => OPEN.includes(c.status));
+  const openGrievances = file.grievances.filter((g) => OPEN.includes(g.status));
+  const pending = report.status === "submitted" || openCancellations.length > 0 || openGrievances.length > 0;
+  const decls = [report.declDisputeBeforeAbsence, report.declWorkerLeftCountryKnown, report.declOnLegalLeave, report.declResignationAccepted];
+  const kb = (bytes: number) => `${formatNumber(Math.ceil(bytes / 1024), locale)} KB`;
+  const date = (d: Date | string | null) => (d ? (typeof d === "string" ? formatDate(d, locale) : formatDateTime(d, locale)) : "—");
+
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={report.status === "submitted" ? "/admin/queues/reports" : openGrievances.length ? "/admin/queues/grievances" : "/admin/queues/cancellations"} className="text-brand-800 underline">
+          {t("back")}
+        </Link>
+      </p>
+      <PageTitle lead={t("viewedNote")}>
+        <bdi>{t("title", { reference: report.reference })}</bdi>
+      </PageTitle>
+      <p className="mb-6">
+        <StatusTag status={report.status} />
+      </p>
+      {decided && (DECIDED as readonly string[]).includes(decided) ? (
+        <Notice tone="success">
+          <p data-testid="decided-notice">{t(`decided.${decided as (typeof DECIDED)[number]}`)}</p>
+        </Notice>
+      ) : null}
+
+      <section aria-labelledby="decide" className="mb-10 border-t-4 border-brand-600 bg-brand-50 p-5">
+        <h2 id="decide" className="mb-4 text-xl font-bold">
+          {t("decideTitle")}
+        </h2>
+        {!pending ? (
+          <p>{t("nothingToDecide")}</p>
+        ) : !canDecide ? (
+          <p>{t("readOnly")}</p>
+        ) : (
+          <div className="space-y-10">
+            {report.status === "submitted" ? (
+              <div>
+                <h3 className="mb-3 text-lg font-bold">{t("decideReport")}</h3>
+                <DecisionForm kind="report" targetId={report.id} reportId={report.id} version={report.version} />
+              </div>
+            ) : null}
+            {openCancellations.map((c) => (
+              <div key={c.id}>
+                <h3 className="mb-2 text-lg font-bold">{t("decideCancellation", { date: formatDate(c.createdAt, locale) })}</h3>
+                <p className="mb-1">{t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}</p>
+                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{c.explanation}</p>
+                <DecisionForm kind="cancellation" targetId={c.id} reportId={report.id} version={c.version} />
+              </div>
+            ))}
+            {openGrievances.map((g) => (
+              <div key={g.id}>
+                <h3 className="mb-2 text-lg font-bold">{t("decideGrievance", { date: formatDate(g.createdAt, locale) })}</h3>
+                <p className="mb-1">{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
+                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{g.statement}</p>
+                <DecisionForm kind="grievance" targetId={g.id} reportId={report.id} version={g.version} />
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <h2 className="mb-3 text-xl font-bold">{t("report")}</h2>
+      <SummaryList
+        rows={[
+          { key: "status", label: t("status"), value: ts.has(report.status) ? ts(report.status) : report.status },
+          { key: "submitted", label: t("submittedAt"), value: date(report.submittedAt) },
+          { key: "last", label: t("lastDayAtWork"), value: date(report.lastDayAtWork) },
+          { key: "address", label: t("workAddress"), value: report.workAddress ?? "—" },
+          { key: "contact", label: t("contactAttempts"), value: <span className="whitespace-pre-line">{report.contactAttempts ?? "—"}</span> },
+          {
+            key: "decl",
+            label: t("declarations"),
+            value: decls.every((d) => d === false) ? t("declarationsAllNo") : <strong className="text-danger">{t("declarationsSomeYes")}</strong>,
+          },
+          ...(report.grievanceDeadline
+            ? [
+                { key: "gd", label: t("grievanceDeadline"), value: date(report.grievanceDeadline) },
+                { key: "lp", label: t("legalPeriodEnds"), value: date(report.legalPeriodEnds) },
+                { key: "rc", label: t("refundClaimUntil"), value: date(report.refundClaimUntil) },
+              ]
+            : []),
+        ]}
+      />
+
+      <div className="grid gap-x-10 lg:grid-cols-2">
+        <section aria-labelledby="worker">
+          <h2 id="worker" className="mb-3 text-xl font-bold">
+            {t("worker")}
+          </h2>
+          <SummaryList
+            rows={[
+              {
+                key: "name",
+                label: t("name"),
+                value: (
+                  <>
+                    <span lang="ar" className="block">{worker.nameAr}</span>
+                    <span lang="en" className="block">{worker.nameEn}</span>
+                  </>
+                ),
+              },
+              { key: "civil", label: t("civilId"), value: <bdi dir="ltr">{worker.civilId}</bdi> },
+              { key: "nat", label: t("nationality"), value: region.of(worker.nationality) ?? worker.nationality },
+              { key: "passport", label: t("passport"), value: <bdi dir="ltr">{worker.passportNumber}</bdi> },
+              { key: "permit", label: t("permit"), value: <><bdi dir="ltr">{worker.permitNumber}</bdi> — <span data-testid="permit-status">{t(`permitStatus.${worker.permitStatus}`)}</span></> },
+              { key: "occupation", label: t("occupation"), value: worker.occupation },
+              { key: "mobile", label: t("mobile"), value: <bdi dir="ltr">{worker.mobile}</bdi> },
+              { key: "email", label: t("email"), value: worker.email ? <bdi dir="ltr">{worker.email}</bdi> : "—" },
+            ]}
+          />
+        </section>
+        <section aria-labelledby="establishment">
+          <h2 id="establishment" className="mb-3 text-xl font-bold">
+            {t("establishment")}
+          </h2>
+          <SummaryList
+            rows={[
+              {
+                key: "name",
+                label: t("name"),
+                value: (
+                  <>
+                    <span lang="ar" className="block">{establishment.nameAr}</span>
+                    <span lang="en" className="block">{establishment.nameEn}</span>
+                  </>
+                ),
+              },
+              { key: "cr", label: t("crNumber"), value: <bdi dir="ltr">{establishment.crNumber}</bdi> },
+              { key: "address", label: t("workAddress"), value: establishment.address },
+              { key: "filer", label: t("filedBy"), value: <>{file.filer.name} (<bdi dir="ltr">{file.filer.email}</bdi>)</> },
+            ]}
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="evidence" className="mb-8">
+        <h2 id="evidence" className="mb-3 text-xl font-bold">
+          {t("evidence")}
+        </h2>
+        {file.evidence.length === 0 ? (
+          <p>{t("evidenceNone")}</p>
+        ) : (
+          <ul className="space-y-2">
+            {file.evidence.map((e) => (
+              <li key={e.id}>
+                <span className="font-semibold">{t(`evidenceKinds.${e.kind}`)}: </span>
+                <a href={`/api/evidence/${e.id}`} target="_blank" rel="noopener" className="text-brand-800 underline">
+                  {t("open", { name: e.originalName, size: kb(e.sizeBytes) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="deposit" className="mb-8">
+        <h2 id="deposit" className="mb-3 text-xl font-bold">
+          {t("deposit")}
+        </h2>
+        {file.deposits.length === 0 ? (
+          <p>{t("depositNone")}</p>
+        ) : (
+          <ul className="space-y-1">
+            {file.deposits.map((d) => (
+              <li key={d.id}>
+                {t("depositLine", { amount: formatOmr(d.amountBaisa, locale), status: t(`depositStatus.${d.status}`) })}
+                {d.refundedBaisa > 0 ? <> — {t("refunded", { amount: formatOmr(d.refundedBaisa, locale) })}</> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="requests" className="mb-8 grid gap-x-10 gap-y-6 lg:grid-cols-3">
+        <div>
+          <h2 id="requests" className="mb-3 text-xl font-bold">
+            {t("cancellations")}
+          </h2>
+          {file.cancellations.length === 0 ? <p>{t("none")}</p> : null}
+          <ul className="space-y-3">
+            {file.cancellations.map((c) => (
+              <li key={c.id}>
+                <p className="font-semibold">{t("requestLine", { date: formatDate(c.createdAt, locale), status: t(`requestStatus.${c.status}`) })}</p>
+                <p>{t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}</p>
+                {c.decisionReasonCode ? <p>{t("decision", { reason: reason(c.decisionReasonCode) })}</p> : null}
+                {c.decisionNote ? <p className="text-muted">{c.decisionNote}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h2 className="mb-3 text-xl font-bold">{t("grievances")}</h2>
+          {file.grievances.length === 0 ? <p>{t("none")}</p> : null}
+          <ul className="space-y-3">
+            {file.grievances.map((g) => (
+              <li key={g.id}>
+                <p className="font-semibold">{t("requestLine", { date: formatDate(g.createdAt, locale), status: t(`requestStatus.${g.status}`) })}</p>
+                <p>{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
+                <p>
+                  {t("contactPhone")} <bdi dir="ltr">{g.contactPhone}</bdi>
+                </p>
+                {g.decisionReasonCode ? <p>{t("decision", { reason: reason(g.decisionReasonCode) })}</p> : null}
+                {g.decisionNote ? <p className="text-muted">{g.decisionNote}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h2 className="mb-3 text-xl font-bold">{t("refunds")}</h2>
+          {file.refunds.length === 0 ? <p>{t("none")}</p> : null}
+          <ul className="space-y-3">
+            {file.refunds.map((r) => (
+              <li key={r.id}>
+                <p className="font-semibold">{formatDate(r.createdAt, locale)}</p>
+                <p>
+                  {t("refundLine", {
+                    amount: formatOmr(r.amountBaisa, locale),
+                    ground: tg.has(r.ground) ? tg(r.ground) : r.ground,
+                    status: t(`requestStatus.${r.status}`),
+                  })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section aria-labelledby="timeline" className="mb-8">
+        <h2 id="timeline" className="mb-3 text-xl font-bold">
+          {t("timeline")}
+        </h2>
+        <ol className="border-s-4 border-gray-300" data-testid="case-timeline">
+          {file.events.map((e) => (
+            <li key={e.id} className="mb-4 ps-5">
+              <p className="font-semibold">
+                {e.fromStatus
+                  ? t("timelineEntry", { from: ts(e.fromStatus), to: ts(e.toStatus) })
+                  : t("created", { to: ts(e.toStatus) })}
+              </p>
+              <p className="text-sm text-muted">
+                {formatDateTime(e.at, locale)} · {t(`by.${(["staff", "employer", "worker", "system"].includes(e.actorKind) ? e.actorKind : "system") as "staff"}`)}
+              </p>
+              {e.reasonCode ? <p>{reason(e.reasonCode)}</p> : null}
+              {e.note ? <p className="whitespace-pre-line">{e.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,1 +1,0 @@
-ALTER TABLE "staff_users" ALTER COLUMN "password_hash" DROP NOT NULL;
