@@ -6,7 +6,7 @@ import { assertStaffRole, ForbiddenError, type Actor, type StaffRole } from "@/l
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeAllSessions } from "@/lib/auth/sessions";
-import { consumeToken, hashToken, issueToken, peekToken } from "@/lib/auth/tokens";
+import { consumeToken, issueToken, peekToken } from "@/lib/auth/tokens";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
 
@@ -212,7 +212,7 @@ export async function peekStaffInvitation(
   token: string,
   database: Tx = db,
 ): Promise<StaffInvitationView | null> {
-  const found = await peekToken(database, "invitation", token);
+  const found = await peekToken(database, "invitation", token, "staff");
   if (!found) return null;
   const [user] = await database.select().from(staffUsers).where(eq(staffUsers.id, found.userId));
   if (!user || !user.active || user.passwordHash !== null) return null;
@@ -229,13 +229,8 @@ export async function acceptStaffInvitation(
 ): Promise<boolean> {
   const passwordHash = await hashPassword(input.password);
   return database.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ userKind: authTokens.userKind })
-      .from(authTokens)
-      .where(eq(authTokens.tokenHash, hashToken(input.token)));
-    // Employer invitations share the token kind: never spend one of theirs here.
-    if (!row || row.userKind !== "staff") return false;
-    const used = await consumeToken(tx, "invitation", input.token);
+    // Employer invitations share the token kind: one of theirs is neither accepted nor spent here.
+    const used = await consumeToken(tx, "invitation", input.token, "staff");
     if (!used) return false;
     const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, used.userId)).for("update");
     if (!user || !user.active || user.passwordHash !== null) return false;

@@ -26,8 +26,12 @@ export async function issueToken(
   return token;
 }
 
-/** Marks a valid token used and returns whose it was; null when unknown, expired or already used. */
-export async function consumeToken(tx: Tx, kind: TokenKind, token: string): Promise<{ userId: string } | null> {
+/**
+ * Marks a valid token used and returns whose it was; null when unknown, expired or already used. With
+ * `userKind`, a token issued to another kind of user (an employer's invitation on the staff page, say) is
+ * neither accepted nor spent.
+ */
+export async function consumeToken(tx: Tx, kind: TokenKind, token: string, userKind?: UserKind): Promise<{ userId: string } | null> {
   const [row] = await tx
     .update(authTokens)
     .set({ usedAt: new Date() })
@@ -37,6 +41,7 @@ export async function consumeToken(tx: Tx, kind: TokenKind, token: string): Prom
         eq(authTokens.kind, kind),
         isNull(authTokens.usedAt),
         gt(authTokens.expiresAt, new Date()),
+        userKind ? eq(authTokens.userKind, userKind) : undefined,
       ),
     )
     .returning({ userId: authTokens.userId });
@@ -44,7 +49,7 @@ export async function consumeToken(tx: Tx, kind: TokenKind, token: string): Prom
 }
 
 /** Reads a valid token without using it up (to show a form before the final submit). */
-export async function peekToken(tx: Tx, kind: TokenKind, token: string): Promise<{ userId: string } | null> {
+export async function peekToken(tx: Tx, kind: TokenKind, token: string, userKind?: UserKind): Promise<{ userId: string } | null> {
   const [row] = await tx
     .select({ userId: authTokens.userId })
     .from(authTokens)
@@ -54,6 +59,7 @@ export async function peekToken(tx: Tx, kind: TokenKind, token: string): Promise
         eq(authTokens.kind, kind),
         isNull(authTokens.usedAt),
         gt(authTokens.expiresAt, new Date()),
+        userKind ? eq(authTokens.userKind, userKind) : undefined,
       ),
     );
   return row ?? null;

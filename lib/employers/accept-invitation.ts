@@ -9,7 +9,7 @@ export type InvitationView = { email: string; establishmentAr: string; establish
 
 /** What the invitation page shows before the invitee accepts, or null for a used, expired or voided link. */
 export async function peekInvitation(token: string, database: Tx = db): Promise<InvitationView | null> {
-  const found = await peekToken(database, "invitation", token);
+  const found = await peekToken(database, "invitation", token, "employer");
   if (!found) return null;
   const [row] = await database
     .select({ user: employerUsers, est: establishments })
@@ -31,7 +31,7 @@ export async function acceptInvitation(
   // argon2 is slow on purpose: hash before taking any lock.
   const passwordHash = await hashPassword(input.password);
   return database.transaction(async (tx) => {
-    const used = await consumeToken(tx, "invitation", input.token);
+    const used = await consumeToken(tx, "invitation", input.token, "employer");
     if (!used) return false;
     const [user] = await tx.select().from(employerUsers).where(eq(employerUsers.id, used.userId)).for("update");
     if (!user || !user.active || user.passwordHash !== null || user.role !== "hr_officer") return false;

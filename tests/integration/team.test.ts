@@ -10,6 +10,8 @@ import { listTeam } from "@/lib/employers/queries";
 import { removeOfficer } from "@/lib/employers/remove-officer";
 import { TeamRefusedError } from "@/lib/employers/team-errors";
 import { uniqueSuffix } from "@/tests/helpers/db";
+import { createStaffUser } from "@/tests/helpers/accounts";
+import { issueToken, peekToken } from "@/lib/auth/tokens";
 import { createEmployerUser, createEstablishment, type Establishment } from "@/tests/helpers/tracking-fixtures";
 
 let A: Establishment;
@@ -72,6 +74,14 @@ describe("inviting, accepting and removing HR officers", () => {
 
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.entityId, userId))).map((a) => a.action).sort();
     expect(actions).toEqual(["employer.invitation_accepted", "employer.officer_invited"]);
+  });
+
+  it("a staff invitation link is neither accepted nor spent on the employer's invitation page", async () => {
+    const staff = await createStaffUser({ role: "reviewer" });
+    const token = await issueToken(db, { kind: "invitation", userKind: "staff", userId: staff.id, ttlMs: 60_000 });
+    expect(await peekInvitation(token)).toBeNull();
+    expect(await acceptInvitation({ token, name: "Intruder", password: "a-long-enough-password" })).toBe(false);
+    expect(await peekToken(db, "invitation", token, "staff")).toEqual({ userId: staff.id });
   });
 
   it("an HR officer cannot invite or remove anyone", async () => {
