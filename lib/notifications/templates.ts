@@ -1,9 +1,10 @@
 import type { Locale } from "@/lib/i18n/routing";
 import { workerRenderers, type WorkerTemplateParams } from "@/lib/workers/templates";
+import { financeRenderers, type FinanceTemplateParams } from "@/lib/admin/finance-templates";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 
 /** Every message the service sends, in both languages. Plain text; e-mails get a subject. */
-export type TemplateParams = WorkerTemplateParams & {
+export type TemplateParams = WorkerTemplateParams & FinanceTemplateParams & {
   "employer.verify-email": { name: string; establishment: string; url: string };
   "employer.password-reset": { name: string; url: string };
   "employer.invitation": { inviter: string; establishment: string; url: string };
@@ -81,6 +82,7 @@ const employerSubmittedEmail = (p: TemplateParams["employer.report-submitted.ema
 
 const renderers: Renderers = {
   ...workerRenderers,
+  ...financeRenderers,
   "worker.report-filed.sms": {
     ar: (p) => ({
       body: `بلاغ: قدّمت «${p.establishmentAr}» بلاغ ترك عمل ضدك رقم ${p.reference}. للاطلاع عليه أو التظلم سجّل الدخول برقمك المدني في ${p.appUrl}/ar/sign-in/worker ويحق لك التظلم حتى ${p.grievanceDays} يوماً من اعتماد البلاغ.`,
