@@ -4,6 +4,8 @@
  */
 import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
+import adminFinanceAr from "./admin-finance/ar.json";
+import adminFinanceEn from "./admin-finance/en.json";
 import adminSettingsAr from "./admin-settings/ar.json";
 import adminSettingsEn from "./admin-settings/en.json";
 import notifyAr from "./notify/ar.json";
@@ -16,8 +18,8 @@ import workerAr from "./worker/ar.json";
 import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminSettingsAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
-  en: { ...coreEn, ...adminSettingsEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
+  ar: { ...coreAr, ...adminFinanceAr, ...adminSettingsAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
+  en: { ...coreEn, ...adminFinanceEn, ...adminSettingsEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;

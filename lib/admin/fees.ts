@@ -76,7 +76,7 @@ export async function addTicketFee(
   }
   const now = ctx.now ?? new Date();
   const amountBaisa = parseOmrToBaisa(parsed.data.amount);
-  if (amountBaisa === null) fieldErrors.amount = "amount_invalid";
+  if (amountBaisa === null) fieldErrors.amount = "fee_amount_invalid";
   else if (amountBaisa % 10 !== 0) fieldErrors.amount = "amount_multiple_of_10";
   let effectiveFrom = now;
   if (parsed.data.effectiveFrom) {

@@ -10,7 +10,6 @@ import { markDepositUtilised } from "@/lib/admin/refunds/mark-utilised";
 import { getRefundRequest, listRefundQueue } from "@/lib/admin/refunds/queue";
 import { ForbiddenError, type Actor, type StaffActor, type StaffRole } from "@/lib/auth/actor";
 import { startDepositPayment } from "@/lib/payments/start-payment";
-import { stripeProvider } from "@/lib/payments/stripe";
 import { createStaffUser } from "@/tests/helpers/accounts";
 import { uniqueSuffix } from "@/tests/helpers/db";
 import { createAwaitingPaymentReport, type PaymentFixture } from "@/tests/helpers/payment-fixtures";
