@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Notice } from "@/components/ui/notice";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import { useFormErrors } from "@/components/ui/use-form-errors";
@@ -17,8 +16,6 @@ export function InspectionOutcomeForm({ referralId }: { referralId: string }) {
   const locale = useLocale();
   const [state, action, pending] = useActionState(recordInspectionAction, idleState);
   const { items, field, value } = useFormErrors(state, ["outcome", "note"], "adminFinance.errors");
-  if (state.status === "success" && state.notice)
-    return <Notice tone="success">{t(`notices.${state.notice as "compliant"}`)}</Notice>;
   return (
     <>
       <ErrorSummary items={items} />

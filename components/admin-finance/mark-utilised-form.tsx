@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { useFormErrors } from "@/components/ui/use-form-errors";
 import { markUtilisedAction } from "@/lib/admin/finance-actions";
@@ -16,7 +15,6 @@ export function MarkUtilisedForm({ depositId }: { depositId: string }) {
   const locale = useLocale();
   const [state, action, pending] = useActionState(markUtilisedAction, idleState);
   const { items, field, value } = useFormErrors(state, ["ticketReference"], "adminFinance.errors");
-  if (state.status === "success") return <Notice tone="success">{t("request.notices.utilised")}</Notice>;
   // Refusals of the deposit's state read as one sentence: "cannot be marked: <reason>".
   const summary = state.formError
     ? [{ message: t("deposit.notAllowed", { reason: te(state.formError as "deposit_refunded") }) }]

@@ -4,7 +4,6 @@ import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Notice } from "@/components/ui/notice";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import { useFormErrors } from "@/components/ui/use-form-errors";
@@ -20,14 +19,6 @@ export function RefundDecisionForm({ refundRequestId, version, amount }: { refun
   const { items, field, value } = useFormErrors(state, ["decision", "reasonCode", "note"], "adminFinance.errors");
   const [decision, setDecision] = useState(value("decision"));
   const reasons = decision === "approve" ? REFUND_APPROVE_REASONS : decision === "reject" ? REFUND_REJECT_REASONS : [];
-  if (state.status === "success" && state.notice) {
-    const tone = state.notice === "approved_refunded" || state.notice === "rejected" ? "success" : "warning";
-    return (
-      <div data-testid="decision-notice">
-        <Notice tone={tone}>{t(`request.notices.${state.notice as "rejected"}`)}</Notice>
-      </div>
-    );
-  }
   return (
     <>
       <ErrorSummary items={items} />

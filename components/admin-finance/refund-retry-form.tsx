@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Notice } from "@/components/ui/notice";
 import { useFormErrors } from "@/components/ui/use-form-errors";
 import { retryRefundAction } from "@/lib/admin/finance-actions";
 import { idleState } from "@/lib/forms";
@@ -17,9 +16,6 @@ export function RefundRetryForm({ refundRequestId }: { refundRequestId: string }
   return (
     <>
       <ErrorSummary items={items} />
-      {state.status === "success" && state.notice ? (
-        <Notice tone={state.notice === "approved_refunded" ? "success" : "warning"}>{t(`request.notices.${state.notice as "rejected"}`)}</Notice>
-      ) : null}
       <form action={action}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="refundRequestId" value={refundRequestId} />

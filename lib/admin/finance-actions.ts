@@ -73,12 +73,11 @@ export async function decideRefundAction(_prev: FormState, formData: FormData): 
       { ip },
     ),
   );
-  revalidatePath(`/${locale}/admin/refunds/${d.refundRequestId}`);
+  revalidatePath(`/${locale}/admin/refunds`, "layout");
   if (!result.ok) return formError(formData, result.code);
-  return {
-    status: "success",
-    notice: result.decision === "rejected" ? "rejected" : `approved_${result.execution}`,
-  };
+  const notice = result.decision === "rejected" ? "rejected" : `approved_${result.execution}`;
+  // The decided request no longer shows the form: the page says what happened.
+  redirect(`/${locale}/admin/refunds/${d.refundRequestId}?notice=${notice}`);
 }
 
 /** Sends an approved request's refund to the provider again (after it could not be reached). */
@@ -89,9 +88,9 @@ export async function retryRefundAction(_prev: FormState, formData: FormData): P
   if (!id.success) return formError(formData, "not_found");
   const { ip } = await currentRequestInfo();
   const result = await guarded(locale, () => retryRefund(actor, id.data, { ip }));
-  revalidatePath(`/${locale}/admin/refunds/${id.data}`);
+  revalidatePath(`/${locale}/admin/refunds`, "layout");
   if (!result.ok) return formError(formData, result.code);
-  return { status: "success", notice: `approved_${result.execution}` };
+  redirect(`/${locale}/admin/refunds/${id.data}?notice=approved_${result.execution}`);
 }
 
 const utilisedSchema = z.object({
@@ -108,7 +107,7 @@ export async function markUtilisedAction(_prev: FormState, formData: FormData): 
   const result = await guarded(locale, () => markDepositUtilised(actor, parsed.data, { ip }));
   revalidatePath(`/${locale}/admin/refunds`, "layout");
   if (!result.ok) return formError(formData, result.code);
-  return { status: "success", notice: "utilised" };
+  redirect(`/${locale}/admin/refunds/deposit/${parsed.data.depositId}?notice=utilised`);
 }
 
 export async function addFeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -143,7 +142,7 @@ export async function recordInspectionAction(_prev: FormState, formData: FormDat
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
   const result = await guarded(locale, () => recordInspectionOutcome(actor, parsed.data, { ip }));
-  revalidatePath(`/${locale}/admin/inspections`);
+  revalidatePath(`/${locale}/admin/inspections`, "layout");
   if (!result.ok) return formError(formData, result.code);
-  return { status: "success", notice: parsed.data.outcome };
+  redirect(`/${locale}/admin/inspections/${parsed.data.referralId}?notice=${parsed.data.outcome}`);
 }

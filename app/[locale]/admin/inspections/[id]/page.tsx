@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { InspectionOutcomeForm } from "@/components/admin-finance/inspection-outcome-form";
 import { referralStatusTone } from "@/components/admin-finance/tones";
+import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { Tag } from "@/components/ui/tag";
 import { getInspectionReferral } from "@/lib/admin/inspections";
@@ -17,8 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One referral: the reports that triggered it, and the supervisor's outcome. */
-export default async function InspectionPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
+export default async function InspectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { locale, id } = await params;
+  const { notice } = await searchParams;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["supervisor"]);
   const item = await getInspectionReferral(actor, id);
@@ -33,6 +41,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ loc
           {t("inspections.title")}
         </Link>
       </p>
+      {notice === "compliant" || notice === "non_compliant" ? (
+        <Notice tone="success">{t(`inspections.notices.${notice}`)}</Notice>
+      ) : null}
       <PageTitle lead={t(`inspections.period.${referral.period}`, { key: referral.periodKey })}>
         {locale === "ar" ? establishment.nameAr : establishment.nameEn}
       </PageTitle>

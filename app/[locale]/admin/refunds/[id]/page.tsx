@@ -14,7 +14,9 @@ import { formatDateTime, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ notice?: string }> };
+
+const NOTICES = ["rejected", "approved_refunded", "approved_failed", "approved_pending", "approved_provider_error"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminFinance.refunds");
@@ -22,8 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One refund request: the report, the deposit, the ground, the history, and finance's decision. */
-export default async function RefundRequestPage({ params }: Props) {
+export default async function RefundRequestPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
+  const { notice: noticeParam } = await searchParams;
+  const notice = NOTICES.find((n) => n === noticeParam) ?? null;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["finance"]);
   const detail = await getRefundRequest(actor, id);
@@ -41,6 +45,11 @@ export default async function RefundRequestPage({ params }: Props) {
           {t("backToRefunds")}
         </Link>
       </p>
+      {notice ? (
+        <div data-testid="decision-notice">
+          <Notice tone={notice === "approved_refunded" || notice === "rejected" ? "success" : "warning"}>{t(`request.notices.${notice}`)}</Notice>
+        </div>
+      ) : null}
       <PageTitle>{t("request.title", { reference: report.reference })}</PageTitle>
       <p className="mb-6">
         <span className="font-semibold">{t("request.status")}:</span>{" "}
@@ -141,9 +150,9 @@ export default async function RefundRequestPage({ params }: Props) {
           <ol className="list-none border-s-4 border-gray-300 ps-4" data-testid="refund-history">
             {history.map((h) => (
               <li key={h.id} className="mb-3">
-                <span className="block font-semibold">{ta.has(`actions.${h.action}`) ? ta(`actions.${h.action}`) : h.action}</span>
+                <span className="block font-semibold">{ta.has(`actions.${h.action.replace(".", "_")}`) ? ta(`actions.${h.action.replace(".", "_")}`) : h.action}</span>
                 <span className="block text-sm text-muted">
-                  {formatDateTime(h.at, locale)} · {ta.has(`actor.${h.actorKind}`) ? ta(`actor.${h.actorKind}`) : h.actorKind}
+                  {formatDateTime(h.at, locale)} — {ta.has(`actor.${h.actorKind}`) ? ta(`actor.${h.actorKind}`) : h.actorKind}
                 </span>
               </li>
             ))}

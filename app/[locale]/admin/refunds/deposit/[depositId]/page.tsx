@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MarkUtilisedForm } from "@/components/admin-finance/mark-utilised-form";
 import { depositStatusTone } from "@/components/admin-finance/tones";
+import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Tag } from "@/components/ui/tag";
@@ -18,8 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Finance records that a deposit bought the worker's ticket (from a report's case page or a refund request). */
-export default async function DepositPage({ params }: { params: Promise<{ locale: Locale; depositId: string }> }) {
+export default async function DepositPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; depositId: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { locale, depositId } = await params;
+  const { notice } = await searchParams;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["finance"]);
   const found = await getDepositForFinance(actor, depositId);
@@ -33,6 +41,7 @@ export default async function DepositPage({ params }: { params: Promise<{ locale
           {t("backToRefunds")}
         </Link>
       </p>
+      {notice === "utilised" ? <Notice tone="success">{t("request.notices.utilised")}</Notice> : null}
       <PageTitle lead={t("deposit.lead")}>{t("deposit.title", { reference })}</PageTitle>
       <SummaryList
         rows={[
