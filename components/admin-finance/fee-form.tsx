@@ -32,7 +32,7 @@ export function FeeForm() {
           dir="ltr"
           autoComplete="off"
           maxLength={2}
-          className="max-w-24"
+          style={{ maxWidth: "6rem" }}
         />
         <TextField
           name="amount"
@@ -43,7 +43,7 @@ export function FeeForm() {
           dir="ltr"
           inputMode="decimal"
           autoComplete="off"
-          className="max-w-48"
+          style={{ maxWidth: "12rem" }}
         />
         <TextField
           name="effectiveFrom"
@@ -53,7 +53,7 @@ export function FeeForm() {
           error={field("effectiveFrom")}
           defaultValue={value("effectiveFrom")}
           dir="ltr"
-          className="max-w-72"
+          style={{ maxWidth: "18rem" }}
         />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>

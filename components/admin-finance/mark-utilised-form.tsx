@@ -33,7 +33,6 @@ export function MarkUtilisedForm({ depositId }: { depositId: string }) {
           defaultValue={value("ticketReference")}
           dir="ltr"
           autoComplete="off"
-          className="max-w-md"
         />
         <Button disabled={pending} variant="warning">
           {t("deposit.submit")}
