@@ -1,7 +1,9 @@
-import { and, asc, count, eq, gte, lte, min, sql, type SQL } from "drizzle-orm";
+import { type AnyColumn, and, asc, count, eq, gte, like, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvents, deposits, establishments, refundRequests, reports, workers } from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "@/lib/reports/search";
 
 export const REFUND_STATUSES = ["submitted", "approved", "refunded", "failed", "rejected"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
@@ -14,7 +16,11 @@ export type RefundQueueFilters = {
   /** YYYY-MM-DD, Muscat calendar, on the request's creation. */
   from?: string | null;
   to?: string | null;
+  /** A reference, a civil ID or CR number (or their start), or a worker's or establishment's name in either script. */
+  q?: string | null;
 };
+
+const folded = (column: SQL | AnyColumn) => sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
 
 /** Keyset position: the status's rank (submitted first), then created_at (microsecond text) and id. */
 export type RefundCursor = { rank: number; createdAt: string; id: string };
@@ -46,6 +52,19 @@ export async function listRefundQueue(actorIn: Actor | null, filters: RefundQueu
   if (filters.ground) where.push(eq(refundRequests.ground, filters.ground));
   if (filters.from) where.push(gte(refundRequests.createdAt, sql`(${filters.from}::date)::timestamp at time zone 'Asia/Muscat'`));
   if (filters.to) where.push(lte(refundRequests.createdAt, sql`((${filters.to}::date + 1)::timestamp at time zone 'Asia/Muscat')`));
+  const search = classifySearch(filters.q);
+  if (search?.kind === "reference") where.push(eq(reports.reference, search.reference));
+  if (search?.kind === "digits")
+    where.push(or(like(workers.civilId, `${search.digits}%`), like(establishments.crNumber, `${search.digits}%`), like(reports.reference, `%${search.digits}%`))!);
+  if (search?.kind === "name")
+    where.push(
+      or(
+        sql`${folded(workers.nameAr)} like ${search.pattern}`,
+        sql`${folded(workers.nameEn)} like ${search.pattern}`,
+        sql`${folded(sql`${establishments.nameAr}`)} like ${search.pattern}`,
+        sql`${folded(sql`${establishments.nameEn}`)} like ${search.pattern}`,
+      )!,
+    );
   const filtered = where.length ? and(...where) : undefined;
   const after = page.after
     ? sql`(${rankSql}, ${refundRequests.createdAt}, ${refundRequests.id}) > (${page.after.rank}, ${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
@@ -87,8 +106,8 @@ export async function listRefundQueue(actorIn: Actor | null, filters: RefundQueu
 }
 
 /** One refund request with its report, deposit and history, for finance. */
-export async function getRefundRequest(actorIn: Actor | null, id: string) {
-  assertStaffRole(actorIn, ["finance"]);
+export async function getRefundRequest(actorIn: Actor | null, id: string, ctx: { ip?: string | null } = {}) {
+  const actor = assertStaffRole(actorIn, ["finance"]);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
   const [row] = await db
     .select({ request: refundRequests, report: reports, deposit: deposits, establishment: establishments, worker: workers })
@@ -99,11 +118,20 @@ export async function getRefundRequest(actorIn: Actor | null, id: string) {
     .innerJoin(deposits, eq(deposits.id, refundRequests.depositId))
     .where(eq(refundRequests.id, id));
   if (!row) return null;
+  // A staff view of a person's data (the worker's, the establishment's) is itself recorded.
+  await recordAudit(db, {
+    actor: { kind: "staff", id: actor.userId },
+    action: "refund_request.viewed",
+    entityType: "refund_request",
+    entityId: row.request.id,
+    after: { reportId: row.report.id, workerId: row.worker.id },
+    ip: ctx.ip ?? null,
+  });
   const history = await db
     .select({ id: auditEvents.id, action: auditEvents.action, actorKind: auditEvents.actorKind, at: auditEvents.at })
     .from(auditEvents)
     .where(
-      sql`(${auditEvents.entityType} = 'refund_request' and ${auditEvents.entityId} = ${row.request.id}::text) or (${auditEvents.entityType} = 'deposit' and ${auditEvents.entityId} = ${row.deposit.id}::text)`,
+      sql`${auditEvents.action} not like '%.viewed' and ((${auditEvents.entityType} = 'refund_request' and ${auditEvents.entityId} = ${row.request.id}::text) or (${auditEvents.entityType} = 'deposit' and ${auditEvents.entityId} = ${row.deposit.id}::text))`,
     )
     .orderBy(asc(auditEvents.at), asc(auditEvents.id));
   return { ...row, history };

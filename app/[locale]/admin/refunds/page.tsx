@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 
-type Search = { status?: string; ground?: string; from?: string; to?: string; after?: string };
+type Search = { status?: string; ground?: string; from?: string; to?: string; q?: string; after?: string };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Finance's queue of refund requests (finance and supervisors). */
@@ -37,9 +37,10 @@ export default async function RefundQueuePage({ params, searchParams }: { params
   const ground = (REFUND_GROUNDS as readonly string[]).includes(sp.ground ?? "") ? (sp.ground as RefundGroundCode) : null;
   const from = sp.from && DATE.test(sp.from) ? sp.from : null;
   const to = sp.to && DATE.test(sp.to) ? sp.to : null;
-  const queue = await listRefundQueue(actor, { status, ground, from, to }, { after: decodeRefundCursor(sp.after) });
+  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "";
+  const queue = await listRefundQueue(actor, { status, ground, from, to, q }, { after: decodeRefundCursor(sp.after) });
   const keep = new URLSearchParams();
-  for (const [k, v] of Object.entries({ status, ground, from, to })) if (v) keep.set(k, v);
+  for (const [k, v] of Object.entries({ status, ground, from, to, q })) if (v) keep.set(k, v);
   const nextHref = queue.next ? `/admin/refunds?${new URLSearchParams([...keep, ["after", queue.next]]).toString()}` : null;
   const select = "block w-full border-2 border-ink bg-white px-3 py-2";
   return (
@@ -57,6 +58,15 @@ export default async function RefundQueuePage({ params, searchParams }: { params
         })}
       </p>
       <form method="get" className="mb-6 grid gap-4 border-2 border-gray-300 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <div className="sm:col-span-2 lg:col-span-5">
+          <label htmlFor="q" className="mb-1 block font-semibold">
+            {t("refunds.search")}
+          </label>
+          <p id="q-hint" className="mb-1 text-sm text-muted">
+            {t("refunds.searchHint")}
+          </p>
+          <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" className={`${select} max-w-xl`} />
+        </div>
         <div>
           <label htmlFor="status" className="mb-1 block font-semibold">
             {t("refunds.filterStatus")}

@@ -10,6 +10,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { Tag } from "@/components/ui/tag";
 import { getRefundRequest } from "@/lib/admin/refunds/queue";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formatDateTime, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
@@ -30,7 +31,8 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
   const notice = NOTICES.find((n) => n === noticeParam) ?? null;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["finance"]);
-  const detail = await getRefundRequest(actor, id);
+  const { ip } = await currentRequestInfo();
+  const detail = await getRefundRequest(actor, id, { ip });
   if (!detail) notFound();
   const t = await getTranslations("adminFinance");
   const tr = await getTranslations("tracking.status");
