@@ -7,8 +7,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { db, ensureDatabase } from "@/db";
-import { deposits, employerUsers, establishments, refundRequests, reports, workers } from "@/db/schema";
-import { AL_NOOR_CR, DEMO_ACCOUNTS } from "@/db/seed";
+import { deposits, establishments, refundRequests, reports, workers } from "@/db/schema";
+import { DEMO_ACCOUNTS } from "@/db/seed";
 import { feeInForce } from "@/lib/admin/fees";
 import { localPaymentId } from "@/lib/payments/local";
 import { formatReference } from "@/lib/reports/reference";
@@ -18,6 +18,7 @@ import financeAr from "@/messages/admin-finance/ar.json";
 import financeEn from "@/messages/admin-finance/en.json";
 import trackingAr from "@/messages/tracking/ar.json";
 import trackingEn from "@/messages/tracking/en.json";
+import { createEmployerUser, TEST_PASSWORD } from "@/tests/helpers/accounts";
 import { freshTotp } from "./helpers/totp";
 
 // No afterAll that ends the connection: spec files share one worker process and one client.
@@ -27,14 +28,16 @@ const m = {
   en: { ...coreEn, ...financeEn, ...trackingEn },
 };
 type Locale = keyof typeof m;
-const owner = DEMO_ACCOUNTS.employer.find((a) => a.crNumber === AL_NOOR_CR && a.role === "owner")!;
 const staffAccount = (role: "finance" | "supervisor") => DEMO_ACCOUNTS.staff.find((a) => a.role === role)!;
 
-/** A cancelled report of the demo establishment, its deposit paid through the local gateway, and a refund request. */
+/**
+ * A cancelled report of an establishment made for this test (the demo establishments' lists stay as the other
+ * journeys expect them), its deposit paid through the local gateway, and a refund request.
+ */
 async function reportWithRefundRequest() {
   await ensureDatabase();
-  const [est] = await db.select().from(establishments).where(eq(establishments.crNumber, AL_NOOR_CR));
-  const [user] = await db.select().from(employerUsers).where(sql`lower(${employerUsers.email}) = ${owner.email.toLowerCase()}`);
+  const user = await createEmployerUser();
+  const [est] = await db.select().from(establishments).where(eq(establishments.id, user.establishmentId));
   const n = String(Date.now() % 1e8).padStart(8, "0");
   const [worker] = await db
     .insert(workers)
@@ -83,7 +86,7 @@ async function reportWithRefundRequest() {
     .insert(refundRequests)
     .values({ reportId: report!.id, depositId: deposit!.id, ground: "cancellation_approved", amountBaisa: 145_500, requestedBy: user!.id })
     .returning();
-  return { report: report!, deposit: deposit!, request: request! };
+  return { report: report!, deposit: deposit!, request: request!, owner: { email: user.email, password: TEST_PASSWORD } };
 }
 
 async function signInStaff(page: Page, locale: Locale, role: "finance" | "supervisor") {
@@ -102,7 +105,7 @@ async function signInStaff(page: Page, locale: Locale, role: "finance" | "superv
 for (const locale of ["en", "ar"] as const) {
   test(`finance executes a refund through the local gateway and the employer sees it refunded (${locale})`, async ({ page, browser }) => {
     const t = m[locale];
-    const { report, request, deposit } = await reportWithRefundRequest();
+    const { report, request, deposit, owner } = await reportWithRefundRequest();
     await signInStaff(page, locale, "finance");
     await page.getByRole("link", { name: t.adminFinance.home.refundsLink }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.adminFinance.refunds.title);
