@@ -6,6 +6,8 @@ import coreAr from "./core/ar.json";
 import coreEn from "./core/en.json";
 import adminDecisionsAr from "./admin-decisions/ar.json";
 import adminDecisionsEn from "./admin-decisions/en.json";
+import adminFinanceAr from "./admin-finance/ar.json";
+import adminFinanceEn from "./admin-finance/en.json";
 import adminInsightAr from "./admin-insight/ar.json";
 import adminInsightEn from "./admin-insight/en.json";
 import adminSettingsAr from "./admin-settings/ar.json";
@@ -22,8 +24,8 @@ import workerAr from "./worker/ar.json";
 import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminDecisionsAr, ...adminInsightAr, ...adminSettingsAr, ...filingAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
-  en: { ...coreEn, ...adminDecisionsEn, ...adminInsightEn, ...adminSettingsEn, ...filingEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
+  ar: { ...coreAr, ...adminDecisionsAr, ...adminFinanceAr, ...adminInsightAr, ...adminSettingsAr, ...filingAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
+  en: { ...coreEn, ...adminDecisionsEn, ...adminFinanceEn, ...adminInsightEn, ...adminSettingsEn, ...filingEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
 };
 
 export type Messages = typeof messages.en;

@@ -2,10 +2,11 @@ import type { Locale } from "@/lib/i18n/routing";
 import { staffRenderers, type StaffTemplateParams } from "@/lib/admin/staff-templates";
 import { workerRenderers, type WorkerTemplateParams } from "@/lib/workers/templates";
 import { adminRenderers, type AdminTemplateParams } from "@/lib/admin/templates";
+import { financeRenderers, type FinanceTemplateParams } from "@/lib/admin/finance-templates";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 
 /** Every message the service sends, in both languages. Plain text; e-mails get a subject. */
-export type TemplateParams = WorkerTemplateParams & StaffTemplateParams & AdminTemplateParams & {
+export type TemplateParams = WorkerTemplateParams & StaffTemplateParams & AdminTemplateParams & FinanceTemplateParams & {
   "employer.verify-email": { name: string; establishment: string; url: string };
   "employer.password-reset": { name: string; url: string };
   "employer.invitation": { inviter: string; establishment: string; url: string };
@@ -85,6 +86,7 @@ const renderers: Renderers = {
   ...workerRenderers,
   ...staffRenderers,
   ...adminRenderers,
+  ...financeRenderers,
   "worker.report-filed.sms": {
     ar: (p) => ({
       body: `بلاغ: قدّمت «${p.establishmentAr}» بلاغ ترك عمل ضدك رقم ${p.reference}. للاطلاع عليه أو التظلم سجّل الدخول برقمك المدني في ${p.appUrl}/ar/sign-in/worker ويحق لك التظلم حتى ${p.grievanceDays} يوماً من اعتماد البلاغ.`,

@@ -22,6 +22,7 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
   const ts = await getTranslations("shell");
   const tx = await getTranslations("adminSettings");
   const ti = await getTranslations("adminInsight.home");
+  const tf = await getTranslations("adminFinance.home");
   const staff = await listStaffDirectory(actor);
   return (
     <>
@@ -70,6 +71,33 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
                 {tx("home.governoratesLink")}
               </Link>
             </li>
+          </ul>
+        </section>
+      ) : null}
+      {staffHasRole(actor, ["finance"]) ? (
+        <section aria-labelledby="finance" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5">
+          <h2 id="finance" className="mb-1 text-xl font-bold">
+            {tf("financeTitle")}
+          </h2>
+          <p className="mb-3 text-muted">{tf("financeLead")}</p>
+          <ul className="list-disc ps-5">
+            <li>
+              <Link href="/admin/refunds" className="text-brand-800 underline">
+                {tf("refundsLink")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/settings/fees" className="text-brand-800 underline">
+                {tf("feesLink")}
+              </Link>
+            </li>
+            {staffHasRole(actor, ["supervisor"]) ? (
+              <li>
+                <Link href="/admin/inspections" className="text-brand-800 underline">
+                  {tf("inspectionsLink")}
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}
