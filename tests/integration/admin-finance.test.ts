@@ -12,7 +12,8 @@ import { ForbiddenError, type Actor, type StaffActor, type StaffRole } from "@/l
 import { startDepositPayment } from "@/lib/payments/start-payment";
 import { createStaffUser } from "@/tests/helpers/accounts";
 import { uniqueSuffix } from "@/tests/helpers/db";
-import { createAwaitingPaymentReport, type PaymentFixture } from "@/tests/helpers/payment-fixtures";
+import { createAwaitingPaymentReport, createWorker, type PaymentFixture } from "@/tests/helpers/payment-fixtures";
+import { startReport } from "@/lib/reports/start-report";
 import { startStripeStandIn, type StripeStandIn } from "@/tests/stripe-stand-in/server";
 
 const WEBHOOK_SECRET = "whsec_test_balagh_admin_finance";
@@ -318,6 +319,20 @@ describe("inspection referrals", () => {
     const mail = (await db.select().from(notifications).where(and(eq(notifications.recipient, f.establishment.email), eq(notifications.template, "employer.services-suspended"))))[0]!;
     expect(mail.body).toContain("Workers' housing unlicensed");
     expect(await recordInspectionOutcome(supervisor(), { referralId: r.id, outcome: "compliant", note: "" })).toEqual({ ok: false, code: "already_decided" });
+  });
+
+  it("once suspended, the establishment cannot file: the journey refuses with the reason and the end date", async () => {
+    const { f, referral: r } = await referral();
+    const res = await recordInspectionOutcome(supervisor(), { referralId: r.id, outcome: "non_compliant", note: "No payroll records" });
+    expect(res.ok).toBe(true);
+    const until = (res as { suspendedUntil: Date }).suspendedUntil;
+    const other = await createWorker(f.establishment.id);
+    expect(await startReport(f.employer, { civilId: other.civilId })).toEqual({
+      ok: false,
+      code: "establishment_suspended",
+      params: { until: until.toISOString() },
+      field: expect.any(String),
+    });
   });
 
   it("compliant closes the referral without suspending", async () => {
