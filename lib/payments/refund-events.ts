@@ -42,6 +42,16 @@ async function lockRequest(tx: Tx, refund: ProviderRefund) {
   return row ?? null;
 }
 
+/**
+ * The employer hears how the refund ended in the transaction that records it — whether the provider answered
+ * at once (staff executing it) or later through a webhook — so the message is written exactly once.
+ */
+async function tellEmployer(tx: Tx, refundRequestId: string): Promise<void> {
+  // Imported when needed: the staff module itself executes refunds through this one.
+  const { notifyRefundOutcome } = await import("@/lib/admin/refunds/decide");
+  await notifyRefundOutcome(refundRequestId, tx);
+}
+
 export async function applyRefundUpdate(
   refund: ProviderRefund,
   opts: ApplyRefundOptions,
@@ -102,6 +112,7 @@ export async function applyRefundUpdate(
         { status: "approved" },
         { status: "failed", reason: refund.failureReason },
       );
+      await tellEmployer(tx, request.id);
       return "failed";
     }
 
@@ -151,6 +162,7 @@ export async function applyRefundUpdate(
       { status: "approved" },
       { status: "refunded", amountBaisa: refund.amountBaisa },
     );
+    await tellEmployer(tx, request.id);
     return "refunded";
   });
 }

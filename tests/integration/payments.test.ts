@@ -688,6 +688,13 @@ describe("refunds", () => {
       expect((await db.select().from(deposits).where(eq(deposits.id, deposit.id)))[0]!.status).toBe(
         "refunded",
       );
+      // The employer is told once, when the webhook finished it (not at execution, not by the late event).
+      const outcome = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.template, "employer.refund-outcome"), eq(notifications.entityId, request.id)));
+      expect(outcome.length).toBeGreaterThan(0);
+      expect(new Set(outcome.map((m) => m.recipient)).size).toBe(outcome.length);
     } finally {
       stand.refundOutcome = "succeeded";
     }

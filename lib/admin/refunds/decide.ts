@@ -171,10 +171,8 @@ async function runRefund(actor: StaffActor, requestId: string, ctx: Ctx) {
     log.warn({ refundRequestId: requestId, code: result.code }, "refund not executed");
     return "provider_error" as const;
   }
-  if (result.outcome === "refunded" || result.outcome === "failed") {
-    await notifyRefundOutcome(requestId);
-    return result.outcome;
-  }
+  // The employer was told in the transaction that recorded the outcome (lib/payments/refund-events.ts).
+  if (result.outcome === "refunded" || result.outcome === "failed") return result.outcome;
   return result.state === "succeeded" ? ("refunded" as const) : result.state === "failed" ? ("failed" as const) : ("pending" as const);
 }
 
