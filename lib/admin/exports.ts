@@ -4,6 +4,7 @@ import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { csvStream, type CsvColumn } from "@/lib/csv";
 import { auditPage, type AuditFilter, type AuditRow } from "./audit-log";
+import { listQueue, type QueueFilters, type QueueItem, type QueueKind } from "./queues";
 import { reportFilterSql, type StatisticsFilter } from "./statistics";
 
 /**
@@ -138,4 +139,44 @@ export async function exportAuditCsv(
   return csvStream(AUDIT_COLUMNS, (after) =>
     auditPage(filter, after ? { at: after.atText, id: after.id } : null, size, q),
   );
+}
+
+const QUEUE_COLUMNS: CsvColumn<QueueItem>[] = [
+  { header: "reference", value: (r) => r.reference },
+  { header: "status", value: (r) => r.status },
+  { header: "queued_at_utc", value: (r) => r.queuedAt.toISOString() },
+  { header: "governorate", value: (r) => r.governorateCode },
+  { header: "establishment_cr", value: (r) => r.crNumber },
+  { header: "establishment_name_ar", value: (r) => r.establishmentNameAr },
+  { header: "establishment_name_en", value: (r) => r.establishmentNameEn },
+  { header: "worker_civil_id", value: (r) => r.civilId },
+  { header: "worker_name_ar", value: (r) => r.workerNameAr },
+  { header: "worker_name_en", value: (r) => r.workerNameEn },
+  { header: "worker_nationality", value: (r) => r.nationality },
+];
+
+/** A reviewer's queue with its filters, oldest first, read page by page with the queue's own keyset cursor. */
+export async function exportQueueCsv(
+  actor: Actor | null,
+  kind: QueueKind,
+  filters: Omit<QueueFilters, "after" | "limit">,
+  ctx: { ip?: string | null; pageSize?: number } = {},
+): Promise<ReadableStream<Uint8Array>> {
+  const staff = assertStaffRole(actor, ["reviewer"]);
+  await recordAudit(db, {
+    actor: { kind: "staff", id: staff.userId },
+    action: "queue.exported",
+    entityType: kind,
+    after: { filters },
+    ip: ctx.ip ?? null,
+  });
+  let cursor: string | null = null;
+  let done = false;
+  return csvStream(QUEUE_COLUMNS, async () => {
+    if (done) return [];
+    const page = await listQueue(staff, kind, { ...filters, after: cursor, limit: ctx.pageSize ?? 100 });
+    cursor = page.nextCursor;
+    done = !cursor;
+    return page.items;
+  });
 }

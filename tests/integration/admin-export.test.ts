@@ -8,7 +8,7 @@ import { db, ensureDatabase } from "@/db";
 import { auditEvents, workers } from "@/db/schema";
 import { DEMO_WORKERS } from "@/db/seed";
 import { EMPTY_AUDIT_FILTER } from "@/lib/admin/audit-log";
-import { exportAuditCsv, exportReportsCsv, omrText } from "@/lib/admin/exports";
+import { exportAuditCsv, exportQueueCsv, exportReportsCsv, omrText } from "@/lib/admin/exports";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { createEmployerUser, createStaffUser, signedInActor } from "@/tests/helpers/accounts";
 import { decodeUtf8WithBom, parseCsv, readStream } from "@/tests/helpers/csv-parse";
@@ -99,6 +99,24 @@ describe("exportReportsCsv", () => {
     const worker = await signedInActor("worker", w!.id);
     for (const actor of [employer, worker, null])
       await expect(exportReportsCsv(actor, MAY)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("exportQueueCsv", () => {
+  it("exports the reviewer's queue with its filters, every item once, Arabic kept and formulas neutralised", async () => {
+    const bytes = await readStream(await exportQueueCsv(reviewer, "reports", { from: MAY.from, to: MAY.to }, { pageSize: 2 }));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...data] = parseCsv(decodeUtf8WithBom(bytes));
+    expect(data).toHaveLength(7);
+    expect(new Set(data.map((r) => r[header!.indexOf("reference")])).size).toBe(7);
+    expect(data.map((r) => r[header!.indexOf("worker_name_ar")])).toContain(NAMES[0]!.ar);
+    expect(data.map((r) => r[header!.indexOf("worker_name_en")])).toContain('\'=HYPERLINK("http://evil","click")');
+  });
+
+  it("is for reviewers (and supervisors) only", async () => {
+    const finance = await signedInActor("staff", (await createStaffUser({ role: "finance" })).id);
+    await expect(exportQueueCsv(finance, "reports", {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportQueueCsv(null, "reports", {})).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

@@ -77,6 +77,13 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
         ) : null}
       </div>
 
+      <p className="mb-6">
+        {/* The same list, with the same filters, for a spreadsheet (UTF-8 with a BOM, so Excel shows Arabic). */}
+        <a href={`/api/admin/export/queue/${kind}?${new URLSearchParams(keep as Record<string, string>).toString()}`} className="text-brand-800 underline" data-testid="queue-csv">
+          {t("csv")}
+        </a>
+      </p>
+
       <details className="mb-6 border border-gray-300 p-4" open={filtered}>
         <summary className="cursor-pointer text-lg font-semibold">{t("filters")}</summary>
         <form method="get" className="mt-4 grid gap-x-6 sm:grid-cols-2">
