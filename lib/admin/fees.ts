@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Tx } from "@/db";
 import { staffUsers, ticketFees } from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { currentFeeBaisa, DEFAULT_FEE_NATIONALITY } from "@/lib/reports/fees";
 
-/** The fallback row of the fee table, for any nationality without its own. */
-export const DEFAULT_FEE_NATIONALITY = "ZZ";
+export { DEFAULT_FEE_NATIONALITY };
 
 /**
  * The fee in force for a nationality at an instant: the newest row with effective_from ≤ at, else the 'ZZ'
@@ -14,16 +14,8 @@ export const DEFAULT_FEE_NATIONALITY = "ZZ";
  * payment, so a fee added later never changes a report already priced.
  */
 export async function feeInForce(nationality: string, at: Date = new Date(), database: Tx = db): Promise<number | null> {
-  for (const code of [nationality.toUpperCase(), DEFAULT_FEE_NATIONALITY]) {
-    const [row] = await database
-      .select({ amountBaisa: ticketFees.amountBaisa })
-      .from(ticketFees)
-      .where(and(eq(ticketFees.nationality, code), lte(ticketFees.effectiveFrom, at)))
-      .orderBy(desc(ticketFees.effectiveFrom))
-      .limit(1);
-    if (row) return row.amountBaisa;
-  }
-  return null;
+  // The very rule the filing journey prices reports with: one implementation, so the two cannot drift.
+  return currentFeeBaisa(database, nationality.toUpperCase(), at);
 }
 
 /** "145.500" (or "145.5", "145") OMR → 145500 baisa; null unless a positive amount with at most 3 decimals. */
