@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { csvStream, type CsvColumn } from "@/lib/csv";
 import { auditPage, type AuditFilter, type AuditRow } from "./audit-log";
 import { listQueue, type QueueFilters, type QueueItem, type QueueKind } from "./queues";
+import { decodeRefundCursor, listRefundQueue, type RefundQueueFilters } from "./refunds/queue";
 import { reportFilterSql, type StatisticsFilter } from "./statistics";
 
 /**
@@ -176,6 +177,47 @@ export async function exportQueueCsv(
     if (done) return [];
     const page = await listQueue(staff, kind, { ...filters, after: cursor, limit: ctx.pageSize ?? 100 });
     cursor = page.nextCursor;
+    done = !cursor;
+    return page.items;
+  });
+}
+
+type RefundExportRow = Awaited<ReturnType<typeof listRefundQueue>>["items"][number];
+
+const REFUND_COLUMNS: CsvColumn<RefundExportRow>[] = [
+  { header: "reference", value: (r) => r.reference },
+  { header: "status", value: (r) => r.status },
+  { header: "ground", value: (r) => r.ground },
+  { header: "amount_omr", value: (r) => omrText(r.amountBaisa) },
+  { header: "requested_at_utc", value: (r) => r.createdAt.toISOString() },
+  { header: "deposit_status", value: (r) => r.depositStatus },
+  { header: "establishment_cr", value: (r) => r.crNumber },
+  { header: "establishment_name_ar", value: (r) => r.establishmentAr },
+  { header: "establishment_name_en", value: (r) => r.establishmentEn },
+  { header: "worker_name_ar", value: (r) => r.workerAr },
+  { header: "worker_name_en", value: (r) => r.workerEn },
+];
+
+/** Finance's refund queue with its filters, in the queue's order, read page by page with its cursor. */
+export async function exportRefundsCsv(
+  actor: Actor | null,
+  filters: RefundQueueFilters,
+  ctx: { ip?: string | null; pageSize?: number } = {},
+): Promise<ReadableStream<Uint8Array>> {
+  const staff = assertStaffRole(actor, ["finance"]);
+  await recordAudit(db, {
+    actor: { kind: "staff", id: staff.userId },
+    action: "refunds.exported",
+    entityType: "refund_request",
+    after: { filters },
+    ip: ctx.ip ?? null,
+  });
+  let cursor: string | null = null;
+  let done = false;
+  return csvStream(REFUND_COLUMNS, async () => {
+    if (done) return [];
+    const page = await listRefundQueue(staff, filters, { after: decodeRefundCursor(cursor ?? undefined), limit: ctx.pageSize ?? 100 });
+    cursor = page.next;
     done = !cursor;
     return page.items;
   });

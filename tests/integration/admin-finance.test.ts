@@ -8,6 +8,8 @@ import { listInspectionReferrals, recordInspectionOutcome } from "@/lib/admin/in
 import { decideRefund, retryRefund } from "@/lib/admin/refunds/decide";
 import { markDepositUtilised } from "@/lib/admin/refunds/mark-utilised";
 import { getRefundRequest, listRefundQueue } from "@/lib/admin/refunds/queue";
+import { exportRefundsCsv } from "@/lib/admin/exports";
+import { decodeUtf8WithBom, parseCsv, readStream } from "@/tests/helpers/csv-parse";
 import { ForbiddenError, type Actor, type StaffActor, type StaffRole } from "@/lib/auth/actor";
 import { startDepositPayment } from "@/lib/payments/start-payment";
 import { createStaffUser } from "@/tests/helpers/accounts";
@@ -252,6 +254,25 @@ describe("the refund queue", () => {
     const byName = await listRefundQueue(finance(), { q: detail!.establishment.nameEn.toUpperCase() });
     expect(byName.items.map((i) => i.id)).toEqual([made[0]]);
     expect(await getRefundRequest(finance(), "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("the refund queue as CSV", () => {
+  it("exports the filtered queue with a BOM, for finance only, and records the export", async () => {
+    const { f, deposit } = await paidDeposit();
+    await insertRequest(f, deposit);
+    const bytes = await readStream(await exportRefundsCsv(finance(), { q: f.report.reference }, { pageSize: 1 }));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(decodeUtf8WithBom(bytes));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]![header!.indexOf("reference")]).toBe(f.report.reference);
+    expect(rows[0]![header!.indexOf("worker_name_ar")]).toBe(f.worker.nameAr);
+    await expect(exportRefundsCsv(reviewer(), {})).rejects.toBeInstanceOf(ForbiddenError);
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "refunds.exported"), eq(auditEvents.actorId, finance().userId)));
+    expect(audit).toBeDefined();
   });
 });
 

@@ -26,6 +26,19 @@ export type RefundQueueFilters = {
   q?: string | null;
 };
 
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The queue's filters from an address's query (the page and its CSV export read them the same way). */
+export function parseRefundFilters(sp: Record<string, string | undefined>): RefundQueueFilters {
+  return {
+    status: (REFUND_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as RefundStatus) : null,
+    ground: (REFUND_GROUNDS as readonly string[]).includes(sp.ground ?? "") ? (sp.ground as RefundGroundCode) : null,
+    from: sp.from && DATE_RE.test(sp.from) ? sp.from : null,
+    to: sp.to && DATE_RE.test(sp.to) ? sp.to : null,
+    q: typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "",
+  };
+}
+
 const folded = (column: SQL | AnyColumn) => sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
 
 /** Keyset position: the status's rank (submitted first), then created_at (microsecond text) and id. */

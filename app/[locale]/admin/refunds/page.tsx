@@ -7,10 +7,9 @@ import { formatAge } from "@/lib/admin/age";
 import {
   decodeRefundCursor,
   listRefundQueue,
+  parseRefundFilters,
   REFUND_GROUNDS,
   REFUND_STATUSES,
-  type RefundGroundCode,
-  type RefundStatus,
 } from "@/lib/admin/refunds/queue";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
@@ -24,7 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 
 type Search = { status?: string; ground?: string; from?: string; to?: string; q?: string; after?: string };
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Finance's queue of refund requests (finance and supervisors). */
 export default async function RefundQueuePage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<Search> }) {
@@ -33,14 +31,11 @@ export default async function RefundQueuePage({ params, searchParams }: { params
   const actor = await requireStaffPage(locale, ["finance"]);
   const sp = await searchParams;
   const t = await getTranslations("adminFinance");
-  const status = (REFUND_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as RefundStatus) : null;
-  const ground = (REFUND_GROUNDS as readonly string[]).includes(sp.ground ?? "") ? (sp.ground as RefundGroundCode) : null;
-  const from = sp.from && DATE.test(sp.from) ? sp.from : null;
-  const to = sp.to && DATE.test(sp.to) ? sp.to : null;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "";
+  const { status, ground, from, to, q } = parseRefundFilters(sp);
   const queue = await listRefundQueue(actor, { status, ground, from, to, q }, { after: decodeRefundCursor(sp.after) });
   const keep = new URLSearchParams();
   for (const [k, v] of Object.entries({ status, ground, from, to, q })) if (v) keep.set(k, v);
+  const csvHref = `/api/admin/export/refunds?${keep.toString()}`;
   const nextHref = queue.next ? `/admin/refunds?${new URLSearchParams([...keep, ["after", queue.next]]).toString()}` : null;
   const select = "block w-full border-2 border-ink bg-white px-3 py-2";
   return (
@@ -57,6 +52,11 @@ export default async function RefundQueuePage({ params, searchParams }: { params
           age: queue.waiting.oldest ? formatAge(queue.waiting.oldest, locale) : "",
         })}
       </p>
+      <p className="mb-6">
+        <a href={csvHref} className="text-brand-800 underline" data-testid="refunds-csv">
+          {t("refunds.csv")}
+        </a>
+      </p>
       <form method="get" className="mb-6 grid gap-4 border-2 border-gray-300 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <div className="sm:col-span-2 lg:col-span-5">
           <label htmlFor="q" className="mb-1 block font-semibold">
@@ -65,7 +65,7 @@ export default async function RefundQueuePage({ params, searchParams }: { params
           <p id="q-hint" className="mb-1 text-sm text-muted">
             {t("refunds.searchHint")}
           </p>
-          <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" className={`${select} max-w-xl`} />
+          <input id="q" name="q" type="search" defaultValue={q ?? ""} aria-describedby="q-hint" className={`${select} max-w-xl`} />
         </div>
         <div>
           <label htmlFor="status" className="mb-1 block font-semibold">
