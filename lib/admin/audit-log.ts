@@ -1,5 +1,6 @@
 import { and, desc, eq, like, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/time";
 import { db, type Tx } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
@@ -14,8 +15,6 @@ import { recordAudit } from "@/lib/audit/record";
 export const ACTOR_KINDS = ["staff", "employer", "worker", "system", "anonymous"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const optionalText = (max: number, pattern?: RegExp, patternError = "invalid") =>
   z
     .string()

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/time";
 import { db, type Tx } from "@/db";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 
@@ -12,10 +13,6 @@ import { assertStaffRole, type Actor } from "@/lib/auth/actor";
  * Every figure comes from one SQL aggregate: exact, no sampling, no rounding until the page formats it.
  */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar date (2019-02-30 is not one, though Date.parse accepts it). */
-const isCalendarDate = (v: string) =>
-  DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 export const statisticsFilterSchema = z
   .object({

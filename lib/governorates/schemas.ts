@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/time";
 
 /** Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits to Latin, for anything a person types. */
 export function toLatinDigits(value: string): string {
@@ -7,12 +8,7 @@ export function toLatinDigits(value: string): string {
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
-/** A real calendar date written YYYY-MM-DD (no 31 April, 29 February only in leap years). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+export { isCalendarDate };
 
 /** The rollout began in 2016; anything outside this range is a typing mistake, not a plan. */
 export const SCHEDULE_DATE_MIN = "2016-01-01";

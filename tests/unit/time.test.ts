@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, MUSCAT_TZ, muscatDate } from "@/lib/time";
+import { addDays, daysBetween, isCalendarDate, MUSCAT_TZ, muscatDate } from "@/lib/time";
 
 describe("muscatDate", () => {
   it("is the calendar date in Muscat (UTC+4), not in UTC", () => {
@@ -53,5 +53,16 @@ describe("daysBetween", () => {
     for (const n of [-400, -1, 0, 1, 6, 7, 60, 365, 1461]) {
       expect(daysBetween("2026-11-20", addDays("2026-11-20", n))).toBe(n);
     }
+  });
+});
+
+describe("isCalendarDate", () => {
+  it("accepts real dates and refuses impossible ones without throwing", () => {
+    expect(isCalendarDate("2026-11-28")).toBe(true);
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    expect(isCalendarDate("2019-02-30")).toBe(false);
+    expect(isCalendarDate("2026-13-45")).toBe(false);
+    expect(isCalendarDate("2026-00-10")).toBe(false);
+    expect(isCalendarDate("28/11/2026")).toBe(false);
   });
 });
