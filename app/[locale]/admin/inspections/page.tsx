@@ -8,6 +8,7 @@ import { listInspectionReferrals } from "@/lib/admin/inspections";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,11 +25,7 @@ export default async function InspectionsPage({ params }: { params: Promise<{ lo
   const { items, open } = await listInspectionReferrals(actor);
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{t("back")}</BackLink>
       <PageTitle lead={t("inspections.lead")}>{t("inspections.title")}</PageTitle>
       <p className="mb-6 text-lg font-semibold">
         {t("inspections.open", { count: open.count, age: open.oldest ? formatAge(open.oldest, locale) : "" })}

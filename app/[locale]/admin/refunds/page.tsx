@@ -14,6 +14,7 @@ import {
 import { requireStaffPage } from "@/lib/auth/guards";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,11 +41,7 @@ export default async function RefundQueuePage({ params, searchParams }: { params
   const select = "block w-full border-2 border-ink bg-white px-3 py-2";
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{t("back")}</BackLink>
       <PageTitle lead={t("refunds.lead")}>{t("refunds.title")}</PageTitle>
       <p className="mb-6 text-lg font-semibold" data-testid="refund-waiting">
         {t("refunds.waiting", {

@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { listStaffAccounts, STAFF_ROLES } from "@/lib/admin/staff-accounts";
 import { changeStaffRoleAction, setStaffActiveAction } from "@/lib/admin/staff-actions";
 import { requireStaffPage } from "@/lib/auth/guards";
-import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,11 +37,7 @@ export default async function StaffAccountsPage({
   const failure = FAILURE.find((s) => s === notice);
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {tb("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{tb("back")}</BackLink>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       {success ? <Notice tone="success">{t(`notices.${success}`)}</Notice> : null}
       {failure ? <Notice tone="warning">{t(`errors.${failure}`)}</Notice> : null}

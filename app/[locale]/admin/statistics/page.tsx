@@ -15,6 +15,8 @@ import { requireStaffPage } from "@/lib/auth/guards";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { formatNumber, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
+import { InvalidFilterNotice } from "@/components/admin-insight/invalid-filter-notice";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -109,22 +111,14 @@ export default async function StatisticsPage({
 
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {tb("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{tb("back")}</BackLink>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
 
       {!parsed.ok ? (
-        <Notice tone="warning">
-          <p className="font-semibold">{t("invalidFilter")}</p>
-          <ul className="list-disc ps-5">
-            {Object.entries(parsed.errors).map(([field, code]) => (
-              <li key={field}>{t(errorKey(code))}</li>
-            ))}
-          </ul>
-        </Notice>
+        <InvalidFilterNotice
+          title={t("invalidFilter")}
+          messages={Object.entries(parsed.errors).map(([field, code]) => ({ key: field, text: t(errorKey(code)) }))}
+        />
       ) : null}
 
       <form method="get" className="mb-8 border-2 border-gray-300 p-4" aria-labelledby="filters">

@@ -8,6 +8,7 @@ import { requireStaffPage } from "@/lib/auth/guards";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { daysBetween, muscatDate } from "@/lib/time";
 
@@ -57,11 +58,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
 
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{t("back")}</BackLink>
       <PageTitle lead={t(`leads.${kind}`)}>{t(`titles.${kind}`)}</PageTitle>
 
       <div className="mb-6 border-s-8 border-brand-600 bg-brand-50 p-4" role="status" data-testid="queue-summary">

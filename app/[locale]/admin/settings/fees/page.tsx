@@ -6,7 +6,7 @@ import { Tag } from "@/components/ui/tag";
 import { DEFAULT_FEE_NATIONALITY, listTicketFees } from "@/lib/admin/fees";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { formatDateTime, formatOmr } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,11 +34,7 @@ export default async function FeesPage({ params }: { params: Promise<{ locale: L
   };
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{t("back")}</BackLink>
       <PageTitle lead={t("fees.lead")}>{t("fees.title")}</PageTitle>
       <section aria-labelledby="add-fee" className="mb-10 border-t-4 border-brand-600 bg-brand-50 p-5">
         <h2 id="add-fee" className="mb-3 text-xl font-bold">

@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { formatDate } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,11 +29,7 @@ export default async function GovernorateSchedulePage({ params }: { params: Prom
   const govs = await listGovernoratesWithState();
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-brand-800 underline">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/admin">{t("back")}</BackLink>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <p className="mb-6 text-muted">{t("audit")}</p>
       <ul className="list-none">
