@@ -4,7 +4,7 @@ import { cancellationRequests, establishments, grievances, reports, ticketFees, 
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "@/lib/reports/search";
-import { addDays } from "@/lib/time";
+import { addDays, isCalendarDate } from "@/lib/time";
 
 /**
  * The reviewer's queues (issue 5 §2): reports awaiting a decision, open cancellation requests, open
@@ -62,7 +62,6 @@ function columns(kind: QueueKind) {
 }
 
 const folded = (column: SQL.Aliased | SQL | { getSQL(): SQL }) => sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function conditions(kind: QueueKind, f: QueueFilters): SQL[] {
   const c = columns(kind);
@@ -72,8 +71,8 @@ function conditions(kind: QueueKind, f: QueueFilters): SQL[] {
   const governorate = sql`coalesce(${reports.workGovernorateCode}, ${establishments.governorateCode})`;
   if (f.governorate && /^[A-Z]{2}$/.test(f.governorate)) out.push(sql`${governorate} = ${f.governorate}`);
   if (f.nationality && /^[A-Z]{2}$/.test(f.nationality)) out.push(eq(workers.nationality, f.nationality));
-  if (f.from && DATE.test(f.from)) out.push(sql`${c.at} >= ${`${f.from}T00:00:00+04:00`}::timestamptz`);
-  if (f.to && DATE.test(f.to)) out.push(sql`${c.at} < ${`${addDays(f.to, 1)}T00:00:00+04:00`}::timestamptz`);
+  if (f.from && isCalendarDate(f.from)) out.push(sql`${c.at} >= ${`${f.from}T00:00:00+04:00`}::timestamptz`);
+  if (f.to && isCalendarDate(f.to)) out.push(sql`${c.at} < ${`${addDays(f.to, 1)}T00:00:00+04:00`}::timestamptz`);
   const search = classifySearch(f.q);
   if (search?.kind === "reference") out.push(eq(reports.reference, search.reference));
   if (search?.kind === "digits") {

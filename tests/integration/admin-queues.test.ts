@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { auditEvents, cancellationRequests, grievances } from "@/db/schema";
 import { loadCase } from "@/lib/admin/case";
 import { listQueue } from "@/lib/admin/queues";
+import { parseRefundFilters } from "@/lib/admin/refunds/queue";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { createStaffUser, signedInActor } from "../helpers/accounts";
 import { createEstablishment, createReport, createWorker } from "../helpers/tracking-fixtures";
@@ -53,6 +54,14 @@ describe("the reports queue", () => {
     expect(await found(est.crNumber)).toContain(report.id);
     expect(await found(`kumar ${suffix}`)).toEqual([report.id]);
     expect(await found(`كومار ${suffix}`)).toEqual([report.id]);
+  });
+
+  it("ignores an impossible date in the filters instead of failing", async () => {
+    const reviewer = await staff("reviewer");
+    const all = await listQueue(reviewer, "reports");
+    const bad = await listQueue(reviewer, "reports", { from: "2026-13-45", to: "2026-02-30" });
+    expect(bad.count).toBe(all.count);
+    expect(parseRefundFilters({ from: "2026-13-45", to: "2026-11-28" })).toMatchObject({ from: null, to: "2026-11-28" });
   });
 
   it("is for reviewers and supervisors only", async () => {

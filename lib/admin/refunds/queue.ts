@@ -1,3 +1,4 @@
+import { isCalendarDate } from "@/lib/time";
 import { type AnyColumn, and, asc, count, eq, gte, like, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { auditEvents, deposits, establishments, refundRequests, reports, workers } from "@/db/schema";
@@ -26,15 +27,13 @@ export type RefundQueueFilters = {
   q?: string | null;
 };
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The queue's filters from an address's query (the page and its CSV export read them the same way). */
 export function parseRefundFilters(sp: Record<string, string | undefined>): RefundQueueFilters {
   return {
     status: (REFUND_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as RefundStatus) : null,
     ground: (REFUND_GROUNDS as readonly string[]).includes(sp.ground ?? "") ? (sp.ground as RefundGroundCode) : null,
-    from: sp.from && DATE_RE.test(sp.from) ? sp.from : null,
-    to: sp.to && DATE_RE.test(sp.to) ? sp.to : null,
+    from: sp.from && isCalendarDate(sp.from) ? sp.from : null,
+    to: sp.to && isCalendarDate(sp.to) ? sp.to : null,
     q: typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "",
   };
 }
