@@ -59,8 +59,12 @@ export function ensureDatabase(): Promise<{ port: number | null }> {
   return holder.__balaghReady;
 }
 
-function createClient(): postgres.Sql {
-  const common = { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} } as const;
+/**
+ * A new postgres.js client on the application's database (the shared one is `sqlClient()`); `max` is its pool
+ * size. The job runner's LISTEN connection uses one of its own (lib/jobs/listener.ts).
+ */
+export function createSqlClient(opts: { max?: number } = {}): postgres.Sql {
+  const common = { max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} } as const;
   if (!usesEmbeddedDatabase()) return postgres(process.env.DATABASE_URL!, common);
   // `socket` is supported by postgres.js (src/connection.js) but missing from its type definitions.
   const options = {
@@ -84,7 +88,7 @@ function createClient(): postgres.Sql {
 }
 
 export function sqlClient(): postgres.Sql {
-  holder.__balaghSql ??= createClient();
+  holder.__balaghSql ??= createSqlClient();
   return holder.__balaghSql;
 }
 
