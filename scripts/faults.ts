@@ -116,6 +116,12 @@ async function runScenarios(
     LOG_LEVEL: "info",
     NOTIFY_RETRY_BASE_SECONDS: String(retryBaseSeconds),
     NOTIFY_DISPATCH_INTERVAL_SECONDS: "5",
+    // Off unless a scenario turns them on (the local payment gateway, SMS to the outbox, jobs in process).
+    STRIPE_SECRET_KEY: "",
+    STRIPE_WEBHOOK_SECRET: "",
+    SMS_GATEWAY_URL: "",
+    RESEND_API_KEY: "",
+    JOBS_IN_PROCESS: "true",
   };
   for (const script of ["scripts/migrate.ts", "scripts/seed.ts"]) {
     const r = await runOnce(process.execPath, ["--import", "tsx", script], baseEnv, 120_000);
@@ -184,6 +190,7 @@ async function runScenarios(
     await run(4, () => S.webhookChaos(shared, opts, stripe, appB));
     await appB.stop();
     processes.delete(appB);
+    for (const k of Object.keys(stripeEnv)) delete process.env[k];
   }
   await run(5, () => S.twoInstances(shared, opts));
 }

@@ -232,6 +232,22 @@ export async function pgRestart(shared: Shared, opts: Options, app: Managed & { 
     result.problems.push(`${delivered.undelivered.length} notifications still undelivered 30 s after the restart (${delivered.undelivered.map((n) => n.status).join(",")})`);
   } else result.notes.push(`all ${finalFacts.flatMap((f) => f.notifications).length} notifications delivered (${secs(delivered.ms)} after the checks)`);
   checkSmsExactlyOnce(shared.sms, await reportFacts(ids), result, 0);
+
+  // The commit-time nudge (LISTEN/NOTIFY) works again, not only the scheduled sweep every few seconds: one
+  // more submission, once the listener's own check has had time to run, is sent within a couple of seconds.
+  const [probe] = await createAwaitingReports(est, 1);
+  await sleep(Math.max(0, upAt + 20_000 - Date.now()));
+  const probed = await submitLocal(browsers[0]!, probe!);
+  if (probed.kind !== "completed") result.problems.push(`a submission 20 s after the restart failed: ${"why" in probed ? probed.why : ""}`);
+  const probeDelivered = await waitDelivered([probe!], 15_000);
+  const [sent] = await db
+    .select({ createdAt: notifications.createdAt, deliveredAt: notifications.deliveredAt })
+    .from(notifications)
+    .where(and(eq(notifications.entityId, probe!), eq(notifications.channel, "sms")));
+  const lagMs = sent?.deliveredAt ? sent.deliveredAt.getTime() - sent.createdAt.getTime() : null;
+  if (!probeDelivered.ok || lagMs === null) result.problems.push("the SMS of a submission after the restart was not delivered");
+  else if (lagMs > 2_500) result.problems.push(`after the restart an SMS waited ${secs(lagMs)} (the commit-time nudge is not working; only the sweep sends)`);
+  else result.notes.push(`after the restart a new SMS left ${secs(lagMs)} after its commit (the LISTEN nudge works again)`);
   return result;
 }
 
