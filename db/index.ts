@@ -64,7 +64,13 @@ export function ensureDatabase(): Promise<{ port: number | null }> {
  * size. The job runner's LISTEN connection uses one of its own (lib/jobs/listener.ts).
  */
 export function createSqlClient(opts: { max?: number } = {}): postgres.Sql {
-  const common = { max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} } as const;
+  const common = {
+    max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // postgres.js waits 30 s by default for a connection; right after a database restart a connection attempt
+    // was seen hanging that long (npm run faults). A query then fails sooner and is retried or answered 500.
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 10),
+    onnotice: () => {},
+  } as const;
   if (!usesEmbeddedDatabase()) return postgres(process.env.DATABASE_URL!, common);
   // `socket` is supported by postgres.js (src/connection.js) but missing from its type definitions.
   const options = {

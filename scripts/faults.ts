@@ -10,7 +10,8 @@
  *   5. two app instances with JOBS_IN_PROCESS=false and two `npm run worker` processes on one database.
  *
  * Options: --quick (short outages, fewer submissions: about 3 minutes), --sms-outage=<s> (default 60, quick
- * 10), --pg-outage=<s> (default 5, quick 3), --only=1,3 (some scenarios), --keep (leave the cluster and logs
+ * 10), --pg-outage=<s> (default 35, longer than
+ * postgres.js's own reconnect window; quick 3), --only=1,3 (some scenarios), --keep (leave the cluster and logs
  * for a look), --no-build (use .next as it is). Prints per scenario what was attempted, completed, refused and
  * lost; exits 1 if anything was lost or inconsistent. Logs: .data/faults-logs/.
  */
@@ -25,14 +26,16 @@ const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.sp
 
 const quick = flag("quick");
 const smsOutageSeconds = Number(value("sms-outage") ?? (quick ? 10 : 60));
-const pgOutageSeconds = Number(value("pg-outage") ?? (quick ? 3 : 5));
+const pgOutageSeconds = Number(value("pg-outage") ?? (quick ? 3 : 35));
 const only = value("only")?.split(",").map(Number) ?? [1, 2, 3, 4, 5];
 if (!(smsOutageSeconds > 0) || !(pgOutageSeconds > 0)) throw new Error("--sms-outage and --pg-outage take a number of seconds");
 
-// Ports of the "fault" slot: apps 3060-3063, the SMS stand-in 3069, PostgreSQL 5460.
+// Loopback ports: apps base..base+3, the SMS stand-in base+9 (FAULTS_PORT_BASE, default 3060), PostgreSQL
+// FAULTS_PG_PORT (default 5460).
 const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 5460);
-const ports = { appA: 3060, appB: 3061, app1: 3062, app2: 3063 };
-const SMS_PORT = 3069;
+const PORT_BASE = Number(process.env.FAULTS_PORT_BASE ?? 3060);
+const ports = { appA: PORT_BASE, appB: PORT_BASE + 1, app1: PORT_BASE + 2, app2: PORT_BASE + 3 };
+const SMS_PORT = PORT_BASE + 9;
 // The retry base scales with the outage (the production default, 30 s, for a minute's outage), so that a run
 // with a short outage stays short; the bound checked is one backoff step after the gateway returns.
 const retryBaseSeconds = Math.min(30, Math.max(2, Math.round(smsOutageSeconds / 2)));
@@ -43,12 +46,14 @@ const say = (s: string) => console.log(`[faults ${elapsed().padStart(5)}] ${s}`)
 
 /** Per-scenario ceiling (the scenario fails if it takes longer); their sum is the run's budget. */
 const budgets: Record<number, number> = {
-  1: 90,
-  2: smsOutageSeconds + Math.max(retryBaseSeconds, smsOutageSeconds) + 60,
-  3: 90,
-  4: 60,
-  5: 120,
+  1: pgOutageSeconds + (quick ? 60 : 80),
+  2: smsOutageSeconds + Math.max(retryBaseSeconds, smsOutageSeconds) + 40,
+  3: 60,
+  4: quick ? 30 : 45,
+  5: quick ? 60 : 90,
 };
+/** Cluster, migrations, seed and the stand-ins. */
+const SETUP_BUDGET = 45;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -196,10 +201,10 @@ async function runScenarios(
 }
 
 async function main(): Promise<number> {
-  const total = only.reduce((s, n) => s + (budgets[n] ?? 0), 0) + 60;
+  const total = only.reduce((s, n) => s + (budgets[n] ?? 0), 0) + SETUP_BUDGET;
   say(
     `${quick ? "quick run" : "full run"}: scenarios ${only.join(", ")}; PostgreSQL outage ${pgOutageSeconds} s, SMS outage ${smsOutageSeconds} s (retry base ${retryBaseSeconds} s); ` +
-      `time budget ${total} s (${Math.ceil(total / 60)} min) plus a build if one is needed`,
+      `time budget ${total} s (${(total / 60).toFixed(1)} min, each scenario stopped at its own), plus a build if .next is stale`,
   );
   ensureBuild();
 
