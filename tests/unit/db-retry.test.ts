@@ -75,3 +75,16 @@ describe("retryOnConnectionError", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("reconnectDelaySeconds (postgres.js backoff)", () => {
+  it("grows with the failures in a row but never waits more than 2 s", async () => {
+    const { reconnectDelaySeconds } = await import("@/db");
+    for (let failures = 0; failures < 40; failures++) {
+      const d = reconnectDelaySeconds(failures);
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThanOrEqual(2);
+    }
+    expect(reconnectDelaySeconds(1)).toBeLessThanOrEqual(0.03);
+    expect(reconnectDelaySeconds(20)).toBeGreaterThanOrEqual(1);
+  });
+});
