@@ -449,6 +449,7 @@ export async function webhookChaos(shared: Shared, opts: Options, stand: StripeS
   const { executeRefund } = await import("@/lib/payments/refunds");
   const { stripeProvider } = await import("@/lib/payments/stripe");
   let deliveries = 0;
+  const allReports: string[] = [];
   const send = async (e: ReturnType<StripeStandIn["event"]>) => {
     deliveries++;
     const r = await deliverWebhook(app.url, stand, e);
@@ -458,6 +459,7 @@ export async function webhookChaos(shared: Shared, opts: Options, stand: StripeS
 
   for (let round = 0; round < rounds; round++) {
     const [control, chaos] = await createAwaitingReports(est, 2);
+    allReports.push(control!, chaos!);
     result.attempted += 2;
     const sidA = await startStripeCheckout(b, control!, stand);
     const sidB = await startStripeCheckout(b, chaos!, stand);
@@ -523,7 +525,12 @@ export async function webhookChaos(shared: Shared, opts: Options, stand: StripeS
   const refundsCreated = stand.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds").length;
   result.notes.push(`${rounds} round(s), ${deliveries} webhook deliveries; refunds created at Stripe: ${refundsCreated} for ${rounds * 2} refund requests`);
   if (refundsCreated !== rounds * 2) result.problems.push(`${refundsCreated} refunds created at Stripe for ${rounds * 2} requests`);
-  // Every message of these reports is delivered once (they go to the outbox provider in this configuration).
+  // Every message of these reports leaves the outbox (the outbox provider stands for SMS and e-mail here).
+  const delivered = await waitDelivered(allReports, 20_000);
+  if (!delivered.ok) {
+    result.lost += delivered.undelivered.length;
+    result.problems.push(`${delivered.undelivered.length} notifications undelivered 20 s after the last webhook`);
+  }
   return result;
 }
 
