@@ -11,7 +11,7 @@
  *
  * Options: --quick (short outages, fewer submissions: about 3 minutes), --sms-outage=<s> (default 60, quick
  * 10), --pg-outage=<s> (default 35, longer than
- * postgres.js's own reconnect window; quick 3), --only=1,3 (some scenarios), --keep (leave the cluster and logs
+ * postgres.js's own reconnect window; quick 3), --only=1,3 (some scenarios), --keep (leave the cluster running
  * for a look), --no-build (use .next as it is). Prints per scenario what was attempted, completed, refused and
  * lost; exits 1 if anything was lost or inconsistent. Logs: .data/faults-logs/.
  */
