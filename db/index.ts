@@ -59,8 +59,28 @@ export function ensureDatabase(): Promise<{ port: number | null }> {
   return holder.__balaghReady;
 }
 
-function createClient(): postgres.Sql {
-  const common = { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} } as const;
+/**
+ * How long postgres.js waits before connecting again after `failures` failed attempts in a row: its default
+ * (3^n / 100 s, up to 20 s) left requests waiting up to 20 s for a connection during a database outage and for
+ * a while after it ended (npm run faults); this one grows the same way but stops at 2 s.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(3 ** failures / 100, 2);
+}
+
+/**
+ * A new postgres.js client on the application's database (the shared one is `sqlClient()`); `max` is its pool
+ * size. The job runner's LISTEN connection uses one of its own (lib/jobs/listener.ts).
+ */
+export function createSqlClient(opts: { max?: number } = {}): postgres.Sql {
+  const common = {
+    max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // postgres.js waits 30 s by default for a connection; right after a database restart a connection attempt
+    // was seen hanging that long (npm run faults). A query then fails sooner and is retried or answered 500.
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 10),
+    backoff: reconnectDelaySeconds,
+    onnotice: () => {},
+  } as const;
   if (!usesEmbeddedDatabase()) return postgres(process.env.DATABASE_URL!, common);
   // `socket` is supported by postgres.js (src/connection.js) but missing from its type definitions.
   const options = {
@@ -84,7 +104,7 @@ function createClient(): postgres.Sql {
 }
 
 export function sqlClient(): postgres.Sql {
-  holder.__balaghSql ??= createClient();
+  holder.__balaghSql ??= createSqlClient();
   return holder.__balaghSql;
 }
 

@@ -1,9 +1,9 @@
 import type PgBoss from "pg-boss";
-import { sqlClient } from "@/db";
 import { log } from "@/lib/log";
 import { DISPATCH_CHANNEL } from "@/lib/notifications/wake";
 import { bossConnection, createBoss, type BossConnection } from "./boss";
 import { jobHandlers, type JobHandler } from "./handlers";
+import { listenResilient } from "./listener";
 import { JOB_NAMES, type JobName } from "./names";
 
 /**
@@ -136,8 +136,9 @@ export async function createJobsRunner(options: RunnerOptions = {}): Promise<Job
   const nudge = dispatch ? singleFlight(dispatch) : null;
   if (nudge && options.listen !== false) {
     try {
-      const sub = await sqlClient().listen(DISPATCH_CHANNEL, () => nudge.trigger());
-      unlisten = () => sub.unlisten();
+      // Re-subscribes by itself after the database comes back (see listener.ts).
+      const sub = await listenResilient(DISPATCH_CHANNEL, () => nudge.trigger());
+      unlisten = () => sub.stop();
     } catch (e) {
       log.warn({ err: e }, "could not LISTEN for new notifications; relying on the scheduled dispatch");
     }

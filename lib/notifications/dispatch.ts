@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { retryOnConnectionError } from "@/db/errors";
 import { isDemoMode } from "@/lib/config";
 import { notifications } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/routing";
@@ -24,6 +25,12 @@ export const RETRY = {
   leaseMs: 10 * 60 * 1000,
   /** A provider that has not answered by then counts as a temporary failure (its own retries de-duplicate). */
   sendTimeoutMs: 30_000,
+  /**
+   * A message was handed to the provider but the database went away before its outcome was written: writing it
+   * is tried again after these delays (about a minute in all), so the row is not left claimed until the lease
+   * runs out and then sent a second time (seen with `npm run faults`, PostgreSQL restarted mid-dispatch).
+   */
+  recordRetryDelaysMs: [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000],
 } as const;
 
 export function retryDelayMs(failedAttempts: number, retry: Pick<typeof RETRY, "baseDelayMs" | "maxDelayMs"> = RETRY): number {
@@ -42,6 +49,8 @@ export type DispatchOptions = {
   maxPerRun?: number;
   maxAttempts?: number;
   concurrency?: number;
+  /** Delays between attempts to record an outcome while the database is unreachable (tests shorten them). */
+  recordRetryDelaysMs?: readonly number[];
 };
 
 export type DispatchSummary = {
@@ -190,7 +199,12 @@ export async function dispatchDue(options: DispatchOptions = {}): Promise<Dispat
       await Promise.all(
         batch.slice(i, i + concurrency).map(async (row) => {
           const outcome = await sendWithTimeout(providers, row);
-          const kind = await recordOutcome(row, outcome, options.now ?? new Date(), maxAttempts);
+          const at = options.now ?? new Date();
+          const kind = await retryOnConnectionError(
+            () => recordOutcome(row, outcome, at, maxAttempts),
+            options.recordRetryDelaysMs ?? RETRY.recordRetryDelaysMs,
+            (e, attempt) => log.warn({ notificationId: row.id, attempt, err: { message: (e as Error).message } }, "could not record a send's outcome; trying again"),
+          );
           if (kind === "delivered") summary.delivered++;
           else if (kind === "accepted") summary.accepted++;
           else if (kind === "temporary_failure") summary.temporaryFailures++;
