@@ -18,7 +18,17 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { governorates } from "@/db/schema";
 import { ACTIONS } from "./helpers/action-matrix";
-import { ACTORS, actionsInBuild, callAction, changedTables, createFixtures, fingerprint, type ActorName, type Field, type Fixtures } from "./helpers/security";
+import {
+  ACTORS,
+  actionsInBuild,
+  callAction,
+  changedTables,
+  createFixtures,
+  fingerprint,
+  type ActorName,
+  type Field,
+  type Fixtures,
+} from "./helpers/security";
 
 test.describe.configure({ mode: "serial" });
 
@@ -36,7 +46,7 @@ const NASTY = [
   "\"'><img src=x onerror=alert(1)>",
   "'; drop table reports; --",
   "../../../etc/passwd",
-  "=HYPERLINK(\"http://x\")",
+  '=HYPERLINK("http://x")',
   "2026-13-45",
   "2026-02-30",
   "0000-00-00",
@@ -72,23 +82,50 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.uuid().map((u) => (Math.random() < 0.5 ? u.toUpperCase() : `${u}x`)) },
   { weight: 1, arbitrary: fc.integer({ min: -1e9, max: 1e9 }).map(String) },
   { weight: 1, arbitrary: fc.double().map(String) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: -5, max: 10_000 }), fc.integer({ min: -5, max: 99 }), fc.integer({ min: -5, max: 99 })).map(([y, m, d]) => `${y}-${m}-${d}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.integer({ min: -5, max: 10_000 }),
+        fc.integer({ min: -5, max: 99 }),
+        fc.integer({ min: -5, max: 99 }),
+      )
+      .map(([y, m, d]) => `${y}-${m}-${d}`),
+  },
 );
 
 /** A form: each field kept valid, replaced by something hostile, or left out; plus fields nobody asked for. */
-function formArbitrary(valid: Record<string, Field | Field[]>): fc.Arbitrary<Record<string, Field | Field[]>> {
+function formArbitrary(
+  valid: Record<string, Field | Field[]>,
+): fc.Arbitrary<Record<string, Field | Field[]>> {
   const names = Object.keys(valid).filter((k) => k !== "locale");
   const perField = Object.fromEntries(
     names.map((k) => {
       const v = valid[k]!;
       const keep = fc.constant(v);
-      return [k, fc.oneof(keep, hostile, fc.array(hostile, { minLength: 2, maxLength: 3 }), fc.constant(undefined))];
+      return [
+        k,
+        fc.oneof(keep, hostile, fc.array(hostile, { minLength: 2, maxLength: 3 }), fc.constant(undefined)),
+      ];
     }),
   );
   return fc
     .record({
       fields: fc.record(perField),
-      extra: fc.dictionary(fc.constantFrom("$ACTION_ID_x", "__proto__", "constructor", "id", "establishmentId", "role", "status", "extra"), hostile, { maxKeys: 3 }),
+      extra: fc.dictionary(
+        fc.constantFrom(
+          "$ACTION_ID_x",
+          "__proto__",
+          "constructor",
+          "id",
+          "establishmentId",
+          "role",
+          "status",
+          "extra",
+        ),
+        hostile,
+        { maxKeys: 3 },
+      ),
       locale: fc.constantFrom("en", "ar", "fr", "", "../x"),
     })
     .map(({ fields, extra, locale }) => {
@@ -108,7 +145,8 @@ function userFor(allowed: (a: ActorName) => boolean): ActorName {
 /** Answers that accepted the input: the only ones after which the database may differ. */
 function accepted(kind: string, redirect: string | undefined): boolean {
   if (kind === "success" || kind === "done") return true;
-  if (kind === "redirect") return !/[?&](error|notice=(not_found|role_invalid|unchanged))/.test(redirect ?? "");
+  if (kind === "redirect")
+    return !/[?&](error|notice=(not_found|role_invalid|unchanged))/.test(redirect ?? "");
   // The worker's sign-in moves to the code step once a code was sent (a code row and an SMS in the outbox).
   if (kind === "signin") return /step=code/.test(redirect ?? "") && !/error=/.test(redirect ?? "");
   return false;
@@ -124,11 +162,18 @@ test.beforeAll(async () => {
 
 // A fuzzed form can be a valid one: the journeys after this file must still find the rollout dates as seeded.
 test.afterAll(async () => {
-  for (const g of schedules) await db.update(governorates).set({ pilotFrom: g.pilotFrom, mandatoryFrom: g.mandatoryFrom }).where(eq(governorates.code, g.code));
+  for (const g of schedules)
+    await db
+      .update(governorates)
+      .set({ pilotFrom: g.pilotFrom, mandatoryFrom: g.mandatoryFrom })
+      .where(eq(governorates.code, g.code));
 });
 
-test(`every form's server action, fuzzed (${RUNS} runs each): never a 5xx, never a partial write`, async ({ playwright, baseURL }) => {
-  test.setTimeout(240_000);
+test(`every form's server action, fuzzed (${RUNS} runs each): never a 5xx, never a partial write`, async ({
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(Math.max(240_000, RUNS * 40 * 1_000));
   const build = actionsInBuild();
   const problems: string[] = [];
   let calls = 0;
@@ -146,7 +191,13 @@ test(`every form's server action, fuzzed (${RUNS} runs each): never a 5xx, never
         const client = await playwright.request.newContext({ baseURL });
         let outcome;
         try {
-          outcome = await callAction(client, baseURL!, { id: build.get(name)!.id, page: spec.page(fx), shape: spec.shape, fields, cookie: fx.cookies[actor] });
+          outcome = await callAction(client, baseURL!, {
+            id: build.get(name)!.id,
+            page: spec.page(fx),
+            shape: spec.shape,
+            fields,
+            cookie: fx.cookies[actor],
+          });
         } finally {
           await client.dispose();
         }
@@ -154,9 +205,19 @@ test(`every form's server action, fuzzed (${RUNS} runs each): never a 5xx, never
         const changed = changedTables(before, await fingerprint()).filter((t) => t !== "rate_limits");
         const ok = accepted(outcome.kind, outcome.redirect);
         if (ok) acceptedCalls += 1;
-        const sample = JSON.stringify(fields, (_k, v: unknown) => (typeof v === "string" && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v));
-        if (outcome.kind === "error5xx") problems.push(`${name} as ${actor}: HTTP ${outcome.status} for ${sample}`);
-        else if (changed.length > 0 && !ok) problems.push(`${name} as ${actor}: refused (${JSON.stringify(outcome)}) but changed ${changed.join(", ")} for ${sample}`);
+        const sample = JSON.stringify(fields, (_k, v: unknown) =>
+          typeof v === "string" && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v,
+        );
+        const problem =
+          outcome.kind === "error5xx"
+            ? `${name} as ${actor}: HTTP ${outcome.status} for ${sample}`
+            : changed.length > 0 && !ok
+              ? `${name} as ${actor}: refused (${JSON.stringify(outcome)}) but changed ${changed.join(", ")} for ${sample}`
+              : null;
+        if (problem) {
+          console.log(`PROBLEM ${problem}`);
+          problems.push(problem);
+        }
         return true;
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -164,6 +225,8 @@ test(`every form's server action, fuzzed (${RUNS} runs each): never a 5xx, never
   }
   const health = await (await playwright.request.newContext({ baseURL })).get("/api/health");
   expect(health.status(), "the server still answers").toBe(200);
-  console.log(`fuzz: ${calls} calls over ${Object.values(ACTIONS).filter((a) => !a.endsSession).length} actions (${acceptedCalls} accepted) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `fuzz: ${calls} calls over ${Object.values(ACTIONS).filter((a) => !a.endsSession).length} actions (${acceptedCalls} accepted) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   expect(problems, `${problems.length} problems`).toEqual([]);
 });

@@ -82,9 +82,14 @@ const ID_VARIANTS: Variant[] = ["a", "b", "random", "garbage"];
 const STAFF_ID_VARIANTS: Variant[] = ["a", "random", "garbage"];
 
 /** The id for a variant, given A's and B's objects. */
-const pick = (v: Variant, a: string, b: string) => (v === "a" ? a : v === "b" ? b : v === "random" ? randomId() : "not-an-id'%20or%201=1");
+const pick = (v: Variant, a: string, b: string) =>
+  v === "a" ? a : v === "b" ? b : v === "random" ? randomId() : "not-an-id'%20or%201=1";
 
-const page = (p: string, expect: (c: Ctx) => Expect): RouteSpec => ({ url: (_f, l) => `/${l}${p}`, variants: NO_VARIANTS, expect });
+const page = (p: string, expect: (c: Ctx) => Expect): RouteSpec => ({
+  url: (_f, l) => `/${l}${p}`,
+  variants: NO_VARIANTS,
+  expect,
+});
 const publicPage = (p: string) => page(p, () => 200);
 const employerReportPage = (suffix: string, obj: (s: Fixtures["a"]) => string): RouteSpec => ({
   url: (f, l, v) => `/${l}/employer/reports/${pick(v, obj(f.a), obj(f.b))}${suffix}`,
@@ -119,13 +124,22 @@ const ROUTES: Record<string, RouteSpec> = {
   },
 
   // The employer's pages.
-  "/[locale]/employer": page("/employer", employerGate(() => 200)),
+  "/[locale]/employer": page(
+    "/employer",
+    employerGate(() => 200),
+  ),
   "/[locale]/employer/team": page(
     "/employer/team",
     employerGate(({ actor }) => (actor === "hrA" ? "forbidden" : 200)),
   ),
-  "/[locale]/employer/reports/new": page("/employer/reports/new", employerGate(() => 200)),
-  "/[locale]/employer/reports/new/confirm": page("/employer/reports/new/confirm", employerGate(() => 200)),
+  "/[locale]/employer/reports/new": page(
+    "/employer/reports/new",
+    employerGate(() => 200),
+  ),
+  "/[locale]/employer/reports/new/confirm": page(
+    "/employer/reports/new/confirm",
+    employerGate(() => 200),
+  ),
   "/[locale]/employer/reports/[id]": employerReportPage("", (s) => s.submitted.id),
   "/[locale]/employer/reports/[id]/cancel": employerReportPage("/cancel", (s) => s.submitted.id),
   "/[locale]/employer/reports/[id]/confirmation": employerReportPage("/confirmation", (s) => s.submitted.id),
@@ -134,12 +148,22 @@ const ROUTES: Record<string, RouteSpec> = {
   "/[locale]/employer/reports/[id]/edit/last-day": employerReportPage("/edit/last-day", (s) => s.draft.id),
   "/[locale]/employer/reports/[id]/edit/workplace": employerReportPage("/edit/workplace", (s) => s.draft.id),
   "/[locale]/employer/reports/[id]/edit/contact": employerReportPage("/edit/contact", (s) => s.draft.id),
-  "/[locale]/employer/reports/[id]/edit/declarations": employerReportPage("/edit/declarations", (s) => s.draft.id),
+  "/[locale]/employer/reports/[id]/edit/declarations": employerReportPage(
+    "/edit/declarations",
+    (s) => s.draft.id,
+  ),
   "/[locale]/employer/reports/[id]/edit/evidence": employerReportPage("/edit/evidence", (s) => s.draft.id),
   "/[locale]/employer/reports/[id]/edit/check": employerReportPage("/edit/check", (s) => s.draft.id),
   "/[locale]/employer/reports/by-ref/[reference]": {
     url: (f, l, v) => {
-      const ref = v === "a" ? f.a.submitted.reference : v === "b" ? f.b.submitted.reference : v === "guessed" ? guessedReference() : badCheckDigit(f.a.submitted.reference);
+      const ref =
+        v === "a"
+          ? f.a.submitted.reference
+          : v === "b"
+            ? f.b.submitted.reference
+            : v === "guessed"
+              ? guessedReference()
+              : badCheckDigit(f.a.submitted.reference);
       return `/${l}/employer/reports/by-ref/${ref}`;
     },
     variants: ["a", "b", "guessed", "checkdigit"],
@@ -148,7 +172,10 @@ const ROUTES: Record<string, RouteSpec> = {
   },
 
   // The worker's pages.
-  "/[locale]/worker": page("/worker", workerGate(() => 200)),
+  "/[locale]/worker": page(
+    "/worker",
+    workerGate(() => 200),
+  ),
   "/[locale]/worker/reports/[id]": {
     url: (f, l, v) => `/${l}/worker/reports/${pick(v, f.workerReport.id, f.b.approved.id)}`,
     variants: ID_VARIANTS,
@@ -170,11 +197,21 @@ const ROUTES: Record<string, RouteSpec> = {
   "/[locale]/admin/refunds": page("/admin/refunds", staffGate(["finance"])),
   "/[locale]/admin/inspections": page("/admin/inspections", staffGate(["supervisor"])),
   "/[locale]/admin/queues/[kind]": {
-    url: (_f, l, v) => `/${l}/admin/queues/${v === "a" ? "reports" : v === "b" ? "grievances" : "no-such-queue"}`,
+    url: (_f, l, v) =>
+      `/${l}/admin/queues/${v === "a" ? "reports" : v === "b" ? "grievances" : "no-such-queue"}`,
     variants: ["a", "b", "garbage"],
     // A queue that does not exist is a 404 for any staff (the kinds of queue are no secret); the queues
     // themselves are the reviewers'.
-    expect: (c) => (c.actor === "anonymous" ? "signin:staff" : !isStaff(c.actor) ? "forbidden" : c.variant === "garbage" ? 404 : staffMay(c.actor, ["reviewer"]) ? 200 : "forbidden"),
+    expect: (c) =>
+      c.actor === "anonymous"
+        ? "signin:staff"
+        : !isStaff(c.actor)
+          ? "forbidden"
+          : c.variant === "garbage"
+            ? 404
+            : staffMay(c.actor, ["reviewer"])
+              ? 200
+              : "forbidden",
   },
   "/[locale]/admin/reports/[id]": {
     url: (f, l, v) => `/${l}/admin/reports/${pick(v, f.a.submitted.id, f.b.submitted.id)}`,
@@ -206,10 +243,25 @@ const HANDLERS: Record<string, RouteSpec> = {
     url: (f, _l, v) => `/api/evidence/${pick(v, f.a.evidenceId, f.b.evidenceId)}`,
     variants: ID_VARIANTS,
     // The establishment's people and any staff; the worker only sees what staff shared with them.
-    expect: (c) => (isStaff(c.actor) ? (c.variant === "a" || c.variant === "b" ? 200 : 404) : isEmployer(c.actor) ? ownObject(200)(c) : 404),
+    expect: (c) =>
+      isStaff(c.actor)
+        ? c.variant === "a" || c.variant === "b"
+          ? 200
+          : 404
+        : isEmployer(c.actor)
+          ? ownObject(200)(c)
+          : 404,
   },
-  "/api/admin/export/reports": { url: () => "/api/admin/export/reports", variants: NO_VARIANTS, expect: ({ actor }) => (isStaff(actor) ? 200 : 404) },
-  "/api/admin/export/refunds": { url: () => "/api/admin/export/refunds", variants: NO_VARIANTS, expect: ({ actor }) => (staffMay(actor, ["finance"]) ? 200 : 404) },
+  "/api/admin/export/reports": {
+    url: () => "/api/admin/export/reports",
+    variants: NO_VARIANTS,
+    expect: ({ actor }) => (isStaff(actor) ? 200 : 404),
+  },
+  "/api/admin/export/refunds": {
+    url: () => "/api/admin/export/refunds",
+    variants: NO_VARIANTS,
+    expect: ({ actor }) => (staffMay(actor, ["finance"]) ? 200 : 404),
+  },
   "/api/admin/export/audit": {
     url: () => "/api/admin/export/audit",
     variants: NO_VARIANTS,
@@ -222,9 +274,24 @@ const HANDLERS: Record<string, RouteSpec> = {
     expect: ({ actor, variant }) => (variant === "a" && staffMay(actor, ["reviewer"]) ? 200 : 404),
   },
   // Machine-to-machine endpoints: no session matters. Without their secrets configured (as here) they are off.
-  "/api/notifications/callback/email": { url: () => "/api/notifications/callback/email", variants: NO_VARIANTS, expect: () => 404, method: "POST" },
-  "/api/notifications/callback/sms": { url: () => "/api/notifications/callback/sms", variants: NO_VARIANTS, expect: () => 404, method: "POST" },
-  "/api/webhooks/stripe": { url: () => "/api/webhooks/stripe", variants: NO_VARIANTS, expect: () => 503, method: "POST" },
+  "/api/notifications/callback/email": {
+    url: () => "/api/notifications/callback/email",
+    variants: NO_VARIANTS,
+    expect: () => 404,
+    method: "POST",
+  },
+  "/api/notifications/callback/sms": {
+    url: () => "/api/notifications/callback/sms",
+    variants: NO_VARIANTS,
+    expect: () => 404,
+    method: "POST",
+  },
+  "/api/webhooks/stripe": {
+    url: () => "/api/webhooks/stripe",
+    variants: NO_VARIANTS,
+    expect: () => 503,
+    method: "POST",
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -245,7 +312,12 @@ async function fetchRoute(request: APIRequestContext, spec: RouteSpec, url: stri
   const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
   const res =
     spec.method === "POST"
-      ? await request.post(url, { headers: { ...headers, "Content-Type": "application/json" }, data: "{}", maxRedirects: 0, failOnStatusCode: false })
+      ? await request.post(url, {
+          headers: { ...headers, "Content-Type": "application/json" },
+          data: "{}",
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        })
       : await request.get(url, { headers, maxRedirects: 0, failOnStatusCode: false });
   return res;
 }
@@ -272,10 +344,22 @@ function matches(e: Expect, got: string): boolean {
 
 test("every page and route handler on disk is in the matrix, and nothing in the matrix is gone", () => {
   const { pages, handlers } = routesOnDisk();
-  expect(pages.filter((p) => !(p in ROUTES)), "pages with no matrix entry").toEqual([]);
-  expect(handlers.filter((h) => !(h in HANDLERS)), "route handlers with no matrix entry").toEqual([]);
-  expect(Object.keys(ROUTES).filter((r) => !pages.includes(r)), "matrix entries with no page").toEqual([]);
-  expect(Object.keys(HANDLERS).filter((r) => !handlers.includes(r)), "matrix entries with no handler").toEqual([]);
+  expect(
+    pages.filter((p) => !(p in ROUTES)),
+    "pages with no matrix entry",
+  ).toEqual([]);
+  expect(
+    handlers.filter((h) => !(h in HANDLERS)),
+    "route handlers with no matrix entry",
+  ).toEqual([]);
+  expect(
+    Object.keys(ROUTES).filter((r) => !pages.includes(r)),
+    "matrix entries with no page",
+  ).toEqual([]);
+  expect(
+    Object.keys(HANDLERS).filter((r) => !handlers.includes(r)),
+    "matrix entries with no handler",
+  ).toEqual([]);
 });
 
 test("every route × every kind of user: exactly the expected answer", async ({ playwright, baseURL }) => {
@@ -284,7 +368,14 @@ test("every route × every kind of user: exactly the expected answer", async ({ 
   for (const [route, spec] of [...Object.entries(ROUTES), ...Object.entries(HANDLERS)]) {
     ACTORS.forEach((actor, i) => {
       const locale = i % 2 === 0 ? "ar" : "en";
-      for (const variant of spec.variants) cells.push({ route, actor, variant, url: spec.url(fx, locale, variant), want: spec.expect({ actor, variant }) });
+      for (const variant of spec.variants)
+        cells.push({
+          route,
+          actor,
+          variant,
+          url: spec.url(fx, locale, variant),
+          want: spec.expect({ actor, variant }),
+        });
     });
   }
   const specOf = (route: string) => ROUTES[route] ?? HANDLERS[route]!;
@@ -300,32 +391,67 @@ test("every route × every kind of user: exactly the expected answer", async ({ 
       cells.slice(i, i + 6).map(async (c) => {
         const res = await fetchRoute(clients.get(c.actor)!, specOf(c.route), c.url, fx.cookies[c.actor]);
         const got = observed(res.status(), res.headers()["location"]);
-        if (!matches(c.want, got)) wrong.push(`${c.route} [${c.variant}] as ${c.actor}: expected ${describe(c.want)}, got ${got} (${c.url})`);
+        if (!matches(c.want, got))
+          wrong.push(
+            `${c.route} [${c.variant}] as ${c.actor}: expected ${describe(c.want)}, got ${got} (${c.url})`,
+          );
       }),
     );
   }
   for (const c of clients.values()) await c.dispose();
-  console.log(`route matrix: ${cells.length} requests (${Object.keys(ROUTES).length} pages + ${Object.keys(HANDLERS).length} handlers × ${ACTORS.length} users × variants) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `route matrix: ${cells.length} requests (${Object.keys(ROUTES).length} pages + ${Object.keys(HANDLERS).length} handlers × ${ACTORS.length} users × variants) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   expect(wrong, `${wrong.length} of ${cells.length} cells differ`).toEqual([]);
 });
 
-test("another establishment's report, by id or by reference, reads exactly like one that does not exist", async ({ request }) => {
+test("another establishment's report, by id or by reference, reads exactly like one that does not exist", async ({
+  request,
+}) => {
   const cookie = fx.cookies.employerB;
   const checks: [string, string, string[]][] = [];
   const missingId = randomId();
   for (const suffix of ["", "/cancel", "/confirmation", "/pay", "/refund", "/edit/check"]) {
-    const theirs = suffix === "/pay" ? fx.a.awaiting.id : suffix === "/refund" ? fx.a.old.id : suffix === "/edit/check" ? fx.a.draft.id : fx.a.submitted.id;
-    checks.push([`/en/employer/reports/${theirs}${suffix}`, `/en/employer/reports/${missingId}${suffix}`, [theirs, missingId]]);
+    const theirs =
+      suffix === "/pay"
+        ? fx.a.awaiting.id
+        : suffix === "/refund"
+          ? fx.a.old.id
+          : suffix === "/edit/check"
+            ? fx.a.draft.id
+            : fx.a.submitted.id;
+    checks.push([
+      `/en/employer/reports/${theirs}${suffix}`,
+      `/en/employer/reports/${missingId}${suffix}`,
+      [theirs, missingId],
+    ]);
   }
   const guessed = guessedReference();
-  checks.push([`/en/employer/reports/by-ref/${fx.a.submitted.reference}`, `/en/employer/reports/by-ref/${guessed}`, [fx.a.submitted.reference, guessed]]);
-  checks.push([`/en/dev/pay/${fx.a.awaiting.sessionId}`, `/en/dev/pay/local_cs_doesnotexist`, [fx.a.awaiting.sessionId, "local_cs_doesnotexist"]]);
-  checks.push([`/api/evidence/${fx.a.evidenceId}`, `/api/evidence/${missingId}`, [fx.a.evidenceId, missingId]]);
+  checks.push([
+    `/en/employer/reports/by-ref/${fx.a.submitted.reference}`,
+    `/en/employer/reports/by-ref/${guessed}`,
+    [fx.a.submitted.reference, guessed],
+  ]);
+  checks.push([
+    `/en/dev/pay/${fx.a.awaiting.sessionId}`,
+    `/en/dev/pay/local_cs_doesnotexist`,
+    [fx.a.awaiting.sessionId, "local_cs_doesnotexist"],
+  ]);
+  checks.push([
+    `/api/evidence/${fx.a.evidenceId}`,
+    `/api/evidence/${missingId}`,
+    [fx.a.evidenceId, missingId],
+  ]);
   for (const [theirs, missing, ids] of checks) {
-    const [r1, r2] = await Promise.all([request.get(theirs, { headers: { Cookie: cookie! }, maxRedirects: 0 }), request.get(missing, { headers: { Cookie: cookie! }, maxRedirects: 0 })]);
+    const [r1, r2] = await Promise.all([
+      request.get(theirs, { headers: { Cookie: cookie! }, maxRedirects: 0 }),
+      request.get(missing, { headers: { Cookie: cookie! }, maxRedirects: 0 }),
+    ]);
     expect(r1.status(), theirs).toBe(404);
     expect(r2.status(), missing).toBe(404);
-    expect(visibleText(await r1.text(), ids), `${theirs} vs ${missing}`).toBe(visibleText(await r2.text(), ids));
+    expect(visibleText(await r1.text(), ids), `${theirs} vs ${missing}`).toBe(
+      visibleText(await r2.text(), ids),
+    );
   }
   // And the worker: another worker's report is a 404 like a missing one.
   const w = fx.cookies.worker!;
@@ -334,7 +460,9 @@ test("another establishment's report, by id or by reference, reads exactly like 
     request.get(`/en/worker/reports/${missingId}`, { headers: { Cookie: w }, maxRedirects: 0 }),
   ]);
   expect([r1.status(), r2.status()]).toEqual([404, 404]);
-  expect(visibleText(await r1.text(), [fx.b.approved.id, missingId])).toBe(visibleText(await r2.text(), [fx.b.approved.id, missingId]));
+  expect(visibleText(await r1.text(), [fx.b.approved.id, missingId])).toBe(
+    visibleText(await r2.text(), [fx.b.approved.id, missingId]),
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -344,14 +472,26 @@ test("another establishment's report, by id or by reference, reads exactly like 
 test("every server action in the source and in the build is in the matrix", () => {
   const source = actionsInSource();
   const build = [...actionsInBuild().keys()].sort();
-  expect(source.filter((a) => !(a in ACTIONS)), "actions in the source with no matrix entry").toEqual([]);
-  expect(build.filter((a) => !(a in ACTIONS)), "actions in the build with no matrix entry").toEqual([]);
-  expect(Object.keys(ACTIONS).filter((a) => !build.includes(a)), "matrix entries not in the build").toEqual([]);
+  expect(
+    source.filter((a) => !(a in ACTIONS)),
+    "actions in the source with no matrix entry",
+  ).toEqual([]);
+  expect(
+    build.filter((a) => !(a in ACTIONS)),
+    "actions in the build with no matrix entry",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTIONS).filter((a) => !build.includes(a)),
+    "matrix entries not in the build",
+  ).toEqual([]);
 });
 
 const REFUSED = new Set(["signin", "forbidden", "notfound", "refused"]);
 
-test("every server action × every kind of user: the right users get through, everyone else is refused and nothing changes", async ({ playwright, baseURL }) => {
+test("every server action × every kind of user: the right users get through, everyone else is refused and nothing changes", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const build = actionsInBuild();
   const wrong: string[] = [];
@@ -376,7 +516,13 @@ test("every server action × every kind of user: the right users get through, ev
         // A fresh client each time: no cookie set by one call (a sign-out, a sign-in cookie) reaches the next.
         const client = await playwright.request.newContext({ baseURL });
         try {
-          outcome = await callAction(client, baseURL!, { id, page: spec.page(fx), shape: spec.shape, fields, cookie });
+          outcome = await callAction(client, baseURL!, {
+            id,
+            page: spec.page(fx),
+            shape: spec.shape,
+            fields,
+            cookie,
+          });
         } finally {
           await client.dispose();
         }
@@ -387,19 +533,30 @@ test("every server action × every kind of user: the right users get through, ev
       calls += 1;
       row.push(`${actor}=${outcome.kind}${outcome.formError ? `:${outcome.formError}` : ""}`);
       const after = await fingerprint();
-      const changed = changedTables(before, after).filter((t) => !(spec.endsSession && cookie && t === "audit_events" && name.endsWith("#signOutEverywhereAction")));
+      const changed = changedTables(before, after).filter(
+        (t) =>
+          !(spec.endsSession && cookie && t === "audit_events" && name.endsWith("#signOutEverywhereAction")),
+      );
       if (spec.endsSession && cookie) fx.cookies[actor] = await sessionCookieFor(actor);
       const label = `${name} as ${actor} (${attacking ? "attack" : "probe"})`;
       if (outcome.kind === "error5xx") wrong.push(`${label}: HTTP ${outcome.status}`);
-      else if (attacking && !REFUSED.has(outcome.kind) && !spec.refusedAlso?.(outcome)) wrong.push(`${label}: not refused: ${JSON.stringify(outcome)}`);
-      else if (!attacking && allowed && !(spec.probeKinds ?? ["invalid"]).includes(outcome.kind)) wrong.push(`${label}: expected ${(spec.probeKinds ?? ["invalid"]).join("|")}, got ${JSON.stringify(outcome)}`);
-      else if (!attacking && !allowed && !REFUSED.has(outcome.kind) && outcome.kind !== "invalid") wrong.push(`${label}: not refused: ${JSON.stringify(outcome)}`);
-      if (changed.length > 0) wrong.push(`${label}: changed ${changed.join(", ")} (${JSON.stringify(outcome)})`);
+      else if (attacking && !REFUSED.has(outcome.kind) && !spec.refusedAlso?.(outcome))
+        wrong.push(`${label}: not refused: ${JSON.stringify(outcome)}`);
+      else if (!attacking && allowed && !(spec.probeKinds ?? ["invalid"]).includes(outcome.kind))
+        wrong.push(
+          `${label}: expected ${(spec.probeKinds ?? ["invalid"]).join("|")}, got ${JSON.stringify(outcome)}`,
+        );
+      else if (!attacking && !allowed && !REFUSED.has(outcome.kind) && outcome.kind !== "invalid")
+        wrong.push(`${label}: not refused: ${JSON.stringify(outcome)}`);
+      if (changed.length > 0)
+        wrong.push(`${label}: changed ${changed.join(", ")} (${JSON.stringify(outcome)})`);
     }
     table.push(`  ${name.replace(/^lib\//, "")}: ${row.join(" ")}`);
   }
   console.log(table.join("\n"));
-  console.log(`action matrix: ${Object.keys(ACTIONS).length} actions × ${ACTORS.length} users = ${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `action matrix: ${Object.keys(ACTIONS).length} actions × ${ACTORS.length} users = ${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   expect(wrong, `${wrong.length} cells differ`).toEqual([]);
 });
 

@@ -4,7 +4,15 @@
  */
 import type { StaffRole } from "@/lib/auth/actor";
 import { DECLARATION_KEYS } from "@/lib/reports/declarations";
-import { isEmployer, randomId, staffMay, type ActorName, type Field, type Fixtures, type Outcome } from "./security";
+import {
+  isEmployer,
+  randomId,
+  staffMay,
+  type ActorName,
+  type Field,
+  type Fixtures,
+  type Outcome,
+} from "./security";
 
 /**
  * Who may call an action, and with which form:
@@ -37,36 +45,80 @@ const employers = (a: ActorName) => isEmployer(a);
 const owners = (a: ActorName) => a === "employerA" || a === "employerB";
 const staffWith = (roles: StaffRole[]) => (a: ActorName) => staffMay(a, roles);
 const L = { locale: "en" };
-const PNG_FILE: Field = { name: "scan.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]) };
-const DECLARATIONS = (answer: string) =>
-  Object.fromEntries(DECLARATION_KEYS.map((k) => [k, answer]));
+const PNG_FILE: Field = {
+  name: "scan.png",
+  mimeType: "image/png",
+  buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]),
+};
+const DECLARATIONS = (answer: string) => Object.fromEntries(DECLARATION_KEYS.map((k) => [k, answer]));
 
 export const ACTIONS: Record<string, ActionSpec> = {
   // ----- public: sign-in, sign-up, password reset, invitations
-  "lib/auth/actions.ts#employerSignInAction": { page: () => "/en/sign-in/employer", shape: "state", allowed: ANY, probe: () => ({ ...L, email: "not-an-email", password: "" }) },
-  "lib/auth/actions.ts#staffPasswordAction": { page: () => "/en/sign-in/staff", shape: "state", allowed: ANY, probe: () => ({ ...L, email: "", password: "" }) },
-  "lib/auth/actions.ts#staffCodeAction": { page: () => "/en/sign-in/staff", shape: "state", allowed: ANY, probe: () => ({ ...L, pending: "forged", code: "12" }) },
-  "lib/auth/actions.ts#signUpAction": { page: () => "/en/sign-up", shape: "state", allowed: ANY, probe: () => ({ ...L, crNumber: "x", email: "y" }) },
-  "lib/auth/actions.ts#requestResetAction": { page: () => "/en/password-reset", shape: "state", allowed: ANY, probe: () => ({ ...L, email: "@" }) },
+  "lib/auth/actions.ts#employerSignInAction": {
+    page: () => "/en/sign-in/employer",
+    shape: "state",
+    allowed: ANY,
+    probe: () => ({ ...L, email: "not-an-email", password: "" }),
+  },
+  "lib/auth/actions.ts#staffPasswordAction": {
+    page: () => "/en/sign-in/staff",
+    shape: "state",
+    allowed: ANY,
+    probe: () => ({ ...L, email: "", password: "" }),
+  },
+  "lib/auth/actions.ts#staffCodeAction": {
+    page: () => "/en/sign-in/staff",
+    shape: "state",
+    allowed: ANY,
+    probe: () => ({ ...L, pending: "forged", code: "12" }),
+  },
+  "lib/auth/actions.ts#signUpAction": {
+    page: () => "/en/sign-up",
+    shape: "state",
+    allowed: ANY,
+    probe: () => ({ ...L, crNumber: "x", email: "y" }),
+  },
+  "lib/auth/actions.ts#requestResetAction": {
+    page: () => "/en/password-reset",
+    shape: "state",
+    allowed: ANY,
+    probe: () => ({ ...L, email: "@" }),
+  },
   "lib/auth/actions.ts#resetPasswordAction": {
     page: () => "/en/password-reset/new",
     shape: "state",
     allowed: ANY,
-    probe: () => ({ ...L, token: "guessed-token", password: "Long-Enough-Passw0rd!", passwordConfirm: "Long-Enough-Passw0rd!" }),
+    probe: () => ({
+      ...L,
+      token: "guessed-token",
+      password: "Long-Enough-Passw0rd!",
+      passwordConfirm: "Long-Enough-Passw0rd!",
+    }),
     probeKinds: ["refused", "invalid"],
   },
   "lib/employers/actions.ts#acceptInvitationAction": {
     page: () => "/en/invitation",
     shape: "state",
     allowed: ANY,
-    probe: () => ({ ...L, token: "guessed-token", name: "Someone", password: "Long-Enough-Passw0rd!", passwordConfirm: "Long-Enough-Passw0rd!" }),
+    probe: () => ({
+      ...L,
+      token: "guessed-token",
+      name: "Someone",
+      password: "Long-Enough-Passw0rd!",
+      passwordConfirm: "Long-Enough-Passw0rd!",
+    }),
     probeKinds: ["refused", "invalid"],
   },
   "lib/admin/staff-actions.ts#acceptStaffInvitationAction": {
     page: () => "/en/staff-invitation",
     shape: "state",
     allowed: ANY,
-    probe: () => ({ ...L, token: "guessed-token", password: "Long-Enough-Passw0rd!", passwordConfirm: "Long-Enough-Passw0rd!" }),
+    probe: () => ({
+      ...L,
+      token: "guessed-token",
+      password: "Long-Enough-Passw0rd!",
+      passwordConfirm: "Long-Enough-Passw0rd!",
+    }),
     probeKinds: ["refused", "invalid"],
   },
   "lib/workers/actions.ts#requestWorkerCodeAction": {
@@ -77,10 +129,36 @@ export const ACTIONS: Record<string, ActionSpec> = {
     // The worker's sign-in answers with its own page again, the error in the address.
     probeKinds: ["signin"],
   },
-  "lib/workers/actions.ts#resendWorkerCodeAction": { page: () => "/en/sign-in/worker", shape: "plain", allowed: ANY, probe: () => L, probeKinds: ["signin"] },
-  "lib/workers/actions.ts#verifyWorkerCodeAction": { page: () => "/en/sign-in/worker", shape: "plain", allowed: ANY, probe: () => ({ ...L, code: "123456" }), probeKinds: ["signin"] },
-  "lib/auth/actions.ts#signOutAction": { page: () => "/en", shape: "plain", allowed: ANY, probe: () => L, probeKinds: ["redirect"], endsSession: true },
-  "lib/auth/actions.ts#signOutEverywhereAction": { page: () => "/en", shape: "plain", allowed: ANY, probe: () => L, probeKinds: ["redirect"], endsSession: true },
+  "lib/workers/actions.ts#resendWorkerCodeAction": {
+    page: () => "/en/sign-in/worker",
+    shape: "plain",
+    allowed: ANY,
+    probe: () => L,
+    probeKinds: ["signin"],
+  },
+  "lib/workers/actions.ts#verifyWorkerCodeAction": {
+    page: () => "/en/sign-in/worker",
+    shape: "plain",
+    allowed: ANY,
+    probe: () => ({ ...L, code: "123456" }),
+    probeKinds: ["signin"],
+  },
+  "lib/auth/actions.ts#signOutAction": {
+    page: () => "/en",
+    shape: "plain",
+    allowed: ANY,
+    probe: () => L,
+    probeKinds: ["redirect"],
+    endsSession: true,
+  },
+  "lib/auth/actions.ts#signOutEverywhereAction": {
+    page: () => "/en",
+    shape: "plain",
+    allowed: ANY,
+    probe: () => L,
+    probeKinds: ["redirect"],
+    endsSession: true,
+  },
 
   // ----- the employer: filing (establishment-scoped)
   "lib/reports/filing-actions.ts#findWorkerAction": {
@@ -106,15 +184,32 @@ export const ACTIONS: Record<string, ActionSpec> = {
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
-    attack: (f) => ({ ...L, reportId: f.a.draft.id, lastDayDay: "3", lastDayMonth: "1", lastDayYear: "2026" }),
-    probe: (f) => ({ ...L, reportId: f.a.draft.id, lastDayDay: "30", lastDayMonth: "2", lastDayYear: "2026" }),
+    attack: (f) => ({
+      ...L,
+      reportId: f.a.draft.id,
+      lastDayDay: "3",
+      lastDayMonth: "1",
+      lastDayYear: "2026",
+    }),
+    probe: (f) => ({
+      ...L,
+      reportId: f.a.draft.id,
+      lastDayDay: "30",
+      lastDayMonth: "2",
+      lastDayYear: "2026",
+    }),
   },
   "lib/reports/filing-actions.ts#saveWorkplaceAction": {
     page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/workplace`,
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
-    attack: (f) => ({ ...L, reportId: f.a.draft.id, workGovernorateCode: "MA", workAddress: "Way 2, Ruwi, Muscat" }),
+    attack: (f) => ({
+      ...L,
+      reportId: f.a.draft.id,
+      workGovernorateCode: "MA",
+      workAddress: "Way 2, Ruwi, Muscat",
+    }),
     probe: (f) => ({ ...L, reportId: f.a.draft.id, workGovernorateCode: "muscat", workAddress: "x" }),
   },
   "lib/reports/filing-actions.ts#saveContactAction": {
@@ -122,7 +217,11 @@ export const ACTIONS: Record<string, ActionSpec> = {
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
-    attack: (f) => ({ ...L, reportId: f.a.draft.id, contactAttempts: "Called him three times on 2 January." }),
+    attack: (f) => ({
+      ...L,
+      reportId: f.a.draft.id,
+      contactAttempts: "Called him three times on 2 January.",
+    }),
     probe: (f) => ({ ...L, reportId: f.a.draft.id, contactAttempts: "short" }),
   },
   "lib/reports/filing-actions.ts#saveDeclarationsAction": {
@@ -140,7 +239,15 @@ export const ACTIONS: Record<string, ActionSpec> = {
     crossTenant: ["employerB"],
     attack: (f) => ({ ...L, reportId: f.a.draft.id, municipality_licence: PNG_FILE }),
     // A file that is not what its name says: refused on its field, nothing stored.
-    probe: (f) => ({ ...L, reportId: f.a.draft.id, municipality_licence: { name: "licence.png", mimeType: "image/png", buffer: Buffer.from("MZ not an image") } }),
+    probe: (f) => ({
+      ...L,
+      reportId: f.a.draft.id,
+      municipality_licence: {
+        name: "licence.png",
+        mimeType: "image/png",
+        buffer: Buffer.from("MZ not an image"),
+      },
+    }),
   },
   "lib/reports/filing-actions.ts#continueToPaymentAction": {
     page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/check`,
@@ -189,7 +296,12 @@ export const ACTIONS: Record<string, ActionSpec> = {
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
-    attack: (f) => ({ ...L, reportId: f.a.submitted.id, reason: "worker_returned", explanation: "He came back to work on Sunday morning." }),
+    attack: (f) => ({
+      ...L,
+      reportId: f.a.submitted.id,
+      reason: "worker_returned",
+      explanation: "He came back to work on Sunday morning.",
+    }),
     probe: (f) => ({ ...L, reportId: f.a.submitted.id, reason: "bored", explanation: "" }),
   },
   "lib/reports/tracking-actions.ts#withdrawCancellationAction": {
@@ -233,8 +345,20 @@ export const ACTIONS: Record<string, ActionSpec> = {
     page: (f) => `/en/worker/reports/${f.workerReport.id}/grievance`,
     shape: "state",
     allowed: (a) => a === "worker",
-    attack: (f) => ({ ...L, reportId: f.workerReport.id, grounds: "at_work", statement: "I never left my work; I was on leave with permission.", contactPhone: "+96891234567" }),
-    probe: (f) => ({ ...L, reportId: f.workerReport.id, grounds: "none", statement: "", contactPhone: "call me" }),
+    attack: (f) => ({
+      ...L,
+      reportId: f.workerReport.id,
+      grounds: "at_work",
+      statement: "I never left my work; I was on leave with permission.",
+      contactPhone: "+96891234567",
+    }),
+    probe: (f) => ({
+      ...L,
+      reportId: f.workerReport.id,
+      grounds: "none",
+      statement: "",
+      contactPhone: "call me",
+    }),
   },
 
   // ----- ministry staff
@@ -242,15 +366,45 @@ export const ACTIONS: Record<string, ActionSpec> = {
     page: (f) => `/en/admin/reports/${f.a.submitted.id}`,
     shape: "state",
     allowed: staffWith(["reviewer"]),
-    attack: (f) => ({ ...L, kind: "report", targetId: f.a.submitted.id, reportId: f.a.submitted.id, version: "1", outcome: "reject", reasonCode: "evidence_insufficient", note: "" }),
-    probe: (f) => ({ ...L, kind: "report", targetId: f.a.submitted.id, reportId: f.a.submitted.id, version: "1", outcome: "", reasonCode: "" }),
+    attack: (f) => ({
+      ...L,
+      kind: "report",
+      targetId: f.a.submitted.id,
+      reportId: f.a.submitted.id,
+      version: "1",
+      outcome: "reject",
+      reasonCode: "evidence_insufficient",
+      note: "",
+    }),
+    probe: (f) => ({
+      ...L,
+      kind: "report",
+      targetId: f.a.submitted.id,
+      reportId: f.a.submitted.id,
+      version: "1",
+      outcome: "",
+      reasonCode: "",
+    }),
   },
   "lib/admin/finance-actions.ts#decideRefundAction": {
     page: (f) => `/en/admin/refunds/${f.refundRequestId}`,
     shape: "state",
     allowed: staffWith(["finance"]),
-    attack: (f) => ({ ...L, refundRequestId: f.refundRequestId, version: "1", decision: "reject", reasonCode: "other", note: "No." }),
-    probe: (f) => ({ ...L, refundRequestId: f.refundRequestId, version: "1", decision: "maybe", reasonCode: "" }),
+    attack: (f) => ({
+      ...L,
+      refundRequestId: f.refundRequestId,
+      version: "1",
+      decision: "reject",
+      reasonCode: "other",
+      note: "No.",
+    }),
+    probe: (f) => ({
+      ...L,
+      refundRequestId: f.refundRequestId,
+      version: "1",
+      decision: "maybe",
+      reasonCode: "",
+    }),
   },
   "lib/admin/finance-actions.ts#retryRefundAction": {
     page: (f) => `/en/admin/refunds/${f.refundRequestId}`,
@@ -293,7 +447,12 @@ export const ACTIONS: Record<string, ActionSpec> = {
     page: () => "/en/admin/staff",
     shape: "state",
     allowed: staffWith(["supervisor"]),
-    attack: () => ({ ...L, name: "Intruder", email: `matrix-${randomId().slice(0, 8)}@mol.example.om`, role: "supervisor" }),
+    attack: () => ({
+      ...L,
+      name: "Intruder",
+      email: `matrix-${randomId().slice(0, 8)}@mol.example.om`,
+      role: "supervisor",
+    }),
     probe: () => ({ ...L, name: "", email: "x", role: "admin" }),
   },
   "lib/admin/staff-actions.ts#changeStaffRoleAction": {
@@ -313,4 +472,3 @@ export const ACTIONS: Record<string, ActionSpec> = {
     probeKinds: ["refused"],
   },
 };
-

@@ -20,7 +20,13 @@ import { addEvidence } from "@/lib/reports/add-evidence";
 import { dammDigit } from "@/lib/reports/reference";
 import { createStaffUser } from "@/tests/helpers/accounts";
 import { uniqueDigits, uniqueSuffix } from "@/tests/helpers/db";
-import { createEmployerUser, createEstablishment, createReport, createWorker, type CreatedReport } from "@/tests/helpers/tracking-fixtures";
+import {
+  createEmployerUser,
+  createEstablishment,
+  createReport,
+  createWorker,
+  type CreatedReport,
+} from "@/tests/helpers/tracking-fixtures";
 import { E2E_AUTH_SECRET } from "./auth-secret";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -29,10 +35,23 @@ const ROOT = path.resolve(__dirname, "..", "..", "..");
 // The kinds of user
 // ---------------------------------------------------------------------------------------------------------
 
-export const ACTORS = ["anonymous", "employerA", "hrA", "employerB", "worker", "reviewer", "finance", "supervisor"] as const;
+export const ACTORS = [
+  "anonymous",
+  "employerA",
+  "hrA",
+  "employerB",
+  "worker",
+  "reviewer",
+  "finance",
+  "supervisor",
+] as const;
 export type ActorName = (typeof ACTORS)[number];
 
-export const STAFF_OF: Partial<Record<ActorName, StaffRole>> = { reviewer: "reviewer", finance: "finance", supervisor: "supervisor" };
+export const STAFF_OF: Partial<Record<ActorName, StaffRole>> = {
+  reviewer: "reviewer",
+  finance: "finance",
+  supervisor: "supervisor",
+};
 export const isEmployer = (a: ActorName) => a === "employerA" || a === "hrA" || a === "employerB";
 export const isStaff = (a: ActorName) => a in STAFF_OF;
 /** Supervisors may do everything staff may do (lib/auth/actor.ts staffHasRole). */
@@ -77,7 +96,17 @@ export type Fixtures = {
   cookies: Record<ActorName, string | null>;
 };
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 64 }, (_, i) => i)]);
+const PNG = new Uint8Array([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  ...Array.from({ length: 64 }, (_, i) => i),
+]);
 const DAY = 86_400_000;
 
 async function createSide(label: string): Promise<Side> {
@@ -87,11 +116,28 @@ async function createSide(label: string): Promise<Side> {
   const sessionId = `local_cs_${uniqueSuffix(24)}`;
   await db.update(deposits).set({ providerSessionId: sessionId }).where(eq(deposits.id, awaiting.depositId!));
   const submitted = await createReport(est, { status: "submitted" });
-  const approved = await createReport(est, { status: "approved", createdAt: new Date(Date.now() - 8 * DAY), approvedAt: new Date(Date.now() - DAY) });
+  const approved = await createReport(est, {
+    status: "approved",
+    createdAt: new Date(Date.now() - 8 * DAY),
+    approvedAt: new Date(Date.now() - DAY),
+  });
   const old = await createReport(est, { status: "approved", createdAt: new Date("2022-01-10T08:00:00Z") });
-  const added = await addEvidence(est.owner, draft.id, { kind: "bank_statement", name: "statement.png", bytes: PNG });
+  const added = await addEvidence(est.owner, draft.id, {
+    kind: "bank_statement",
+    name: "statement.png",
+    bytes: PNG,
+  });
   if (!added.ok) throw new Error(`fixture evidence refused: ${added.code}`);
-  return { establishmentId: est.id, owner: est.owner, draft, awaiting: { ...awaiting, sessionId }, submitted, approved, old, evidenceId: added.fileId };
+  return {
+    establishmentId: est.id,
+    owner: est.owner,
+    draft,
+    awaiting: { ...awaiting, sessionId },
+    submitted,
+    approved,
+    old,
+    evidenceId: added.fileId,
+  };
 }
 
 export async function createFixtures(): Promise<Fixtures> {
@@ -101,17 +147,36 @@ export async function createFixtures(): Promise<Fixtures> {
   const worker = await createWorker(a.establishmentId);
   const workerReport = await createReport(
     { id: a.establishmentId, crNumber: "", owner: a.owner },
-    { status: "approved", workerId: worker.id, createdAt: new Date(Date.now() - 8 * DAY), approvedAt: new Date(Date.now() - DAY) },
+    {
+      status: "approved",
+      workerId: worker.id,
+      createdAt: new Date(Date.now() - 8 * DAY),
+      approvedAt: new Date(Date.now() - DAY),
+    },
   );
   // An older report of A's with a refund request waiting for finance, and an open inspection referral.
-  const claimed = await createReport({ id: a.establishmentId, crNumber: "", owner: a.owner }, { status: "approved", createdAt: new Date("2022-02-10T08:00:00Z") });
+  const claimed = await createReport(
+    { id: a.establishmentId, crNumber: "", owner: a.owner },
+    { status: "approved", createdAt: new Date("2022-02-10T08:00:00Z") },
+  );
   const [refund] = await db
     .insert(refundRequests)
-    .values({ reportId: claimed.id, depositId: claimed.depositId!, ground: "legal_period_ended", amountBaisa: 85_000, requestedBy: a.owner.userId })
+    .values({
+      reportId: claimed.id,
+      depositId: claimed.depositId!,
+      ground: "legal_period_ended",
+      amountBaisa: 85_000,
+      requestedBy: a.owner.userId,
+    })
     .returning({ id: refundRequests.id });
   const [referral] = await db
     .insert(inspectionReferrals)
-    .values({ establishmentId: a.establishmentId, period: "month", periodKey: `20${uniqueDigits(2)}-0${1 + (Number(uniqueDigits(1)) % 9)}`, reportCount: 3 })
+    .values({
+      establishmentId: a.establishmentId,
+      period: "month",
+      periodKey: `20${uniqueDigits(2)}-0${1 + (Number(uniqueDigits(1)) % 9)}`,
+      reportCount: 3,
+    })
     .returning({ id: inspectionReferrals.id });
   const staff = {
     reviewer: (await createStaffUser({ role: "reviewer" })).id,
@@ -128,7 +193,17 @@ export async function createFixtures(): Promise<Fixtures> {
     finance: await sessionCookie("staff", staff.finance),
     supervisor: await sessionCookie("staff", staff.supervisor),
   };
-  return { a, b, hrA, workerId: worker.id, workerReport, refundRequestId: refund!.id, referralId: referral!.id, staff, cookies };
+  return {
+    a,
+    b,
+    hrA,
+    workerId: worker.id,
+    workerReport,
+    refundRequestId: refund!.id,
+    referralId: referral!.id,
+    staff,
+    cookies,
+  };
 }
 
 /** A reference with a valid check digit that no report has (year 2098 is never used by seed or fixtures). */
@@ -160,7 +235,9 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /** Every page and route handler under app/, as a route pattern: `/[locale]/employer/reports/[id]`. */
 export function routesOnDisk(): { pages: string[]; handlers: string[] } {
-  const files = walk(path.join(ROOT, "app")).map((f) => path.relative(path.join(ROOT, "app"), f).split(path.sep).join("/"));
+  const files = walk(path.join(ROOT, "app")).map((f) =>
+    path.relative(path.join(ROOT, "app"), f).split(path.sep).join("/"),
+  );
   const pattern = (f: string) =>
     "/" +
     f
@@ -169,8 +246,14 @@ export function routesOnDisk(): { pages: string[]; handlers: string[] } {
       .filter((s) => !/^\(.*\)$/.test(s))
       .join("/");
   return {
-    pages: files.filter((f) => /(^|\/)page\.tsx?$/.test(f)).map(pattern).sort(),
-    handlers: files.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map(pattern).sort(),
+    pages: files
+      .filter((f) => /(^|\/)page\.tsx?$/.test(f))
+      .map(pattern)
+      .sort(),
+    handlers: files
+      .filter((f) => /(^|\/)route\.tsx?$/.test(f))
+      .map(pattern)
+      .sort(),
   };
 }
 
@@ -182,8 +265,13 @@ export function actionsInSource(): string[] {
       if (!/\.(ts|tsx)$/.test(f)) continue;
       const text = readFileSync(f, "utf8");
       const rel = path.relative(ROOT, f).split(path.sep).join("/");
-      if (/^\s*["']use server["'];?/m.test(text.split("\n").find((l) => l.trim() && !l.trim().startsWith("//")) ?? "")) {
-        for (const m of text.matchAll(/^export (?:async )?(?:function|const) (\w+)/gm)) out.push(`${rel}#${m[1]}`);
+      if (
+        /^\s*["']use server["'];?/m.test(
+          text.split("\n").find((l) => l.trim() && !l.trim().startsWith("//")) ?? "",
+        )
+      ) {
+        for (const m of text.matchAll(/^export (?:async )?(?:function|const) (\w+)/gm))
+          out.push(`${rel}#${m[1]}`);
       } else if (/["']use server["']/.test(text)) {
         // An inline server action (a function with "use server" in its body): it must be listed too.
         out.push(`${rel}#<inline>`);
@@ -195,11 +283,14 @@ export function actionsInSource(): string[] {
 
 /** The build's server actions: name -> id, and the pages that can run each. */
 export function actionsInBuild(): Map<string, { id: string; pages: string[] }> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
   const out = new Map<string, { id: string; pages: string[] }>();
-  for (const [id, a] of Object.entries(manifest.node)) out.set(`${a.filename}#${a.exportedName}`, { id, pages: Object.keys(a.workers) });
+  for (const [id, a] of Object.entries(manifest.node))
+    out.set(`${a.filename}#${a.exportedName}`, { id, pages: Object.keys(a.workers) });
   return out;
 }
 
@@ -232,14 +323,24 @@ export type Outcome = {
  * Codes with which a form refuses the caller rather than the input: the object is not theirs (or does not
  * exist, which must look the same), or their role may not do this.
  */
-export const REFUSAL_CODES = new Set(["forbidden", "not_found", "report_not_found", "link_invalid", "governorate_unknown"]);
+export const REFUSAL_CODES = new Set([
+  "forbidden",
+  "not_found",
+  "report_not_found",
+  "link_invalid",
+  "governorate_unknown",
+]);
 
 /**
  * React's encodeReply for (prevState, formData) or (formData): the FormData as parts prefixed `_1_`, then the
  * arguments as JSON in part "0" (captured from a real form submission in Chromium). The root part must come
  * last: the server decodes the stream as it arrives, and a root read first would see an empty FormData.
  */
-export async function callAction(request: APIRequestContext, baseURL: string, call: ActionCall): Promise<Outcome> {
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  call: ActionCall,
+): Promise<Outcome> {
   const multipart = new FormData();
   for (const [name, value] of Object.entries(call.fields)) {
     for (const v of Array.isArray(value) ? value : [value]) {
@@ -248,7 +349,11 @@ export async function callAction(request: APIRequestContext, baseURL: string, ca
     }
   }
   multipart.append("0", JSON.stringify(call.shape === "state" ? [{ status: "idle" }, "$K1"] : ["$K1"]));
-  const headers: Record<string, string> = { "Next-Action": call.id, Accept: "text/x-component", Origin: baseURL };
+  const headers: Record<string, string> = {
+    "Next-Action": call.id,
+    Accept: "text/x-component",
+    Origin: baseURL,
+  };
   if (call.cookie) headers.Cookie = call.cookie;
   const res = await request.post(call.page, { headers, multipart, maxRedirects: 0, failOnStatusCode: false });
   return classify(res);
@@ -261,16 +366,30 @@ export async function classify(res: APIResponse): Promise<Outcome> {
   if (status >= 500) return { status, kind: "error5xx" };
   if (redirectHeader) {
     const redirect = redirectHeader.replace(/;(push|replace)$/, "");
-    const kind = /\/sign-in(\/|\?|$)/.test(redirect) && !/notice=/.test(redirect) ? "signin" : /\/forbidden(\?|$)/.test(redirect) ? "forbidden" : /notice=not_found/.test(redirect) ? "refused" : "redirect";
+    const kind =
+      /\/sign-in(\/|\?|$)/.test(redirect) && !/notice=/.test(redirect)
+        ? "signin"
+        : /\/forbidden(\?|$)/.test(redirect)
+          ? "forbidden"
+          : /notice=not_found/.test(redirect)
+            ? "refused"
+            : "redirect";
     return { status, kind, redirect };
   }
   if (status === 404) return { status, kind: "notfound" };
   // The returned state is the row that the root row points at ("a":"$@1").
   const state = /^1:(\{.*\})$/m.exec(body)?.[1];
   if (state) {
-    const s = JSON.parse(state) as { status: string; formError?: string; fieldErrors?: Record<string, string>; notice?: string };
-    if (s.status === "error" && s.formError && REFUSAL_CODES.has(s.formError)) return { status, kind: "refused", formError: s.formError };
-    if (s.status === "error") return { status, kind: "invalid", formError: s.formError, fieldErrors: s.fieldErrors };
+    const s = JSON.parse(state) as {
+      status: string;
+      formError?: string;
+      fieldErrors?: Record<string, string>;
+      notice?: string;
+    };
+    if (s.status === "error" && s.formError && REFUSAL_CODES.has(s.formError))
+      return { status, kind: "refused", formError: s.formError };
+    if (s.status === "error")
+      return { status, kind: "invalid", formError: s.formError, fieldErrors: s.fieldErrors };
     return { status, kind: "success", notice: s.notice };
   }
   if (status === 200) return { status, kind: "done" };
