@@ -36,6 +36,11 @@ export type ActionSpec = {
   probeKinds?: string[];
   /** Other answers that refuse the caller for this action (besides sign-in, 403, 404 and the REFUSAL_CODES). */
   refusedAlso?: (o: Outcome) => boolean;
+  /**
+   * Answers that accepted (part of) the input although they are not a success: the fuzzer then allows writes.
+   * The evidence form keeps each file that passed even when another is missing or refused.
+   */
+  acceptedAlso?: (o: Outcome) => boolean;
   /** Signing out ends the caller's own session: probed with a session of its own, not the matrix's. */
   endsSession?: boolean;
 };
@@ -238,6 +243,9 @@ export const ACTIONS: Record<string, ActionSpec> = {
     allowed: employers,
     crossTenant: ["employerB"],
     attack: (f) => ({ ...L, reportId: f.a.draft.id, municipality_licence: PNG_FILE }),
+    acceptedAlso: (o) =>
+      o.kind === "invalid" &&
+      Object.values(o.fieldErrors ?? {}).every((c) => c.startsWith("evidence_missing_")),
     // A file that is not what its name says: refused on its field, nothing stored.
     probe: (f) => ({
       ...L,
