@@ -230,3 +230,23 @@ test(`every form's server action, fuzzed (${RUNS} runs each): never a 5xx, never
   );
   expect(problems, `${problems.length} problems`).toEqual([]);
 });
+
+// Found by this fuzzer: a "%" typed in the civil ID was a 500 (Next.js failed to parse the sign-in cookie).
+test("a civil ID typed with a % sign is an error on the form, not a 500", async ({ playwright, baseURL }) => {
+  const id = actionsInBuild().get("lib/workers/actions.ts#requestWorkerCodeAction")!.id;
+  for (const civilId of ["50%", "%R", "100%000001"]) {
+    const client = await playwright.request.newContext({ baseURL });
+    const outcome = await callAction(client, baseURL!, {
+      id,
+      page: "/en/sign-in/worker",
+      shape: "plain",
+      fields: { locale: "en", civilId },
+      cookie: null,
+    });
+    await client.dispose();
+    expect(outcome, civilId).toMatchObject({
+      kind: "signin",
+      redirect: "/en/sign-in/worker?error=civil_id_format",
+    });
+  }
+});

@@ -26,6 +26,7 @@ import {
   isEmployer,
   isStaff,
   randomId,
+  retryOnReset,
   routesOnDisk,
   sessionCookie,
   staffMay,
@@ -310,16 +311,16 @@ function describe(e: Expect): string {
 
 async function fetchRoute(request: APIRequestContext, spec: RouteSpec, url: string, cookie: string | null) {
   const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
-  const res =
+  return retryOnReset(() =>
     spec.method === "POST"
-      ? await request.post(url, {
+      ? request.post(url, {
           headers: { ...headers, "Content-Type": "application/json" },
           data: "{}",
           maxRedirects: 0,
           failOnStatusCode: false,
         })
-      : await request.get(url, { headers, maxRedirects: 0, failOnStatusCode: false });
-  return res;
+      : request.get(url, { headers, maxRedirects: 0, failOnStatusCode: false }),
+  );
 }
 
 /** What a response was, in the matrix's terms. */
