@@ -364,7 +364,7 @@ test("every page and route handler on disk is in the matrix, and nothing in the 
 });
 
 test("every route × every kind of user: exactly the expected answer", async ({ playwright, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const cells: { route: string; actor: ActorName; variant: Variant; url: string; want: Expect }[] = [];
   for (const [route, spec] of [...Object.entries(ROUTES), ...Object.entries(HANDLERS)]) {
     ACTORS.forEach((actor, i) => {
@@ -493,7 +493,7 @@ test("every server action × every kind of user: the right users get through, ev
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const build = actionsInBuild();
   const wrong: string[] = [];
   let calls = 0;
