@@ -19,11 +19,19 @@ async function isHttps(): Promise<boolean> {
   return !(host.startsWith("localhost") || host.startsWith("127."));
 }
 
-export async function readPendingSignIn(): Promise<PendingSignIn> {
-  const raw = (await cookies()).get(NAME)?.value;
-  if (!raw) return {};
+/**
+ * The value is base64url-encoded JSON: nothing a cookie parser would try to percent-decode. What was typed can
+ * hold any character, and a raw "%" (say "50%") made Next.js's own cookie parsing throw `URI malformed` while
+ * it rendered the action's redirect: a 500 for a worker who mistyped their civil ID (found by the fuzzer).
+ */
+export function encodePending(value: PendingSignIn): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+export function decodePending(raw: string | undefined): PendingSignIn {
+  if (!raw || !/^[A-Za-z0-9_-]+$/.test(raw)) return {};
   try {
-    const v = JSON.parse(raw) as unknown;
+    const v = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
     if (!v || typeof v !== "object") return {};
     const { civilId, typed } = v as Record<string, unknown>;
     return {
@@ -35,9 +43,13 @@ export async function readPendingSignIn(): Promise<PendingSignIn> {
   }
 }
 
+export async function readPendingSignIn(): Promise<PendingSignIn> {
+  return decodePending((await cookies()).get(NAME)?.value);
+}
+
 /** Only from a server action (cookies cannot be set while rendering). */
 export async function writePendingSignIn(value: PendingSignIn): Promise<void> {
-  (await cookies()).set(NAME, JSON.stringify(value), {
+  (await cookies()).set(NAME, encodePending(value), {
     httpOnly: true,
     sameSite: "lax",
     secure: await isHttps(),
