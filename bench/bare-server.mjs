@@ -13,14 +13,11 @@ import postgres from "postgres";
 
 /** What the app runs for GET /ar/worker, in order (drizzle's text; $n are bound parameters). */
 export const SESSION_SQL =
-  'select "id", "user_kind", "user_id", "created_at", "expires_at", "revoked_at", "last_seen_at", "ip", "user_agent" from "sessions" where ("sessions"."id" = $1 and "sessions"."revoked_at" is null and "sessions"."expires_at" > $2)';
-export const WORKER_SQL =
-  'select "id", "civil_id", "passport_number", "name_ar", "name_en", "nationality", "date_of_birth", "mobile", "email", "establishment_id", "occupation", "permit_number", "permit_status", "entered_oman_on", "created_at" from "workers" where "workers"."id" = $1';
-export const PROFILE_SQL = 'select "name_ar", "name_en", "mobile", "civil_id" from "workers" where "workers"."id" = $1';
+  'select "sessions"."id", "sessions"."user_kind", "sessions"."last_seen_at", "employer_users"."id", "employer_users"."establishment_id", "employer_users"."role", "employer_users"."name", "employer_users"."email", "employer_users"."active", "employer_users"."email_verified_at", "staff_users"."id", "staff_users"."role", "staff_users"."name", "staff_users"."email", "staff_users"."active", "workers"."id", "workers"."name_en", "workers"."name_ar" from "sessions" left join "employer_users" on ("sessions"."user_kind" = $1 and "employer_users"."id" = "sessions"."user_id") left join "staff_users" on ("sessions"."user_kind" = $2 and "staff_users"."id" = "sessions"."user_id") left join "workers" on ("sessions"."user_kind" = $3 and "workers"."id" = "sessions"."user_id") where ("sessions"."id" = $4 and "sessions"."revoked_at" is null and "sessions"."expires_at" > $5)';
 export const REPORTS_SQL =
   'select "reports"."id", "reports"."reference", "reports"."status", "reports"."last_day_at_work", "reports"."submitted_at", "reports"."approved_at", "reports"."grievance_deadline", "establishments"."name_ar", "establishments"."name_en" from "reports" inner join "establishments" on "establishments"."id" = "reports"."establishment_id" where ("reports"."worker_id" = $1 and "reports"."status" in ($2, $3, $4, $5, $6)) order by "reports"."submitted_at" desc, "reports"."created_at" desc';
 
-export const BARE_SQL = [SESSION_SQL, WORKER_SQL, PROFILE_SQL, REPORTS_SQL];
+export const BARE_SQL = [SESSION_SQL, REPORTS_SQL];
 
 const VISIBLE = ["submitted", "approved", "rejected", "cancelled", "closed"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,11 +29,9 @@ const dateFormat = new Intl.DateTimeFormat("ar-OM", { day: "numeric", month: "lo
 const formatDate = (d) => (d ? dateFormat.format(d instanceof Date ? d : new Date(d)) : "—");
 
 export function createBareServer(sql) {
-  // `prepare: true` (the default), as the app's client: each statement is parsed once per connection.
-  const session = (id) => sql.unsafe(SESSION_SQL, [id, new Date()], { prepare: true });
-  const worker = (id) => sql.unsafe(WORKER_SQL, [id], { prepare: true });
-  const profile = (id) => sql.unsafe(PROFILE_SQL, [id], { prepare: true });
-  const reports = (id) => sql.unsafe(REPORTS_SQL, [id, ...VISIBLE], { prepare: true });
+  // `prepare: true` (the default) and rows as arrays (`values()`), as drizzle over postgres.js does.
+  const session = (id) => sql.unsafe(SESSION_SQL, ["employer", "staff", "worker", id, new Date()], { prepare: true }).values();
+  const reports = (id) => sql.unsafe(REPORTS_SQL, [id, ...VISIBLE], { prepare: true }).values();
 
   return http.createServer(async (req, res) => {
     try {
@@ -50,12 +45,21 @@ export function createBareServer(sql) {
       }
       const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
       const [s] = UUID.test(sid) ? await session(sid) : [];
-      const [w] = s && s.user_kind === "worker" ? await worker(s.user_id) : [];
-      if (!w) {
+      // Columns: sessions id, user_kind, last_seen_at; employer 3–9; staff 10–14; worker id, name_en, name_ar.
+      if (!s || s[1] !== "worker" || !s[15]) {
         res.writeHead(307, { location: "/ar/sign-in/worker" }).end();
         return;
       }
-      const [[p], rows] = await Promise.all([profile(w.id), reports(w.id)]);
+      const workerNameAr = s[17];
+      const rows = (await reports(s[15])).map((r) => ({
+        id: r[0],
+        reference: r[1],
+        status: r[2],
+        last_day_at_work: r[3],
+        submitted_at: r[4],
+        grievance_deadline: r[6],
+        name_ar: r[7],
+      }));
       const items = rows
         .map(
           (r) =>
@@ -66,7 +70,7 @@ export function createBareServer(sql) {
         .join("");
       const html =
         `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>بلاغاتي</title></head><body>` +
-        `<h1>بلاغاتي</h1><p>مرحبا ${escapeHtml(p?.name_ar ?? w.name_ar)}</p><ul>${items}</ul></body></html>`;
+        `<h1>بلاغاتي</h1><p>مرحبا ${escapeHtml(workerNameAr)}</p><ul>${items}</ul></body></html>`;
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" }).end(html);
     } catch (e) {
       res.writeHead(500, { "content-type": "text/plain" }).end(e instanceof Error ? e.message : "error");

@@ -292,16 +292,18 @@ export async function main(argv = process.argv.slice(2)) {
     const base = `http://127.0.0.1:${port}`;
     const authSecret = randomBytes(32).toString("base64");
     const appLog = path.join(logDir, "app.log");
-    const commonEnv = { AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", APP_URL: base, BALAGH_DEMO_MODE: "false" };
+    // No background jobs in the app under test (as with JOBS_IN_PROCESS=false and `npm run worker` elsewhere):
+    // the job runner would otherwise settle, expire and notify on the scaled data while it is measured.
+    const commonEnv = { AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", APP_URL: base, BALAGH_DEMO_MODE: "false", JOBS_IN_PROCESS: "false" };
 
     // --- 1. capture: sign in for real, and record each page's SQL --------------------------------------------
-    say("phase 1: sign-ins and the SQL each page runs (app behind a recording proxy, no background jobs)");
+    say("phase 1: sign-ins and the SQL each page runs (app behind a recording proxy)");
     const dbUrl = new URL(opts.db);
     capture = await startSqlCapture({ listenPort: port + 2, target: { host: dbUrl.hostname, port: Number(dbUrl.port || 5432) } });
     let app = startNext({
       root,
       port,
-      env: { ...commonEnv, DATABASE_URL: withHostPort(opts.db, "127.0.0.1", port + 2), JOBS_IN_PROCESS: "false" },
+      env: { ...commonEnv, DATABASE_URL: withHostPort(opts.db, "127.0.0.1", port + 2) },
       logFile: appLog,
     });
     servers.push(app);
