@@ -23,7 +23,7 @@ import { estimateSeconds, formatDuration, parseBenchArgs, USAGE } from "./lib/ar
 import { BARE_SQL } from "./bare-server.mjs";
 import { checkFixtures, describeDatabase, FIXTURES, FixtureError } from "./lib/fixtures.mjs";
 import { Client } from "./lib/http.mjs";
-import { latencySummary, runLoad } from "./lib/load.mjs";
+import { latencySummary, runLoad, waitForIdle } from "./lib/load.mjs";
 import { machineDetails } from "./lib/machine.mjs";
 import { startNext, startProcess } from "./lib/server.mjs";
 import { signInEmployer, signInStaff, signInWorker } from "./lib/sign-in.mjs";
@@ -104,7 +104,7 @@ async function captureRequest(capture, client, path) {
 }
 
 /** The full submission as an autocannon request sequence; `pool` hands out a worker per submission. */
-function submissionRequests(pool, stats) {
+function submissionRequests(base, pool, stats) {
   const fail = (ctx, why) => {
     if (!ctx.failed) {
       ctx.failed = true;
@@ -148,7 +148,7 @@ function submissionRequests(pool, stats) {
         if (ctx.failed || !ctx.civilId) return null;
         try {
           const post = stepPost(step, ctx);
-          return { ...req, method: "POST", path: post.path, body: post.body, headers: { ...req.headers, "content-type": post.contentType } };
+          return { ...req, method: "POST", path: post.path, body: post.body, headers: { ...req.headers, origin: base, "content-type": post.contentType } };
         } catch (e) {
           fail(ctx, e.message);
           return null;
@@ -177,9 +177,10 @@ async function runSubmissionLoad({ base, cookie, connections, duration, warmup, 
   const run = async (seconds, timed) => {
     const stats = { completed: 0, failed: 0, exhausted: false, lastFailure: null, histogram: createHistogram(), instance: null };
     const started = performance.now();
-    const instance = autocannon({ url: base, connections, duration: seconds, headers: { cookie }, requests: submissionRequests(pool, stats), timeout: 60 });
+    const instance = autocannon({ url: base, connections, duration: seconds, headers: { cookie }, requests: submissionRequests(base, pool, stats), timeout: 60 });
     stats.instance = instance;
     const result = await instance;
+    await waitForIdle(`${base}/api/health`);
     const elapsed = (performance.now() - started) / 1000;
     if (!timed) return null;
     return {
@@ -358,7 +359,7 @@ export async function main(argv = process.argv.slice(2)) {
         const page = PAGES[key];
         const loads = [];
         for (const connections of opts.connections) {
-          const r = await runLoad({ url: base + page.path, connections, duration: opts.duration, warmup: opts.warmup, headers: { cookie: cookies[page.as] } });
+          const r = await runLoad({ url: base + page.path, idleUrl: `${base}/api/health`, connections, duration: opts.duration, warmup: opts.warmup, headers: { cookie: cookies[page.as] } });
           printLoadLine(page.label, r);
           loads.push(r);
         }
@@ -390,7 +391,7 @@ export async function main(argv = process.argv.slice(2)) {
       if (check.status !== 200) throw new Error(`bare server answered ${check.status}: ${body.slice(0, 200)}`);
       const loads = [];
       for (const connections of opts.connections) {
-        const r = await runLoad({ url, connections, duration: opts.duration, warmup: opts.warmup, headers: { cookie: `sid=${session.id}` } });
+        const r = await runLoad({ url, idleUrl: `http://127.0.0.1:${barePort}/health`, connections, duration: opts.duration, warmup: opts.warmup, headers: { cookie: `sid=${session.id}` } });
         printLoadLine("bare: worker look-up", r);
         const appRun = results.scenarios.worker?.loads.find((l) => l.connections === connections);
         if (appRun) appRun.ratioAppToBare = Math.round((appRun.rps / r.rps) * 1000) / 1000;

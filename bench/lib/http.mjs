@@ -41,7 +41,8 @@ export class Client {
   /** Posts a parsed form (with its hidden server-action fields) and `fields`, as a browser without JS would. */
   postForm(path, form, fields = {}, button = null) {
     const { body, contentType } = multipartBody(form, fields, button);
-    return this.request(path, { method: "POST", body, headers: { "content-type": contentType } });
+    // A browser sends Origin with a form's POST; Next.js checks it for server actions.
+    return this.request(path, { method: "POST", body, headers: { origin: this.base, "content-type": contentType } });
   }
 }
 

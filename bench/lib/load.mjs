@@ -14,12 +14,33 @@ export function latencySummary(h) {
 }
 
 /**
+ * Waits until the server has worked off what a load left in flight: autocannon stops sending when its time is
+ * up, but the server still finishes every request it accepted, and those would otherwise slow the next load.
+ * Done when `idleUrl` answers twice in a row within `quickMs` (or after `maxMs`).
+ */
+export async function waitForIdle(idleUrl, { quickMs = 250, maxMs = 90_000 } = {}) {
+  const end = Date.now() + maxMs;
+  let quick = 0;
+  while (Date.now() < end && quick < 2) {
+    const t = performance.now();
+    try {
+      await (await fetch(idleUrl)).arrayBuffer();
+      quick = performance.now() - t < quickMs ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
+    if (quick < 2) await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
  * Runs autocannon for `duration` seconds (after `warmup` seconds of the same load, not counted).
  * `requests` (optional) is autocannon's request sequence; `onResponse` sees every timed response.
  */
-export async function runLoad({ url, connections, duration, warmup = 0, headers = {}, requests, slices = 6, timeout = 30 }) {
+export async function runLoad({ url, idleUrl, connections, duration, warmup = 0, headers = {}, requests, slices = 6, timeout = 30 }) {
   if (warmup > 0) {
     await autocannon({ url, connections, duration: warmup, headers, requests, timeout });
+    if (idleUrl) await waitForIdle(idleUrl);
   }
   const histogram = createHistogram();
   const counts = [];
@@ -32,6 +53,7 @@ export async function runLoad({ url, connections, duration, warmup = 0, headers 
     counts[slice] = (counts[slice] ?? 0) + 1;
   });
   const result = await instance;
+  if (idleUrl) await waitForIdle(idleUrl);
   const seconds = result.duration || duration;
   const total = result.requests.total;
   return {

@@ -97,11 +97,6 @@ export function checkRedirect(step, status, location) {
   return location;
 }
 
-/** The confirmation page says the report is submitted (its status tag), with the reference. */
-export function confirmationOk(html) {
-  return /WA-\d{4}-\d{6}|WA-[A-Z0-9-]+/.test(html) && html.includes("data-testid");
-}
-
 /**
  * Workers of the establishment that can be reported now: permit active and held there, no report open
  * (awaiting payment, submitted, approved) and no draft (a draft would be resumed, not started).
@@ -126,7 +121,7 @@ export async function submitOnce(client, civilId) {
     if (page.status !== 200) throw new Error(`step "${step.name}": GET ${ctx.page} answered ${page.status}`);
     ctx.html = page.body;
     const post = stepPost(step, ctx);
-    const res = await client.request(post.path, { method: "POST", body: post.body, headers: { "content-type": post.contentType } });
+    const res = await client.request(post.path, { method: "POST", body: post.body, headers: { origin: client.base, "content-type": post.contentType } });
     const next = checkRedirect(step, res.status, res.location);
     if (next instanceof Error) throw next;
     ctx.page = next;
