@@ -56,13 +56,14 @@ export function parseBenchArgs(argv, env = process.env) {
 
 /**
  * A generous estimate of the whole run in seconds, printed before it starts: the build, three app starts,
- * the sign-ins and SQL capture, then warm-up plus timed load for every scenario at every connection count.
+ * the sign-ins and SQL capture, then warm-up, timed load and drain for every scenario at every connection count.
  */
 export function estimateSeconds(opts) {
   const build = opts.build ? 150 : 0;
   const starts = 3 * 15;
   const capture = 30;
-  const loads = opts.scenarios.length * opts.connections.length * (opts.warmup + opts.duration + 3);
+  // Each load also waits for the server to work off what it left in flight (up to a few seconds each).
+  const loads = opts.scenarios.length * opts.connections.length * (opts.warmup + opts.duration + 10);
   return build + starts + capture + loads;
 }
 
