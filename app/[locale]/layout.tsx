@@ -5,10 +5,11 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { getActor } from "@/lib/auth/config";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { directionOf, isLocale, locales } from "@/lib/i18n/routing";
 
 export function generateStaticParams() {
@@ -28,7 +29,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [messages, actor, t] = await Promise.all([getMessages(), getActor(), getTranslations("shell")]);
+  // Only what every page's client components use; each area's layout adds its own (AreaMessages).
+  const [messages, actor, t] = await Promise.all([clientMessages(), getActor(), getTranslations("shell")]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-base leading-relaxed">

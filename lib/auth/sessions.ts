@@ -37,21 +37,40 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function loadSessionActor(sessionId: string): Promise<Actor | null> {
   if (!UUID.test(sessionId)) return null;
-  const [s] = await db
-    .select()
+  // One round trip for every signed-in request: the session with its user, whichever kind it is.
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      userKind: sessions.userKind,
+      lastSeenAt: sessions.lastSeenAt,
+      employer: {
+        id: employerUsers.id,
+        establishmentId: employerUsers.establishmentId,
+        role: employerUsers.role,
+        name: employerUsers.name,
+        email: employerUsers.email,
+        active: employerUsers.active,
+        emailVerifiedAt: employerUsers.emailVerifiedAt,
+      },
+      staff: { id: staffUsers.id, role: staffUsers.role, name: staffUsers.name, email: staffUsers.email, active: staffUsers.active },
+      worker: { id: workers.id, nameEn: workers.nameEn, nameAr: workers.nameAr },
+    })
     .from(sessions)
+    .leftJoin(employerUsers, and(eq(sessions.userKind, "employer"), eq(employerUsers.id, sessions.userId)))
+    .leftJoin(staffUsers, and(eq(sessions.userKind, "staff"), eq(staffUsers.id, sessions.userId)))
+    .leftJoin(workers, and(eq(sessions.userKind, "worker"), eq(workers.id, sessions.userId)))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
-  if (!s) return null;
-  if (Date.now() - s.lastSeenAt.getTime() > 5 * 60 * 1000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, s.id));
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
   }
-  switch (s.userKind) {
+  switch (row.userKind) {
     case "employer": {
-      const [u] = await db.select().from(employerUsers).where(eq(employerUsers.id, s.userId));
+      const u = row.employer;
       if (!u || !u.active || !u.emailVerifiedAt) return null;
       return {
         kind: "employer",
-        sessionId: s.id,
+        sessionId: row.id,
         userId: u.id,
         establishmentId: u.establishmentId,
         role: u.role,
@@ -60,14 +79,14 @@ export async function loadSessionActor(sessionId: string): Promise<Actor | null>
       };
     }
     case "staff": {
-      const [u] = await db.select().from(staffUsers).where(eq(staffUsers.id, s.userId));
+      const u = row.staff;
       if (!u || !u.active) return null;
-      return { kind: "staff", sessionId: s.id, userId: u.id, role: u.role, name: u.name, email: u.email };
+      return { kind: "staff", sessionId: row.id, userId: u.id, role: u.role, name: u.name, email: u.email };
     }
     case "worker": {
-      const [w] = await db.select().from(workers).where(eq(workers.id, s.userId));
+      const w = row.worker;
       if (!w) return null;
-      return { kind: "worker", sessionId: s.id, workerId: w.id, name: w.nameEn, nameAr: w.nameAr };
+      return { kind: "worker", sessionId: row.id, workerId: w.id, name: w.nameEn, nameAr: w.nameAr };
     }
   }
 }

@@ -7,7 +7,7 @@ import { requireWorkerPage } from "@/lib/auth/guards";
 import { grievanceWindow } from "@/lib/grievances/window";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { getWorkerProfile, listReportsForWorker } from "@/lib/workers/queries";
+import { listReportsForWorker } from "@/lib/workers/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("worker");
@@ -20,8 +20,9 @@ export default async function WorkerReportsPage({ params }: { params: Promise<{ 
   setRequestLocale(locale);
   const actor = await requireWorkerPage(locale);
   const t = await getTranslations("worker");
-  const [profile, rows] = await Promise.all([getWorkerProfile(actor), listReportsForWorker(actor)]);
-  const name = profile ? (locale === "ar" ? profile.nameAr : profile.nameEn) : actor.name;
+  // The session's check already read the worker's names: one query for the page itself.
+  const rows = await listReportsForWorker(actor);
+  const name = locale === "ar" ? actor.nameAr : actor.name;
   const now = new Date();
   return (
     <>
