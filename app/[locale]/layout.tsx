@@ -5,11 +5,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { getActor } from "@/lib/auth/config";
-import { clientMessages } from "@/lib/i18n/client-messages";
 import { directionOf, isLocale, locales } from "@/lib/i18n/routing";
 
 export function generateStaticParams() {
@@ -29,8 +28,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  // Only what every page's client components use; each area's layout adds its own (AreaMessages).
-  const [messages, actor, t] = await Promise.all([clientMessages(), getActor(), getTranslations("shell")]);
+  const [messages, actor, t] = await Promise.all([getMessages(), getActor(), getTranslations("shell")]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-base leading-relaxed">

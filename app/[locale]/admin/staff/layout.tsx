@@ -1,7 +1,0 @@
-import type { ReactNode } from "react";
-import { AreaMessages } from "@/components/layout/area-messages";
-
-/** Staff accounts: the client forms here get their area's messages (the rest of the area's pages need none). */
-export default function AdminStaffLayout({ children }: { children: ReactNode }) {
-  return <AreaMessages area="admin">{children}</AreaMessages>;
-}

@@ -1,7 +1,0 @@
-import type { ReactNode } from "react";
-import { AreaMessages } from "@/components/layout/area-messages";
-
-/** The team page: the client forms here get their area's messages (the rest of the area's pages need none). */
-export default function EmployerTeamLayout({ children }: { children: ReactNode }) {
-  return <AreaMessages area="employer">{children}</AreaMessages>;
-}
