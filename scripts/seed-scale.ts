@@ -32,11 +32,22 @@ function parseArgs(argv: string[]): { options: ScaleOptions; reset: boolean } {
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
     const v = argv[k + 1];
-    if (a === "--reports") (options.reports = Math.floor(num(a, v, 100))), k++;
-    else if (a === "--seed") (options.seed = Math.floor(num(a, v, 0))), k++;
-    else if (a === "--bench-reports") (options.benchReports = Math.floor(num(a, v, 2))), k++;
-    else if (a === "--reports-per-establishment") (options.reportsPerEstablishment = num(a, v, 1)), k++;
-    else if (a === "--workers-per-report") (options.workersPerReport = num(a, v, 1)), k++;
+    if (a === "--reports") {
+      options.reports = Math.floor(num(a, v, 100));
+      k++;
+    } else if (a === "--seed") {
+      options.seed = Math.floor(num(a, v, 0));
+      k++;
+    } else if (a === "--bench-reports") {
+      options.benchReports = Math.floor(num(a, v, 2));
+      k++;
+    } else if (a === "--reports-per-establishment") {
+      options.reportsPerEstablishment = num(a, v, 1);
+      k++;
+    } else if (a === "--workers-per-report") {
+      options.workersPerReport = num(a, v, 1);
+      k++;
+    }
     else if (a === "--until") {
       if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`--until needs YYYY-MM-DD\n${HELP}`);
       options.until = v;
