@@ -50,5 +50,7 @@ export const grievances = pgTable(
       .where(sql`${t.status} in ('submitted', 'under_review')`),
     index("grievances_worker_idx").on(t.workerId, t.createdAt),
     index("grievances_status_idx").on(t.status, t.createdAt),
+    // A report's grievances (report, case and worker pages; the deadline notices' "no grievance" check).
+    index("grievances_report_idx").on(t.reportId, t.createdAt),
   ],
 );

@@ -103,6 +103,13 @@ export const reports = pgTable(
     index("reports_establishment_idx").on(t.establishmentId, t.createdAt, t.id),
     index("reports_status_idx").on(t.status, t.submittedAt),
     index("reports_worker_idx").on(t.workerId),
+    // Issue 6 (tests/integration/explain.test.ts): the employer's counts by status (index-only) and the status
+    // filter of the dashboard, newest first.
+    index("reports_establishment_status_idx").on(t.establishmentId, t.status, t.createdAt, t.id),
+    // Statistics for a date range; the daily deadline notices.
+    index("reports_submitted_idx").on(t.submittedAt),
+    index("reports_grievance_deadline_idx").on(t.grievanceDeadline),
+    index("reports_legal_period_ends_idx").on(t.legalPeriodEnds),
     check("reports_fee_positive", sql`${t.feeBaisa} is null or (${t.feeBaisa} > 0 and ${t.feeBaisa} % 10 = 0)`),
   ],
 );
@@ -202,6 +209,8 @@ export const deposits = pgTable(
       .on(t.reportId)
       .where(sql`${t.status} in ('pending', 'paid', 'utilised', 'refunded')`),
     index("deposits_status_idx").on(t.status, t.createdAt),
+    // A report's deposits (report and case pages, statistics): the unique index above covers live ones only.
+    index("deposits_report_idx").on(t.reportId, t.createdAt),
     check("deposits_amount", sql`${t.amountBaisa} > 0 and ${t.amountBaisa} % 10 = 0`),
     // Never refund more than was paid; never refund a utilised deposit.
     check("deposits_refund_le_paid", sql`${t.refundedBaisa} >= 0 and ${t.refundedBaisa} <= ${t.amountBaisa}`),
@@ -243,6 +252,7 @@ export const cancellationRequests = pgTable(
       .on(t.reportId)
       .where(sql`${t.status} in ('submitted', 'under_review')`),
     index("cancellation_status_idx").on(t.status, t.createdAt),
+    index("cancellation_report_idx").on(t.reportId, t.createdAt),
   ],
 );
 
@@ -277,6 +287,13 @@ export const refundRequests = pgTable(
       .on(t.depositId)
       .where(sql`${t.status} in ('submitted', 'approved', 'refunded')`),
     index("refund_status_idx").on(t.status, t.createdAt),
+    index("refund_report_idx").on(t.reportId, t.createdAt),
+    // Finance's queue order (lib/admin/refunds/queue.ts rankSql): waiting first, then oldest first.
+    index("refund_queue_order_idx").on(
+      sql`(case ${t.status} when 'submitted' then 0 when 'approved' then 1 when 'failed' then 2 when 'rejected' then 3 else 4 end)`,
+      t.createdAt,
+      t.id,
+    ),
     check("refund_amount_positive", sql`${t.amountBaisa} > 0`),
   ],
 );

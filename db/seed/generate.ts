@@ -95,7 +95,7 @@ function fromDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-function addYears(iso: string, years: number): string {
+export function addYears(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
   const md = iso.slice(5);
   // 29 February in a year without one: the next day.
@@ -105,7 +105,7 @@ function addYears(iso: string, years: number): string {
 // --- identifiers -----------------------------------------------------------------------------------------
 
 /** Passport numbers in the shapes each country issues. */
-function passportNumber(rng: Rng, nationality: NationalityCode): string {
+export function passportNumber(rng: Rng, nationality: NationalityCode): string {
   switch (nationality) {
     case "IN": // one letter, seven digits: K4821937
       return rng.letters(1, "JKLMNPRSTUVWZ") + String(rng.int(1, 9)) + rng.digits(6);
@@ -125,7 +125,7 @@ function passportNumber(rng: Rng, nationality: NationalityCode): string {
 }
 
 /** Foreign mobile numbers in E.164 for workers who kept their home SIM. */
-function foreignMobile(rng: Rng, nationality: NationalityCode): string {
+export function foreignMobile(rng: Rng, nationality: NationalityCode): string {
   switch (nationality) {
     case "IN":
       return "+91" + String(rng.int(7, 9)) + rng.digits(9);
@@ -144,7 +144,7 @@ function foreignMobile(rng: Rng, nationality: NationalityCode): string {
   }
 }
 
-function omaniMobile(rng: Rng): string {
+export function omaniMobile(rng: Rng): string {
   // Omani mobile numbers start with 9, or with 71, 72, 78 or 79.
   return rng.chance(0.8) ? "+9689" + rng.digits(7) : "+9687" + rng.pick(["1", "2", "8", "9"]) + rng.digits(6);
 }
@@ -175,7 +175,7 @@ function weightsOf<K extends string>(record: Readonly<Partial<Record<K, number>>
   });
 }
 
-function makeName(
+export function makeName(
   rng: Rng,
   nationality: NationalityCode,
   sector: Sector,
