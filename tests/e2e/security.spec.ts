@@ -13,12 +13,14 @@ import { db } from "@/db";
 import { employerUsers, evidenceFiles, grievances, reportEvents, reports } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { getStorage, newStorageKey } from "@/lib/storage";
+import { messages } from "@/messages";
 import { createStaffUser } from "../helpers/accounts";
 import { createEstablishment, createReport, createWorker } from "../helpers/tracking-fixtures";
 import { signInAs } from "./helpers/session-cookie";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = `"><img src=x onerror=alert(1)>`;
+const SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>';
 const ARABIC = "ملاحظة <script>alert('عربي')</script> نهاية";
 
 type Fixture = {
@@ -32,6 +34,9 @@ type Fixture = {
 };
 
 let fx: Fixture;
+
+// Each test opens many pages: give it room on a busy machine.
+test.describe.configure({ timeout: 240_000 });
 
 test.beforeAll(async () => {
   const est = await createEstablishment(`XSS ${IMG}`);
@@ -131,7 +136,7 @@ async function visit(page: Page, path: string, expectText: string[] = []): Promi
   expect(res?.status(), path).toBeLessThan(500);
   await page.waitForLoadState("networkidle");
   await expect
-    .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__react"))), { message: `${path} hydrated` })
+    .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__react"))), { message: `${path} hydrated`, timeout: 20_000 })
     .toBe(true);
   const injected = await page.evaluate(
     () => document.querySelectorAll('img[src="x"], [onerror], script:not([src]):not([nonce])').length,
@@ -190,6 +195,13 @@ test("employer pages and filing steps show payloads as text", async ({ browser }
   // In a form, the payload is a field's value, not markup.
   await visit(page, `/ar/employer/reports/${fx.draftId}/edit/workplace`);
   expect(await page.evaluate((v) => [...document.querySelectorAll("input, textarea")].some((e) => (e as HTMLInputElement).value === v), IMG)).toBe(true);
+  // An SVG with a script, named .png, is refused through the real form with the translated message.
+  await visit(page, `/ar/employer/reports/${fx.draftId}/edit/evidence`);
+  await page.locator("#address_proof").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(SVG_WITH_SCRIPT) });
+  await page.getByRole("button", { name: messages.ar.filing.saveAndContinue }).click();
+  await expect(page.getByTestId("error-summary")).toContainText(messages.ar.filing.errors.upload_type);
+  const kept = await db.select({ kind: evidenceFiles.kind }).from(evidenceFiles).where(eq(evidenceFiles.reportId, fx.draftId));
+  expect(kept.map((k) => k.kind).sort()).toEqual(["bank_statement", "municipality_licence"]);
   await visit(page, "/en/employer/team", [`${SCRIPT} ${ARABIC}`]);
   await visit(page, "/en/employer/reports/new");
   expect(problems).toEqual([]);
@@ -258,6 +270,11 @@ test("headers of a page, an API route and an evidence download", async ({ browse
   const anonymous = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await anonymous.request.get(`/api/evidence/${fx.pdfEvidenceId}`)).status()).toBe(404);
   await anonymous.close();
+  const stranger = await signedIn(browser, "employer", (await createEstablishment("Stranger")).owner.userId);
+  const denied = await stranger.context.request.get(`/api/evidence/${fx.pdfEvidenceId}`);
+  expect(denied.status()).toBe(404);
+  expect(denied.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  await stranger.context.close();
   await page.close();
   await context.close();
 });
