@@ -16,7 +16,12 @@ if (!process.env.DATABASE_URL) {
 export default defineConfig({
   resolve: {
     // Same as tsconfig.json's `"@/*": ["./*"]`.
-    alias: [{ find: /^@\//, replacement: `${root}/` }],
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws unless imported under React's server condition (Next.js's server bundles): tests
+      // run the server's modules directly, so they get its empty module.
+      { find: /^server-only$/, replacement: `${root}/node_modules/server-only/empty.js` },
+    ],
   },
   test: {
     projects: [

@@ -108,6 +108,20 @@ const vitestArgs = (project, file) => [
   `--outputFile.json=${file}`,
 ];
 
+// The build runs with a canary value for every server secret, and the stage after it looks for them (and for
+// key patterns and the secrets' names) in what the browser downloads: scripts/check-client-secrets.mjs.
+const canary = (prefix) => `${prefix}${randomBytes(12).toString("hex")}`;
+const secretCanaries = {
+  AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
+  STRIPE_SECRET_KEY: canary("sk_test_balaghcanary"),
+  STRIPE_WEBHOOK_SECRET: canary("whsec_balaghcanary"),
+  RESEND_API_KEY: canary("re_balagh_canary"),
+  RESEND_WEBHOOK_SECRET: canary("whsec_resendcanary"),
+  SMS_GATEWAY_TOKEN: canary("sms-gateway-canary-"),
+  SMS_CALLBACK_TOKEN: canary("sms-callback-canary-"),
+  S3_SECRET_ACCESS_KEY: canary("s3-secret-canary-"),
+};
+
 const stages = [
   {
     title: "Unit tests",
@@ -125,10 +139,13 @@ const stages = [
     title: "Production build (next build)",
     cmd: bin("next"),
     args: ["build"],
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
-    },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...secretCanaries },
+  },
+  {
+    title: "No secret in the client bundles",
+    cmd: process.execPath,
+    args: ["scripts/check-client-secrets.mjs"],
+    env: secretCanaries,
   },
   {
     title: "A fresh database for the browser journeys",

@@ -32,7 +32,7 @@ export function FeeForm() {
           dir="ltr"
           autoComplete="off"
           maxLength={2}
-          style={{ maxWidth: "6rem" }}
+          inputWidth="max-w-24"
         />
         <TextField
           name="amount"
@@ -43,7 +43,7 @@ export function FeeForm() {
           dir="ltr"
           inputMode="decimal"
           autoComplete="off"
-          style={{ maxWidth: "12rem" }}
+          inputWidth="max-w-48"
         />
         <TextField
           name="effectiveFrom"
@@ -53,7 +53,7 @@ export function FeeForm() {
           error={field("effectiveFrom")}
           defaultValue={value("effectiveFrom")}
           dir="ltr"
-          style={{ maxWidth: "18rem" }}
+          inputWidth="max-w-72"
         />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>

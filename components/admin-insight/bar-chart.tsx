@@ -15,9 +15,18 @@ type Props = {
 /**
  * A horizontal bar chart drawn with CSS on the server (no chart library, no script), and beside it the same
  * figures as a table. The bars are decoration for sighted readers (aria-hidden); the table is what assistive
- * technology reads. Each bar's length is `inline-size`, a logical property, and it sits at the inline start
- * of its track: in Arabic the bars grow from the right, in English from the left.
+ * technology reads. Each bar is a block at the inline start of its track: in Arabic the bars grow from the
+ * right, in English from the left.
  */
+/**
+ * The bar's length as a class (`w-37/100`, generated for 1..100 in app/globals.css): the page's
+ * Content-Security-Policy refuses style attributes. Whole percent; anything above 0 shows at least 1 %.
+ */
+function barWidthClass(percent: number): string {
+  if (percent <= 0) return "w-0";
+  return `w-${Math.min(100, Math.max(1, Math.round(percent)))}/100`;
+}
+
 export function BarChart({ id, title, note, caption, labelHeader, valueHeader, data }: Props) {
   const max = Math.max(0, ...data.map((d) => d.value));
   return (
@@ -33,10 +42,7 @@ export function BarChart({ id, title, note, caption, labelHeader, valueHeader, d
                 <span className="truncate text-sm">{d.label}</span>
                 <span className="flex items-center gap-2">
                   <span className="block h-5 min-w-0 flex-1 bg-gray-100">
-                    <span
-                      className="block h-full bg-brand-600"
-                      style={{ inlineSize: `${barPercent(d.value, max)}%` }}
-                    />
+                    <span className={`block h-full bg-brand-600 ${barWidthClass(barPercent(d.value, max))}`} />
                   </span>
                   <span className="w-10 shrink-0 text-end text-sm tabular-nums">{d.display}</span>
                 </span>

@@ -9,10 +9,12 @@ type Props = {
   error?: string;
   defaultValue?: string;
   className?: string;
+  /** The input's maximum width (a Tailwind class); default `max-w-md`. */
+  inputWidth?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue" | "id">;
 
 /** A labelled input with its hint and error wired to it for assistive technology. */
-export function TextField({ name, id = name, label, hint, error, defaultValue, className, ...rest }: Props) {
+export function TextField({ name, id = name, label, hint, error, defaultValue, className, inputWidth = "max-w-md", ...rest }: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -36,7 +38,7 @@ export function TextField({ name, id = name, label, hint, error, defaultValue, c
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`block w-full max-w-md rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-3 py-2 text-base`}
+        className={`block w-full ${inputWidth} rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-3 py-2 text-base`}
         {...rest}
       />
     </div>

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import { getActor } from "./config";
 import { staffHasRole, type EmployerActor, type StaffActor, type StaffRole, type WorkerActor } from "./actor";

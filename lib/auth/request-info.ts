@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 
 export type RequestInfo = { ip: string | null; userAgent: string | null; requestId: string | null };

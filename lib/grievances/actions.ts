@@ -39,6 +39,7 @@ export async function fileGrievanceAction(_prev: FormState, formData: FormData):
       case "file_empty":
       case "file_too_large":
       case "file_type":
+      case "file_name":
       case "too_many_files":
         return { status: "error", fieldErrors: { attachments: result.code }, values: formValues(formData), data };
       case "deadline_passed":

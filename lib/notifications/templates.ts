@@ -170,3 +170,8 @@ export function renderTemplate<T extends TemplateName>(
 ): Rendered {
   return renderers[template][locale](params);
 }
+
+/** Every template's name (tests render each one). */
+export function templateNames(): TemplateName[] {
+  return Object.keys(renderers) as TemplateName[];
+}

@@ -56,7 +56,20 @@ export function sanitiseFileName(name: string): string {
   return chars.slice(0, MAX_NAME_LENGTH - ext.length).join("").trimEnd() + ext;
 }
 
-export type UploadErrorCode = "upload_empty" | "upload_too_large" | "upload_type" | "upload_type_mismatch";
+/** No file system keeps a longer name (255 bytes on most; counted here in characters, more lenient). */
+export const MAX_SUBMITTED_NAME_LENGTH = 255;
+
+/**
+ * True for a name no file picker sends: a path (a browser sends the last segment only, so "/" or "\" means a
+ * hand-made request such as `../../etc/passwd.pdf`), a control character (NUL, CR, LF, tab...), or more than
+ * 255 characters. Such an upload is refused rather than cleaned up. Names that pass are still cleaned for
+ * display and headers by `sanitiseFileName`.
+ */
+export function isUnacceptableFileName(name: string): boolean {
+  return /[\\/]/.test(name) || /\p{Cc}/u.test(name) || [...name].length > MAX_SUBMITTED_NAME_LENGTH;
+}
+
+export type UploadErrorCode = "upload_empty" | "upload_too_large" | "upload_type" | "upload_type_mismatch" | "upload_name";
 
 export type CheckedUpload = {
   ok: true;
@@ -71,6 +84,7 @@ export type UploadCheck = CheckedUpload | { ok: false; code: UploadErrorCode };
 
 export function validateUpload(input: { name: string; bytes: Uint8Array }): UploadCheck {
   const { bytes } = input;
+  if (isUnacceptableFileName(input.name)) return { ok: false, code: "upload_name" };
   if (bytes.length === 0) return { ok: false, code: "upload_empty" };
   if (bytes.length > RULES.maxUploadBytes) return { ok: false, code: "upload_too_large" };
   const mimeType = detectType(bytes);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { getStorage } from "@/lib/storage";
-import { ALLOWED_TYPES, detectType, type AllowedMimeType } from "@/lib/storage/validate";
+import { ALLOWED_TYPES, detectType, isUnacceptableFileName, type AllowedMimeType } from "@/lib/storage/validate";
 import { RULES } from "@/lib/reports/settings";
 
 /**
@@ -19,13 +19,15 @@ export function sniffKind(bytes: Uint8Array): UploadKind | null {
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
 export type CheckedFile = { originalName: string; bytes: Uint8Array; kind: UploadKind; sha256: string };
-export type UploadError = "file_empty" | "file_too_large" | "file_type" | "too_many_files";
+export type UploadError = "file_empty" | "file_too_large" | "file_type" | "file_name" | "too_many_files";
 
 /** Checks every file; the first problem found is the answer. */
 export function checkUploads(files: IncomingFile[]): { ok: true; files: CheckedFile[] } | { ok: false; code: UploadError } {
   if (files.length > MAX_GRIEVANCE_FILES) return { ok: false, code: "too_many_files" };
   const out: CheckedFile[] = [];
   for (const f of files) {
+    // A path, a control character or an endless name: a hand-made request, refused (lib/storage/validate.ts).
+    if (isUnacceptableFileName(f.name)) return { ok: false, code: "file_name" };
     if (f.bytes.length === 0) return { ok: false, code: "file_empty" };
     if (f.bytes.length > RULES.maxUploadBytes) return { ok: false, code: "file_too_large" };
     const kind = sniffKind(f.bytes);

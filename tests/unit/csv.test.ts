@@ -92,3 +92,22 @@ describe("csvStream", () => {
     await expect(readAll(stream)).rejects.toThrow("db down");
   });
 });
+
+describe("csvCell with script and formula payloads (issue 6 §5)", () => {
+  it("keeps markup as plain text: a CSV is never HTML", () => {
+    expect(csvCell("<script>alert(1)</script>")).toBe("<script>alert(1)</script>");
+    expect(csvCell(`"><img src=x onerror=alert(1)>`)).toBe(`"""><img src=x onerror=alert(1)>"`);
+    expect(csvCell("مؤسسة <script>alert('عربي')</script>")).toBe("مؤسسة <script>alert('عربي')</script>");
+  });
+
+  it("neutralises every formula start in Arabic text too, and treats numbers and number-like text consistently", () => {
+    expect(csvCell("=عربي")).toBe("'=عربي");
+    expect(csvCell("-ملاحظة")).toBe("'-ملاحظة");
+    expect(csvCell("@عربي")).toBe("'@عربي");
+    expect(csvCell("+96891234567")).toBe("'+96891234567");
+    // A number is a number: never prefixed, whatever its sign. Text that looks like one is text, prefixed.
+    expect(csvCell(-1.5)).toBe("-1.5");
+    expect(csvCell("-1.500")).toBe("'-1.500");
+    expect(csvCell(0)).toBe("0");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectType, sanitiseFileName, validateUpload } from "@/lib/storage/validate";
+import { detectType, isUnacceptableFileName, sanitiseFileName, validateUpload } from "@/lib/storage/validate";
 import { RULES } from "@/lib/reports/settings";
 
 // Real headers of each kind of file (the rest of the bytes do not matter to the check).
@@ -68,8 +68,16 @@ describe("file names", () => {
     expect(sanitiseFileName("../../etc/passwd")).toBe("passwd");
     expect(sanitiseFileName("..\\..\\windows\\system32\\config")).toBe("config");
     expect(sanitiseFileName("C:\\fakepath\\كشف حساب.pdf")).toBe("كشف حساب.pdf");
-    expect(validateUpload({ name: "../../etc/passwd", bytes: PDF })).toMatchObject({ ok: true, safeName: "passwd.pdf" });
-    expect(validateUpload({ name: "../../.ssh/authorized_keys.png", bytes: PNG })).toMatchObject({ ok: true, safeName: "authorized_keys.png" });
+  });
+
+  it("refuses a name with a path, a control character, or over 255 characters (no browser sends one)", () => {
+    for (const name of ["../../etc/passwd", "../../.ssh/authorized_keys.png", "..\\x.pdf", "C:\\fakepath\\a.pdf", "a\u0000.pdf", "a\r\nb.pdf", "a\tb.pdf", `${"x".repeat(252)}.pdf`]) {
+      expect(validateUpload({ name, bytes: PDF }), JSON.stringify(name)).toEqual({ ok: false, code: "upload_name" });
+    }
+    expect(isUnacceptableFileName(`${"x".repeat(251)}.pdf`)).toBe(false);
+    expect(isUnacceptableFileName("كشف حساب (نهائي).pdf")).toBe(false);
+    // Refused before the content is even looked at: an SVG with a traversal name gets the name's error.
+    expect(validateUpload({ name: "../logo.png", bytes: SVG })).toEqual({ ok: false, code: "upload_name" });
   });
 
   it("drops leading dots, control and bidi-override characters, and header-breaking characters", () => {

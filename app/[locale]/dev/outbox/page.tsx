@@ -8,7 +8,6 @@ import { PageTitle } from "@/components/ui/page-title";
 import { isDemoMode } from "@/lib/config";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
-import { renderEmailHtml } from "@/lib/notifications/email-html";
 import { providersFromEnv } from "@/lib/notifications/providers";
 import { smsSegments } from "@/lib/notifications/sms-segments";
 
@@ -122,7 +121,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
                 <>
                   <iframe
                     title={tn("emailFrame", { subject: n.subject ?? "" })}
-                    srcDoc={renderEmailHtml({ subject: n.subject ?? "", body: n.body, locale: messageLocale })}
+                    src={`/api/dev/outbox/${n.id}`}
                     sandbox=""
                     className="h-[36rem] w-full border border-gray-300 bg-white"
                     data-testid="email-preview"

@@ -21,7 +21,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!found) {
     return new Response("Not found", {
       status: 404,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      },
     });
   }
   const { file, body } = found;
@@ -34,7 +39,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Content-Disposition": contentDisposition(download ? "attachment" : "inline", file.originalName),
       "X-Content-Type-Options": "nosniff",
       // Nothing in the file may run or load anything, whatever a browser makes of it.
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
       "Cache-Control": "private, no-store",
       "Cross-Origin-Resource-Policy": "same-origin",
     },
