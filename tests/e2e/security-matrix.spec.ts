@@ -274,6 +274,13 @@ const HANDLERS: Record<string, RouteSpec> = {
     variants: ["a", "garbage"],
     expect: ({ actor, variant }) => (variant === "a" && staffMay(actor, ["reviewer"]) ? 200 : 404),
   },
+  // Demo mode only: one recorded e-mail as its own document (the outbox page frames it; security.spec opens a real
+  // one). An id that is not a recorded e-mail is 404 to everyone.
+  "/api/dev/outbox/[id]": {
+    url: (_f, _l, v) => `/api/dev/outbox/${v === "random" ? crypto.randomUUID() : "not-an-id"}`,
+    variants: ["random", "garbage"],
+    expect: () => 404,
+  },
   // Machine-to-machine endpoints: no session matters. Without their secrets configured (as here) they are off.
   "/api/notifications/callback/email": {
     url: () => "/api/notifications/callback/email",
