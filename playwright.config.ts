@@ -16,9 +16,6 @@ function chromiumPath(): string | undefined {
 // developer's demo database. Set on this process too, so the global setup (same process) sees it.
 if (!process.env.DATABASE_URL) process.env.EMBEDDED_DB_NAME = "balagh_e2e";
 
-/** The web server's AUTH_SECRET (tests/e2e/helpers/session-cookie.ts signs sessions with it). */
-export const E2E_AUTH_SECRET = "balagh-e2e-test-secret-not-for-production-0123456789";
-
 const serverEnv: Record<string, string> = {
   AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",

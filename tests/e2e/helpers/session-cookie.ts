@@ -7,7 +7,7 @@ import type { BrowserContext } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { db } from "@/db";
 import { createSession, type UserKind } from "@/lib/auth/sessions";
-import { E2E_AUTH_SECRET } from "../../../playwright.config";
+import { E2E_AUTH_SECRET } from "./auth-secret";
 
 const COOKIE = "authjs.session-token";
 
