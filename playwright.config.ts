@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "./tests/e2e/helpers/e2e-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -16,7 +17,7 @@ function chromiumPath(): string | undefined {
 if (!process.env.DATABASE_URL) process.env.EMBEDDED_DB_NAME = "balagh_e2e";
 
 const serverEnv: Record<string, string> = {
-  AUTH_SECRET: "balagh-e2e-test-secret-not-for-production-0123456789",
+  AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   BALAGH_DEMO_MODE: "true",
   NEXT_TELEMETRY_DISABLED: "1",
