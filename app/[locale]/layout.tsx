@@ -20,7 +20,11 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: { template: t("title", { page: "%s" }), default: t("serviceName") }, icons: { icon: "/icon.svg" } };
+  return {
+    title: { template: t("title", { page: "%s" }), default: t("serviceName") },
+    description: t("description"),
+    icons: { icon: "/icon.svg" },
+  };
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {

@@ -58,13 +58,17 @@ const GROUPS: { title: string; audiences: Audience[] }[] = [
 for (const locale of ["ar", "en"] as const) {
   for (const group of GROUPS) {
     test(`no serious or critical axe violations: ${group.title} (${locale})`, async ({ browser }) => {
-      test.setTimeout(120_000);
+      // About 20 pages and their axe runs: generous, for a busy 2-core machine.
+      test.setTimeout(300_000);
       const findings: Finding[] = [];
       for (const p of catalogue.pages.filter((x) => group.audiences.includes(x.audience))) {
         const page = await (await contextFor(browser, p)).newPage();
         const response = await page.goto(`/${locale}${p.path}`);
         expect(response?.status(), `${p.name}: ${p.path}`).toBeLessThan(p.name === "not found (404)" ? 500 : 400);
+        // Not sent to a sign-in page: the page itself is what is checked.
+        expect(new URL(page.url()).pathname, p.name).toBe(`/${locale}${p.path.split("?")[0]}`);
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
         findings.push(...(await audit(page, `${p.name} (/${locale}${p.path})`)));
         if (p.emptySubmit) {
           await page.locator(p.emptySubmit).first().click();

@@ -9,28 +9,27 @@
  * Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
  * Options: --port <n> (server, default 3031), --locale ar|en (default ar).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { encode } from "next-auth/jwt";
+import puppeteer from "puppeteer-core";
 
 // `npm run lighthouse` runs from the project root.
 const root = process.cwd();
-const arg = (name: string) => {
+const arg = (name) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const port = Number(arg("port") ?? 3031);
 const locale = arg("locale") ?? "ar";
 const base = `http://127.0.0.1:${port}`;
-const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
-function newestMtime(dir: string): number {
+function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
@@ -39,7 +38,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function needsBuild(): boolean {
+function needsBuild() {
   const id = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
@@ -47,7 +46,7 @@ function needsBuild(): boolean {
   return Math.max(...sources) > built;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(cmd, args, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env });
     child.on("error", reject);
@@ -55,7 +54,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
   });
 }
 
-async function waitForHealth(server: ChildProcess): Promise<void> {
+async function waitForHealth(server) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error("the server exited before answering");
@@ -69,7 +68,7 @@ async function waitForHealth(server: ChildProcess): Promise<void> {
   throw new Error("the server did not answer /api/health within 120 s");
 }
 
-function chromiumPath(): string {
+function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   throw new Error("no Chromium: install Debian's chromium or set CHROMIUM_PATH");
@@ -78,7 +77,7 @@ function chromiumPath(): string {
 async function main() {
   const started = Date.now();
   const secret = randomBytes(32).toString("base64url");
-  const env: NodeJS.ProcessEnv = {
+  const env = {
     ...process.env,
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
@@ -92,30 +91,17 @@ async function main() {
   }
 
   const server = spawn(next, ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  let chrome: chromeLauncher.LaunchedChrome | null = null;
-  const { db, ensureDatabase, sqlClient } = await import("../db");
+  let chrome = null;
   try {
     await waitForHealth(server);
-    // After the server is up: it has started the embedded database (if any), which this process attaches to.
-    await ensureDatabase();
-    const { employerUsers, workers } = await import("../db/schema");
-    const { DEMO_ACCOUNTS, DEMO_WORKERS, seedDatabase } = await import("../db/seed");
-    const { createSession, SESSION_TTL_MS } = await import("../lib/auth/sessions");
-    await seedDatabase(db);
-    const cookie = async (userKind: "employer" | "worker", userId: string) => {
-      const sid = await createSession(db, { userKind, userId, ip: "127.0.0.1", userAgent: "lighthouse" });
-      const salt = "authjs.session-token";
-      const value = await encode({ token: { sid, sub: sid }, secret, salt, maxAge: SESSION_TTL_MS[userKind] / 1000 });
-      return `${salt}=${value}`;
-    };
-    const [owner] = await db.select({ id: employerUsers.id }).from(employerUsers).where(eq(employerUsers.email, DEMO_ACCOUNTS.employer[0].email));
-    const [worker] = await db.select({ id: workers.id }).from(workers).where(eq(workers.civilId, DEMO_WORKERS[0]!.civilId));
-    if (!owner || !worker) throw new Error("the demo employer or worker is missing");
-
+    // Sessions for the demo worker and employer, made by a TypeScript helper (it needs the app's modules).
+    const cookies = JSON.parse(
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/lighthouse-sessions.ts"], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
+    );
     const pages = [
       { name: "landing", path: `/${locale}`, cookie: null },
-      { name: "worker look-up", path: `/${locale}/worker`, cookie: await cookie("worker", worker.id) },
-      { name: "filing, first step", path: `/${locale}/employer/reports/new`, cookie: await cookie("employer", owner.id) },
+      { name: "worker look-up", path: `/${locale}/worker`, cookie: cookies.worker },
+      { name: "filing, first step", path: `/${locale}/employer/reports/new`, cookie: cookies.employer },
     ];
 
     chrome = await chromeLauncher.launch({
@@ -124,30 +110,40 @@ async function main() {
       logLevel: "error",
     });
     let version = "";
-    const results: { page: string; url: string; scores: Record<string, number | null>; seconds: number }[] = [];
+    const results = [];
     for (const p of pages) {
       const t0 = Date.now();
       const url = `${base}${p.path}`;
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: [...CATEGORIES],
-        extraHeaders: p.cookie ? { Cookie: p.cookie } : undefined,
-      });
+      // The session cookie is put into the browser (Lighthouse's extraHeaders did not reach the page's own
+      // request here), and Lighthouse is told not to clear the origin's storage, cookies included.
+      const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+      const page = await browser.newPage();
+      await page.deleteCookie(...(await page.cookies(base)));
+      if (p.cookie) {
+        const [name, ...value] = p.cookie.split("=");
+        await page.setCookie({ name, value: value.join("="), url: base, httpOnly: true, sameSite: "Lax" });
+      }
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES, disableStorageReset: Boolean(p.cookie) },
+        undefined,
+        page,
+      );
+      await page.close();
+      await browser.disconnect();
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
       if (lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
       version = lhr.lighthouseVersion;
       if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100)]));
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]));
       results.push({ page: p.name, url: p.path, scores, seconds: Math.round((Date.now() - t0) / 100) / 10 });
     }
 
     const header = ["page", "path", ...CATEGORIES];
     const rows = results.map((r) => [r.page, r.url, ...CATEGORIES.map((c) => String(r.scores[c] ?? "n/a"))]);
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const fmt = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
     console.log(`\nLighthouse ${version} (mobile emulation, simulated throttling), scores out of 100:\n${fmt(header)}\n${rows.map(fmt).join("\n")}`);
 
     const out = {
@@ -163,7 +159,6 @@ async function main() {
     console.log(`\nWritten to bench/lighthouse.json (${Math.round((Date.now() - started) / 1000)} s in all).`);
   } finally {
     chrome?.kill();
-    await sqlClient().end({ timeout: 5 });
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
   }
@@ -171,7 +166,7 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (e: unknown) => {
+  (e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   },
