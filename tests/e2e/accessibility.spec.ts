@@ -38,7 +38,9 @@ async function contextFor(browser: Browser, p: SitePage): Promise<BrowserContext
 }
 
 async function audit(page: Page, where: string): Promise<Finding[]> {
-  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+  // Legacy mode runs axe in the page itself: the pages have no cross-origin frames, and the default mode opens
+  // an extra page per analysis (slower, and it hung once on a busy machine).
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
   return violations.map((v) => ({
     where,
     rule: v.id,
