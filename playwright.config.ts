@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_AUTH_SECRET } from "./tests/e2e/helpers/auth-secret";
+import { E2E_AUTH_SECRET } from "./tests/e2e/helpers/e2e-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;

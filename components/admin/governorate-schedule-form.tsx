@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import { updateGovernorateScheduleAction } from "@/lib/governorates/actions";
 import { idleState } from "@/lib/forms";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 import { saveDeclarationsAction } from "@/lib/reports/filing-actions";
 import { DECLARATION_KEYS, type DeclarationKey } from "@/lib/reports/declarations";
 import { idleState } from "@/lib/forms";

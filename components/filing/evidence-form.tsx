@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import { evidenceAction } from "@/lib/reports/filing-actions";
 import type { EmployerEvidenceKind } from "@/lib/reports/review";
 import { RULES } from "@/lib/reports/settings";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
 import type { FormState } from "@/lib/forms";
 import type { SummaryItem } from "@/components/ui/error-summary";
 

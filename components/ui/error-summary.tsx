@@ -1,55 +1,12 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client";
+import { ErrorSummaryBox, type SummaryItem } from "./error-summary-box";
 
-export type SummaryItem = { field?: string; message: string };
+export type { SummaryItem };
 
-/**
- * GOV.UK's error summary: above the heading, takes focus when it appears, links each problem to its field,
- * and prefixes the page title with "Error:" so screen-reader users hear it first.
- */
+/** The error summary of a client form (inside a ClientMessages provider); see ErrorSummaryBox. */
 export function ErrorSummary({ items }: { items: SummaryItem[] }) {
   const t = useTranslations();
-  const ref = useRef<HTMLDivElement>(null);
-  const key = items.map((i) => `${i.field}:${i.message}`).join("|");
-  useEffect(() => {
-    const prefix = t("meta.errorPrefix");
-    const base = document.title.startsWith(prefix) ? document.title.slice(prefix.length).trim() : document.title;
-    if (items.length > 0) {
-      document.title = `${prefix} ${base}`;
-      ref.current?.focus();
-    } else {
-      document.title = base;
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  if (items.length === 0) return null;
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="error-summary-title"
-      className="mb-6 border-4 border-danger p-4 focus:outline-none"
-      data-testid="error-summary"
-    >
-      <h2 id="error-summary-title" className="mb-2 text-lg font-bold">
-        {t("form.errorSummaryTitle")}
-      </h2>
-      <ul className="list-none space-y-1">
-        {items.map((item) => (
-          <li key={`${item.field}-${item.message}`}>
-            {item.field ? (
-              <a href={`#${item.field}`} className="font-semibold text-danger underline">
-                {item.message}
-              </a>
-            ) : (
-              <span className="font-semibold text-danger">{item.message}</span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ErrorSummaryBox items={items} title={t("form.errorSummaryTitle")} errorPrefix={t("meta.errorPrefix")} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import type { FormState } from "@/lib/forms";
 import type { SummaryItem } from "./error-summary";
 

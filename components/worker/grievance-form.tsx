@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client";
 import { fileGrievanceAction } from "@/lib/grievances/actions";
 import { GRIEVANCE_GROUND_VALUES, STATEMENT_LIMITS } from "@/lib/grievances/ground-values";
 import { idleState } from "@/lib/forms";

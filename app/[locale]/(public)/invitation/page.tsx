@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AcceptInvitationForm } from "@/components/team/accept-invitation-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { peekInvitation } from "@/lib/employers/accept-invitation";
@@ -29,7 +30,9 @@ export default async function InvitationPage({ params, searchParams }: { params:
       >
         {t("title")}
       </PageTitle>
-      {invitation && token ? <AcceptInvitationForm token={token.slice(0, 100)} /> : <Notice tone="warning">{t("invalid")}</Notice>}
+      {invitation && token ? <ClientMessages namespaces={["errors", "invitation", "teamErrors"]}>
+        <AcceptInvitationForm token={token.slice(0, 100)} />
+      </ClientMessages> : <Notice tone="warning">{t("invalid")}</Notice>}
     </>
   );
 }

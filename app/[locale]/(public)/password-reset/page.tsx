@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ResetRequestForm } from "@/components/auth/reset-forms";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -16,7 +17,9 @@ export default async function PasswordResetPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <ResetRequestForm />
+      <ClientMessages namespaces={["errors", "reset", "signIn"]}>
+        <ResetRequestForm />
+      </ClientMessages>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -16,7 +17,9 @@ export default async function SignUpPage({ params }: { params: Promise<{ locale:
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
-      <SignUpForm />
+      <ClientMessages namespaces={["errors", "signUp"]}>
+        <SignUpForm />
+      </ClientMessages>
     </>
   );
 }

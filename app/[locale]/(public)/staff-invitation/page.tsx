@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AcceptStaffInvitationForm } from "@/components/admin-insight/accept-staff-invitation-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { peekStaffInvitation } from "@/lib/admin/staff-accounts";
@@ -42,7 +43,9 @@ export default async function StaffInvitationPage({
         {t("title")}
       </PageTitle>
       {invitation && safe ? (
+        <ClientMessages namespaces={["errors", "adminInsight.invitation"]}>
         <AcceptStaffInvitationForm token={safe} />
+      </ClientMessages>
       ) : (
         <Notice tone="warning">{t("invalid")}</Notice>
       )}

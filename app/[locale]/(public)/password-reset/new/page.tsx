@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Notice } from "@/components/ui/notice";
 import { Link } from "@/lib/i18n/navigation";
 import { NewPasswordForm } from "@/components/auth/reset-forms";
@@ -24,7 +25,9 @@ export default async function NewPasswordPage({ params, searchParams }: { params
     <>
       <PageTitle lead={valid ? t("newLead") : undefined}>{t("newTitle")}</PageTitle>
       {valid && token ? (
+        <ClientMessages namespaces={["errors", "reset", "signUp"]}>
         <NewPasswordForm token={token} />
+      </ClientMessages>
       ) : (
         <>
           <Notice tone="warning">{te("link_invalid")}</Notice>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { PageTitle } from "@/components/ui/page-title";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Notice } from "@/components/ui/notice";
 import { EmployerSignInForm } from "@/components/auth/employer-sign-in-form";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
@@ -28,7 +29,9 @@ export default async function EmployerSignInPage({
       <PageTitle>{t("employerTitle")}</PageTitle>
       {notice === "password_changed" ? <Notice tone="success">{t("passwordChanged")}</Notice> : null}
       {notice === "verified" ? <Notice tone="success">{t("verified")}</Notice> : null}
-      <EmployerSignInForm next={next} />
+      <ClientMessages namespaces={["errors", "signIn"]}>
+        <EmployerSignInForm next={next} />
+      </ClientMessages>
       <p className="mt-6">
         <Link href="/password-reset" className="text-brand-800 underline">
           {t("forgotPassword")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageTitle } from "@/components/ui/page-title";
 import { StaffSignInForm } from "@/components/auth/staff-sign-in-form";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
@@ -23,7 +24,9 @@ export default async function StaffSignInPage({ params, searchParams }: { params
     <>
       <PageTitle>{t("staffTitle")}</PageTitle>
       {notice === "password_set" ? <Notice tone="success">{ti("passwordSet")}</Notice> : null}
-      <StaffSignInForm />
+      <ClientMessages namespaces={["errors", "signIn"]}>
+        <StaffSignInForm />
+      </ClientMessages>
       <DemoAccounts kind="staff" />
     </>
   );

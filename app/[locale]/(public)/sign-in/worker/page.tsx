@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { ErrorSummary, type SummaryItem } from "@/components/ui/error-summary";
+import { ErrorSummaryBox, type SummaryItem } from "@/components/ui/error-summary-box";
 import { DemoWorkers } from "@/components/worker/demo-workers";
 import type { Locale } from "@/lib/i18n/routing";
 import { requestWorkerCodeAction, resendWorkerCodeAction, verifyWorkerCodeAction } from "@/lib/workers/actions";
@@ -41,6 +41,7 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
   setRequestLocale(locale);
   const t = await getTranslations("workerSignIn");
   const te = await getTranslations("workerErrors");
+  const tRoot = await getTranslations();
   const pending = await readPendingSignIn();
   const codeStep = search.step === "code" && pending.civilId !== undefined;
 
@@ -52,7 +53,7 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
   if (codeStep) {
     return (
       <>
-        <ErrorSummary items={items} />
+        <ErrorSummaryBox items={items} title={tRoot("form.errorSummaryTitle")} errorPrefix={tRoot("meta.errorPrefix")} />
         <PageTitle>{t("codeTitle")}</PageTitle>
         <Notice tone={search.sent ? "success" : "info"}>
           <p>{t("codeSent")}</p>
@@ -99,7 +100,7 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
 
   return (
     <>
-      <ErrorSummary items={items} />
+      <ErrorSummaryBox items={items} title={tRoot("form.errorSummaryTitle")} errorPrefix={tRoot("meta.errorPrefix")} />
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <form action={requestWorkerCodeAction} noValidate>
         <input type="hidden" name="locale" value={locale} />

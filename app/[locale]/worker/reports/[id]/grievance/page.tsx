@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { Notice } from "@/components/ui/notice";
 import { GrievanceForm } from "@/components/worker/grievance-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { GrievanceDeadline } from "@/components/worker/deadline";
 import { requireWorkerPage } from "@/lib/auth/guards";
 import { OPEN_GRIEVANCE_STATUSES } from "@/lib/grievances/file-grievance";
@@ -14,6 +15,8 @@ import type { Locale } from "@/lib/i18n/routing";
 import { getReportForWorker, getWorkerProfile } from "@/lib/workers/queries";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+const GRIEVANCE_FORM_MESSAGES = ["worker.grounds", "worker.groundNames", "worker.groundHints", "worker.statement", "worker.statementHint", "worker.contactPhone", "worker.contactPhoneHint", "worker.attachments", "worker.attachmentsHint", "worker.filesAgain", "worker.submit", "workerErrors"];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
@@ -52,10 +55,13 @@ export default async function GrievancePage({ params }: Props) {
       ) : hasOpen ? (
         <Notice>{t("alreadyOpen")}</Notice>
       ) : (
-        <GrievanceForm reportId={report.id} defaultPhone={profile?.mobile ?? ""} heading={heading}>
-          <p className="mb-6 max-w-2xl text-lg">{t("grievanceLead")}</p>
-          <GrievanceDeadline deadline={window.deadline} locale={locale} />
-        </GrievanceForm>
+        // Only the form's own labels and errors go to the browser, not every worker page's text.
+        <ClientMessages namespaces={GRIEVANCE_FORM_MESSAGES}>
+          <GrievanceForm reportId={report.id} defaultPhone={profile?.mobile ?? ""} heading={heading}>
+            <p className="mb-6 max-w-2xl text-lg">{t("grievanceLead")}</p>
+            <GrievanceDeadline deadline={window.deadline} locale={locale} />
+          </GrievanceForm>
+        </ClientMessages>
       )}
     </>
   );
