@@ -144,7 +144,13 @@ export default async function StatisticsPage({
         {parsed.defaulted ? <span className="block text-sm text-muted">{t("periodDefault")}</span> : null}
       </p>
 
-      <form method="get" className="mb-8 border-2 border-gray-300 p-4" aria-labelledby="filters">
+      {/* Keyed by the filter: the links below navigate on the client, and the inputs must show the new range. */}
+      <form
+        key={`${filter.from ?? ""}|${filter.to ?? ""}|${filter.governorate ?? ""}`}
+        method="get"
+        className="mb-8 border-2 border-gray-300 p-4"
+        aria-labelledby="filters"
+      >
         <h2 id="filters" className="mb-3 text-lg font-bold">
           {t("filters")}
         </h2>
