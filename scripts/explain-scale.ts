@@ -1,7 +1,8 @@
 /**
  * `npm run explain:scale`: runs the app's hot queries (its own functions) against DATABASE_URL, normally a
  * database filled by `npm run seed:scale`, with PostgreSQL's auto_explain in ANALYZE mode, and prints each
- * page's statements with their execution time and the plan's top node. Figures, never a failure. Reads only,
+ * page's statements with their execution time and the plan's top node (`-- <word>`: only the scenarios whose
+ * name contains it). Figures, never a failure. Reads only,
  * except one session row (for the session look-up) and what the rolled-back calls write.
  */
 import postgres from "postgres";
@@ -83,7 +84,9 @@ async function main() {
     ["refund queue, submitted", () => refunds.listRefundQueue(finance, { status: "submitted" })],
     ["statistics, one month", () => stats.loadStatistics(supervisor, { from: "2026-10-01", to: "2026-10-31", governorate: null })],
     ["statistics, one year", () => stats.loadStatistics(supervisor, { from: "2025-01-01", to: "2025-12-31", governorate: null })],
-    ["statistics, everything (the page's default)", () => stats.loadStatistics(supervisor, { from: null, to: null, governorate: null })],
+    ["statistics, the page's default (last 12 months)", () => stats.loadStatistics(supervisor, { ...stats.defaultStatisticsRange(), governorate: null })],
+    ["statistics, one year in Muscat governorate", () => stats.loadStatistics(supervisor, { from: "2025-01-01", to: "2025-12-31", governorate: "MA" })],
+    ["statistics, all time (both dates emptied)", () => stats.loadStatistics(supervisor, { from: null, to: null, governorate: null })],
     ["audit log, first page", () => rolledBack((tx) => audit.browseAuditLog(supervisor, audit.EMPTY_AUDIT_FILTER, null, { tx }))],
     ["session look-up", () => sessions.loadSessionActor(sessionId)],
     ["notification dispatch claim", () => dispatch.dispatchDue({ now: new Date("2001-01-01T00:00:00Z") })],
@@ -99,7 +102,9 @@ async function main() {
 
   const [counts] = await client<{ reports: string }[]>`select count(*)::text as reports from reports`;
   console.log(`${Number(counts!.reports).toLocaleString("en")} reports; each page run twice, the second (warm) run shown\n`);
-  for (const [name, fn] of scenarios) {
+  // `npm run explain:scale -- statistics`: only the scenarios whose name contains the word.
+  const only = process.argv[2];
+  for (const [name, fn] of scenarios.filter(([n]) => !only || n.includes(only))) {
     await fn(); // warm the cache and the prepared statements
     const from = notices.length;
     const t0 = performance.now();

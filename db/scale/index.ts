@@ -144,7 +144,7 @@ const TABLES = {
   workers:
     "id, civil_id, passport_number, name_ar, name_en, nationality, date_of_birth, mobile, email, establishment_id, occupation, permit_number, permit_status, entered_oman_on, created_at",
   reports:
-    "id, reference, establishment_id, worker_id, created_by, status, version, last_day_at_work, work_governorate_code, work_address, contact_attempts, decl_dispute_before_absence, decl_worker_left_country_known, decl_on_legal_leave, decl_resignation_accepted, fee_baisa, submitted_at, decided_at, approved_at, grievance_deadline, legal_period_ends, refund_claim_until, created_at, updated_at",
+    "id, reference, establishment_id, worker_id, created_by, status, version, last_day_at_work, work_governorate_code, work_address, contact_attempts, decl_dispute_before_absence, decl_worker_left_country_known, decl_on_legal_leave, decl_resignation_accepted, fee_baisa, submitted_at, decided_at, approved_at, grievance_deadline, legal_period_ends, refund_claim_until, created_at, updated_at, stats_governorate_code, worker_nationality",
   report_events: "report_id, from_status, to_status, actor_kind, actor_id, reason_code, note, at",
   deposits:
     "id, report_id, amount_baisa, status, provider, provider_session_id, provider_payment_id, paid_at, refunded_baisa, refunded_at, utilised_at, ticket_reference, failure_reason, created_at, updated_at",
@@ -466,6 +466,10 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
     dates?.refundClaimUntil ?? null,
     ts(plan.createdAt),
     ts(plan.updatedAt),
+    // The statistics copies (migration 0007), given here so its trigger needs no look-up per row: the
+    // workplace is the establishment's governorate, the nationality the worker's.
+    r.governorate,
+    r.nationality,
   ]);
   for (const e of plan.events) {
     const actor = e.by === "creator" ? ["employer", r.creator] : e.by === "staff" ? ["staff", reviewer] : ["system", null];

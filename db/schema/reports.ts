@@ -92,6 +92,16 @@ export const reports = pgTable(
     grievanceDeadline: date("grievance_deadline"),
     legalPeriodEnds: date("legal_period_ends"),
     refundClaimUntil: date("refund_claim_until"),
+    /**
+     * Copies kept for statistics, so they group and filter reports without joining establishments and workers
+     * (issue 6). Set by the database (trigger reports_stats_columns, migration 0007) on every insert and
+     * whenever work_governorate_code, establishment_id or worker_id change; no code needs to write them.
+     * stats_governorate_code = coalesce(work_governorate_code, the establishment's governorate at that time).
+     * worker_nationality is the nationality the worker had when the report was created: statistics count that
+     * nationality, not a later correction of the worker's record.
+     */
+    statsGovernorateCode: char("stats_governorate_code", { length: 2 }),
+    workerNationality: char("worker_nationality", { length: 2 }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -108,6 +118,9 @@ export const reports = pgTable(
     index("reports_establishment_status_idx").on(t.establishmentId, t.status, t.createdAt, t.id),
     // Statistics for a date range; the daily deadline notices.
     index("reports_submitted_idx").on(t.submittedAt),
+    // Statistics (lib/admin/statistics.ts) also use reports_stats_idx, created by hand in migration 0007 because
+    // Drizzle cannot declare INCLUDE: (submitted_at) include (status, stats_governorate_code, worker_nationality,
+    // decided_at) where submitted_at is not null, so a date range is an index-only scan.
     index("reports_grievance_deadline_idx").on(t.grievanceDeadline),
     index("reports_legal_period_ends_idx").on(t.legalPeriodEnds),
     check("reports_fee_positive", sql`${t.feeBaisa} is null or (${t.feeBaisa} > 0 and ${t.feeBaisa} % 10 = 0)`),

@@ -93,7 +93,7 @@ export async function exportReportsCsv(
       select r.id, ${TS("r.submitted_at")} as submitted_key, r.reference, r.status::text as status,
              to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at,
              to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as decided_at,
-             coalesce(r.work_governorate_code, e.governorate_code) as governorate,
+             r.stats_governorate_code as governorate,
              e.cr_number as establishment_cr, e.name_ar as establishment_ar, e.name_en as establishment_en,
              w.civil_id as worker_civil_id, w.name_ar as worker_ar, w.name_en as worker_en, w.nationality,
              r.fee_baisa, d.status::text as deposit_status, d.amount_baisa as deposit_baisa, d.refunded_baisa

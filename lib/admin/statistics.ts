@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/time";
+import { isCalendarDate, muscatDate } from "@/lib/time";
 import { db, type Tx } from "@/db";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 
@@ -57,6 +57,36 @@ export function parseStatisticsFilter(input: Record<string, string | string[] | 
   return { ok: false, filter: { from: null, to: null, governorate: null }, errors };
 }
 
+/**
+ * The range the statistics page shows when it is opened with no dates in its address (issue 6): the last 12
+ * calendar months in Muscat, this one included, up to today. Staff see it in the form and can widen it; a
+ * submitted form with both dates empty asks for all time (its address then carries `from=&to=`).
+ */
+export function defaultStatisticsRange(now: Date = new Date()): { from: string; to: string } {
+  const today = muscatDate(now);
+  const start = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - 11, 1));
+  return { from: start.toISOString().slice(0, 10), to: today };
+}
+
+/**
+ * The page's filter: the query string's, or, when it names neither date (a first visit, the "clear" link),
+ * {@link defaultStatisticsRange}. An invalid filter is reported and the default range shown instead.
+ */
+export function parseStatisticsPageFilter(
+  input: Record<string, string | string[] | undefined>,
+  now: Date = new Date(),
+): FilterParse & { defaulted: boolean } {
+  const defaults = defaultStatisticsRange(now);
+  if (!("from" in input) && !("to" in input)) {
+    const parsed = parseStatisticsFilter({ ...input, ...defaults });
+    return parsed.ok
+      ? { ...parsed, defaulted: true }
+      : { ...parsed, filter: { ...defaults, governorate: null }, defaulted: true };
+  }
+  const parsed = parseStatisticsFilter(input);
+  return parsed.ok ? { ...parsed, defaulted: false } : { ...parsed, filter: { ...defaults, governorate: null }, defaulted: true };
+}
+
 /** The filter as a query string (for the export link and the page's own URL). */
 export function filterQuery(f: StatisticsFilter): string {
   const p = new URLSearchParams();
@@ -67,13 +97,13 @@ export function filterQuery(f: StatisticsFilter): string {
   return s ? `?${s}` : "";
 }
 
-/** The SQL condition on `r` (reports) and `e` (establishments) that a filter means. */
+/** The SQL condition on `r` (reports) that a filter means; no other table is needed. */
 export function reportFilterSql(f: StatisticsFilter): SQL {
   const parts: SQL[] = [sql`r.submitted_at is not null`];
   if (f.from) parts.push(sql`r.submitted_at >= (${f.from}::date)::timestamp at time zone 'Asia/Muscat'`);
   if (f.to) parts.push(sql`r.submitted_at < ((${f.to}::date + 1))::timestamp at time zone 'Asia/Muscat'`);
   if (f.governorate)
-    parts.push(sql`coalesce(r.work_governorate_code, e.governorate_code) = ${f.governorate}`);
+    parts.push(sql`r.stats_governorate_code = ${f.governorate}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -127,6 +157,11 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 /**
  * The statistics for a filter. Any staff role (reviewer, finance, supervisor); ForbiddenError for others.
  * Aggregates only: no person's data leaves this function, so viewing it is not audited.
+ *
+ * At national scale (issue 6) the reports are read once, from the covering index reports_stats_idx (an
+ * index-only scan of the date range), grouped four ways in one pass (GROUPING SETS); the governorate and the
+ * nationality are the report's own copies (stats_governorate_code, worker_nationality), so no join with
+ * establishments or workers. Decisions, grievances and deposits are counted for the same reports.
  */
 export async function loadStatistics(
   actor: Actor | null,
@@ -136,40 +171,46 @@ export async function loadStatistics(
   assertStaffRole(actor, ["reviewer", "finance", "supervisor"]);
   const q = ctx.tx ?? db;
   const where = reportFilterSql(f);
-  const base = sql`from reports r join establishments e on e.id = r.establishment_id join workers w on w.id = r.worker_id where ${where}`;
 
-  const [govs, months, nats, statuses, decisions, grievances, deposits] = await Promise.all([
-    q.execute<{ code: string; name_ar: string; name_en: string; count: string }>(sql`
-      select g.code, g.name_ar, g.name_en, coalesce(c.count, 0) as count
-      from governorates g
-      left join (select coalesce(r.work_governorate_code, e.governorate_code) as code, count(*) as count ${base} group by 1) c
-        on c.code = g.code
+  const [govNames, counts, decisions, grievances, deposits] = await Promise.all([
+    q.execute<{ code: string; name_ar: string; name_en: string }>(sql`
+      select g.code, g.name_ar, g.name_en from governorates g
       ${f.governorate ? sql`where g.code = ${f.governorate}` : sql``}
       order by g.sort_order, g.code`),
-    q.execute<{ key: string; count: string }>(sql`
-      select to_char(r.submitted_at at time zone 'Asia/Muscat', 'YYYY-MM') as key, count(*) as count ${base}
-      group by 1 order by 1`),
-    q.execute<{ key: string; count: string }>(sql`
-      select w.nationality as key, count(*) as count ${base} group by 1 order by 2 desc, 1`),
-    q.execute<{ key: string; count: string }>(sql`
-      select r.status::text as key, count(*) as count ${base} group by 1`),
+    q.execute<{ dim: "g" | "m" | "n" | "s"; key: string | null; count: string }>(sql`
+      select case when grouping(x.gov) = 0 then 'g' when grouping(x.month) = 0 then 'm'
+                  when grouping(x.nat) = 0 then 'n' else 's' end as dim,
+             case when grouping(x.gov) = 0 then x.gov when grouping(x.month) = 0 then x.month
+                  when grouping(x.nat) = 0 then x.nat else x.status end as key,
+             count(*) as count
+      from (select r.stats_governorate_code as gov, r.worker_nationality as nat, r.status::text as status,
+                   to_char(r.submitted_at at time zone 'Asia/Muscat', 'YYYY-MM') as month
+            from reports r where ${where}) x
+      group by grouping sets ((x.gov), (x.month), (x.nat), (x.status))`),
     q.execute<{ count: string; median: string | null }>(sql`
       select count(*) as count,
              percentile_cont(0.5) within group (order by extract(epoch from (r.decided_at - r.submitted_at))) as median
-      ${base} and r.decided_at is not null`),
+      from reports r where ${where} and r.decided_at is not null`),
     q.execute<{ accepted: string; rejected: string }>(sql`
       select count(*) filter (where gr.status = 'accepted') as accepted,
              count(*) filter (where gr.status = 'rejected') as rejected
-      from grievances gr join reports r on r.id = gr.report_id join establishments e on e.id = r.establishment_id
+      from grievances gr join reports r on r.id = gr.report_id
       where ${where}`),
     q.execute<{ status: string; count: string; amount: string; refunded: string }>(sql`
       select d.status::text as status, count(*) as count, sum(d.amount_baisa) as amount, sum(d.refunded_baisa) as refunded
-      from deposits d join reports r on r.id = d.report_id join establishments e on e.id = r.establishment_id
+      from deposits d join reports r on r.id = d.report_id
       where ${where} and d.status in ('paid', 'refunded', 'utilised')
       group by 1`),
   ]);
 
-  const byStatusMap = new Map(statuses.map((s) => [s.key, num(s.count)]));
+  const rows = (dim: "g" | "m" | "n" | "s") =>
+    counts.filter((c) => c.dim === dim && c.key !== null).map((c) => ({ key: c.key!, count: num(c.count) }));
+  const govCounts = new Map(rows("g").map((g) => [g.key, g.count]));
+  const statuses = rows("s");
+  const govs = govNames.map((g) => ({ ...g, count: govCounts.get(g.code) ?? 0 }));
+  const months = rows("m").sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const nats = rows("n").sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const byStatusMap = new Map(statuses.map((s) => [s.key, s.count]));
   const dep = (status: string, field: "amount" | "refunded") => {
     const row = deposits.find((d) => d.status === status);
     return { count: num(row?.count), baisa: num(row?.[field]) };
@@ -178,15 +219,15 @@ export async function loadStatistics(
   const rejected = num(grievances[0]?.rejected);
   const medianRaw = decisions[0]?.median;
   return {
-    total: statuses.reduce((n, s) => n + num(s.count), 0),
+    total: statuses.reduce((n, s) => n + s.count, 0),
     byGovernorate: govs.map((g) => ({
       code: g.code,
       nameAr: g.name_ar,
       nameEn: g.name_en,
-      count: num(g.count),
+      count: g.count,
     })),
-    byMonth: months.map((m) => ({ key: m.key, count: num(m.count) })),
-    byNationality: nats.map((n) => ({ key: n.key, count: num(n.count) })),
+    byMonth: months,
+    byNationality: nats,
     byStatus: REPORT_STATUSES.map((s) => ({ key: s, count: byStatusMap.get(s) ?? 0 })),
     decisions: {
       count: num(decisions[0]?.count),

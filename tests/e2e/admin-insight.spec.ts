@@ -105,9 +105,20 @@ test("a supervisor reads statistics in both languages, downloads the CSV and bro
   await signInSupervisor(page, "ar");
   await page.getByRole("link", { name: messages.ar.adminInsight.home.statisticsLink }).click();
   await expect(page).toHaveURL(/\/ar\/admin\/statistics$/);
+  // Opened without dates, the page counts the last 12 months and says so; the form shows that range.
+  const ms = messages.ar.adminInsight.statistics;
+  await expect(page.getByTestId("period")).toContainText(ms.periodDefault);
+  await expect(page.getByLabel(ms.from, { exact: true })).toHaveValue(/^\d{4}-\d{2}-01$/);
+  await expect(page.getByLabel(ms.to, { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  // "All time" is one click away (both dates empty); the seed's reports are fixed dates, so check there.
+  await page.getByTestId("all-time").click();
+  await expect(page).toHaveURL(/\/ar\/admin\/statistics\?from=&to=$/);
+  await expect(page.getByTestId("period")).toHaveText(ms.periodAll);
+  await expect(page.getByLabel(ms.from, { exact: true })).toHaveValue("");
   await checkStatistics(page, "ar");
 
-  await page.goto("/en/admin/statistics");
+  await page.goto("/en/admin/statistics?from=&to=");
+  await expect(page.getByTestId("period")).toHaveText(messages.en.adminInsight.statistics.periodAll);
   await checkStatistics(page, "en");
 
   // A filter is a GET form: the URL carries it and the export link follows it.

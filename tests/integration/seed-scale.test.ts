@@ -91,8 +91,11 @@ describe("seed:scale", () => {
         (select count(*)::int from (select worker_id from reports where status in ('awaiting_payment', 'submitted', 'approved')
            group by 1 having count(*) > 1) x) as two_open,
         (select count(*)::int from reports where status = 'approved' and approved_at is null) as approved_undated,
-        (select count(*)::int from deposits where status = 'refunded' and refunded_baisa <> amount_baisa) as partial`;
-    expect(bad).toEqual({ too_early: 0, unpaid: 0, two_open: 0, approved_undated: 0, partial: 0 });
+        (select count(*)::int from deposits where status = 'refunded' and refunded_baisa <> amount_baisa) as partial,
+        (select count(*)::int from reports r join establishments e on e.id = r.establishment_id join workers w on w.id = r.worker_id
+           where r.stats_governorate_code is distinct from coalesce(r.work_governorate_code, e.governorate_code)
+              or r.worker_nationality is distinct from w.nationality) as stats_copies_wrong`;
+    expect(bad).toEqual({ too_early: 0, unpaid: 0, two_open: 0, approved_undated: 0, partial: 0, stats_copies_wrong: 0 });
   });
 
   it("keeps every key, index and foreign key of the schema", async () => {

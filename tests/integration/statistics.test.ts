@@ -4,12 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, ensureDatabase } from "@/db";
 import { DEMO_WORKERS } from "@/db/seed";
-import { workers } from "@/db/schema";
+import { establishments, reports, workers } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { loadStatistics, type Statistics } from "@/lib/admin/statistics";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { createEmployerUser, createStaffUser, signedInActor } from "@/tests/helpers/accounts";
-import { createMarch2019Fixture } from "@/tests/helpers/statistics-fixture";
+import { createMarch2019Fixture, insertFixtureReport } from "@/tests/helpers/statistics-fixture";
+import { createEstablishment } from "@/tests/helpers/tracking-fixtures";
 
 const MARCH = { from: "2019-03-01", to: "2019-03-31", governorate: null };
 let staff: Actor;
@@ -97,5 +98,36 @@ describe("who may see statistics", () => {
     for (const actor of [employer, worker, null]) {
       await expect(loadStatistics(actor, MARCH)).rejects.toBeInstanceOf(ForbiddenError);
     }
+  });
+});
+
+describe("the report's own governorate and nationality (no join at scale)", () => {
+  // July 2018 (Muscat), a month nothing else uses.
+  const JULY = { from: "2018-07-01", to: "2018-07-31", governorate: null };
+
+  it("are set by the database on insert, follow the workplace, and keep the nationality the worker had when reported", async () => {
+    const est = await createEstablishment("Stats copies");
+    await db.update(establishments).set({ governorateCode: "BN" }).where(eq(establishments.id, est.id));
+    const r = await insertFixtureReport({ est, nationality: "NP", status: "submitted", submittedAt: "2018-07-10T10:00:00+04:00" });
+    const [row] = await db.select().from(reports).where(eq(reports.id, r.id));
+    expect(row).toMatchObject({ statsGovernorateCode: "BN", workerNationality: "NP" });
+    let s = await loadStatistics(staff, JULY);
+    expect(govCounts(s)).toEqual({ BN: 1 });
+    expect(count(s.byNationality)).toEqual({ NP: 1 });
+
+    // A later correction of the worker's record does not move the report in the statistics.
+    await db.update(workers).set({ nationality: "LK" }).where(eq(workers.id, row!.workerId));
+    s = await loadStatistics(staff, JULY);
+    expect(count(s.byNationality)).toEqual({ NP: 1 });
+
+    // The workplace the employer gives (saveAbsence updates work_governorate_code) is the report's governorate;
+    // taking it away falls back to the establishment's.
+    await db.update(reports).set({ workGovernorateCode: "ZU" }).where(eq(reports.id, r.id));
+    s = await loadStatistics(staff, JULY);
+    expect(govCounts(s)).toEqual({ ZU: 1 });
+    expect((await loadStatistics(staff, { ...JULY, governorate: "ZU" })).total).toBe(1);
+    expect((await loadStatistics(staff, { ...JULY, governorate: "BN" })).total).toBe(0);
+    await db.update(reports).set({ workGovernorateCode: null }).where(eq(reports.id, r.id));
+    expect(govCounts(await loadStatistics(staff, JULY))).toEqual({ BN: 1 });
   });
 });

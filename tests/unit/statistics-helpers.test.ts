@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   acceptanceRate,
   barPercent,
+  defaultStatisticsRange,
   filterQuery,
   parseStatisticsFilter,
+  parseStatisticsPageFilter,
   splitDuration,
 } from "@/lib/admin/statistics";
 
@@ -61,6 +63,40 @@ describe("parseStatisticsFilter", () => {
       ok: false,
       filter: { from: null, to: null, governorate: null },
       errors: { governorate: "governorate_invalid" },
+    });
+  });
+
+  it("defaults to the last 12 calendar months in Muscat, this one included, up to today", () => {
+    // 21:30 UTC on 31 December is already 1 January in Muscat.
+    expect(defaultStatisticsRange(new Date("2026-12-31T21:30:00Z"))).toEqual({ from: "2026-02-01", to: "2027-01-01" });
+    expect(defaultStatisticsRange(new Date("2026-11-28T10:00:00Z"))).toEqual({ from: "2025-12-01", to: "2026-11-28" });
+  });
+
+  it("uses the default range only when the address names no date; empty dates mean all time", () => {
+    const now = new Date("2026-11-28T10:00:00Z");
+    expect(parseStatisticsPageFilter({}, now)).toMatchObject({
+      ok: true,
+      defaulted: true,
+      filter: { from: "2025-12-01", to: "2026-11-28", governorate: null },
+    });
+    expect(parseStatisticsPageFilter({ governorate: "ma" }, now)).toMatchObject({
+      defaulted: true,
+      filter: { from: "2025-12-01", to: "2026-11-28", governorate: "MA" },
+    });
+    expect(parseStatisticsPageFilter({ from: "", to: "" }, now)).toMatchObject({
+      ok: true,
+      defaulted: false,
+      filter: { from: null, to: null, governorate: null },
+    });
+    expect(parseStatisticsPageFilter({ from: "2019-03-01", to: "" }, now)).toMatchObject({
+      defaulted: false,
+      filter: { from: "2019-03-01", to: null },
+    });
+    // An invalid filter is reported and the default range shown, not all time.
+    expect(parseStatisticsPageFilter({ from: "yesterday", to: "" }, now)).toMatchObject({
+      ok: false,
+      defaulted: true,
+      filter: { from: "2025-12-01", to: "2026-11-28", governorate: null },
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   filterQuery,
   loadStatistics,
   REPORT_STATUSES,
-  parseStatisticsFilter,
+  parseStatisticsPageFilter,
   splitDuration,
 } from "@/lib/admin/statistics";
 import { requireStaffPage } from "@/lib/auth/guards";
@@ -39,7 +39,9 @@ export default async function StatisticsPage({
   const actor = await requireStaffPage(locale);
   const t = await getTranslations("adminInsight.statistics");
   const tb = await getTranslations("adminInsight");
-  const parsed = parseStatisticsFilter(await searchParams);
+  // With no dates in the address the page counts the last 12 months (all time would read every report in the
+  // country on each visit); the form shows that range, and submitting it with both dates empty means all time.
+  const parsed = parseStatisticsPageFilter(await searchParams);
   const filter = parsed.filter;
   const [stats, governorates] = await Promise.all([
     loadStatistics(actor, filter),
@@ -57,6 +59,22 @@ export default async function StatisticsPage({
     style: "percent",
     maximumFractionDigits: 1,
   });
+  const day = new Intl.DateTimeFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const dayLabel = (date: string) => day.format(new Date(`${date}T00:00:00Z`));
+  const period =
+    filter.from && filter.to
+      ? t("periodRange", { from: dayLabel(filter.from), to: dayLabel(filter.to) })
+      : filter.from
+        ? t("periodFrom", { from: dayLabel(filter.from) })
+        : filter.to
+          ? t("periodTo", { to: dayLabel(filter.to) })
+          : t("periodAll");
+  const allTimeHref = `/admin/statistics?from=&to=${filter.governorate ? `&governorate=${filter.governorate}` : ""}`;
   const errorKey = (code: string) => `errors.${code}` as "errors.date_invalid";
 
   const median = stats.decisions.medianSeconds === null ? null : splitDuration(stats.decisions.medianSeconds);
@@ -121,10 +139,24 @@ export default async function StatisticsPage({
         />
       ) : null}
 
-      <form method="get" className="mb-8 border-2 border-gray-300 p-4" aria-labelledby="filters">
+      <p className="mb-4" data-testid="period">
+        {period}
+        {parsed.defaulted ? <span className="block text-sm text-muted">{t("periodDefault")}</span> : null}
+      </p>
+
+      {/* Keyed by the filter: the links below navigate on the client, and the inputs must show the new range. */}
+      <form
+        key={`${filter.from ?? ""}|${filter.to ?? ""}|${filter.governorate ?? ""}`}
+        method="get"
+        className="mb-8 border-2 border-gray-300 p-4"
+        aria-labelledby="filters"
+      >
         <h2 id="filters" className="mb-3 text-lg font-bold">
           {t("filters")}
         </h2>
+        <p id="range-hint" className="mb-3 text-sm text-muted">
+          {t("rangeHint")}
+        </p>
         <div className="grid gap-x-6 sm:grid-cols-3">
           <div className="mb-4">
             <label htmlFor="from" className="mb-1 block font-semibold">
@@ -135,6 +167,7 @@ export default async function StatisticsPage({
               name="from"
               type="date"
               defaultValue={filter.from ?? ""}
+              aria-describedby="range-hint"
               className="block w-full border-2 border-ink bg-white px-3 py-2"
             />
           </div>
@@ -147,6 +180,7 @@ export default async function StatisticsPage({
               name="to"
               type="date"
               defaultValue={filter.to ?? ""}
+              aria-describedby="range-hint"
               className="block w-full border-2 border-ink bg-white px-3 py-2"
             />
           </div>
@@ -179,6 +213,11 @@ export default async function StatisticsPage({
           <Link href="/admin/statistics" className="text-brand-800 underline">
             {t("clear")}
           </Link>
+          {filter.from || filter.to ? (
+            <Link href={allTimeHref} className="text-brand-800 underline" data-testid="all-time">
+              {t("allTime")}
+            </Link>
+          ) : null}
         </div>
       </form>
 
