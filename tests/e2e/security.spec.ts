@@ -5,7 +5,7 @@
  * - script payloads (Latin and Arabic) in every free-text field an outsider controls are shown as text: no
  *   dialog opens, no element is created from them, and the literal text is on the page;
  * - the security headers of a page, an API route and an evidence download.
- * Users are signed in with a session cookie (helpers/session-cookie.ts): the sign-in pages have journeys of
+ * Users are signed in with a session cookie (helpers/session.ts): the sign-in pages have journeys of
  * their own. Rows are made directly in the database, each with unique values; static imports only.
  */
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
@@ -16,7 +16,7 @@ import { getStorage, newStorageKey } from "@/lib/storage";
 import { messages } from "@/messages";
 import { createStaffUser } from "../helpers/accounts";
 import { createEstablishment, createReport, createWorker } from "../helpers/tracking-fixtures";
-import { signInAs } from "./helpers/session-cookie";
+import { signInAs } from "./helpers/session";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = `"><img src=x onerror=alert(1)>`;

@@ -11,11 +11,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { db } from "@/db";
 import { deposits, inspectionReferrals, refundRequests } from "@/db/schema";
 import type { EmployerActor, StaffRole } from "@/lib/auth/actor";
-import { createSession, type UserKind } from "@/lib/auth/sessions";
+import type { UserKind } from "@/lib/auth/sessions";
 import { addEvidence } from "@/lib/reports/add-evidence";
 import { dammDigit } from "@/lib/reports/reference";
 import { createStaffUser } from "@/tests/helpers/accounts";
@@ -27,7 +26,7 @@ import {
   createWorker,
   type CreatedReport,
 } from "@/tests/helpers/tracking-fixtures";
-import { E2E_AUTH_SECRET } from "./auth-secret";
+import { SESSION_COOKIE, sessionCookieValue } from "./session";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
@@ -62,9 +61,7 @@ export const staffMay = (a: ActorName, roles: readonly StaffRole[]) => {
 
 /** The cookie Auth.js sets after sign-in: an encrypted JWT carrying only the `sessions` row id. */
 export async function sessionCookie(userKind: UserKind, userId: string): Promise<string> {
-  const sid = await createSession(db, { userKind, userId, ip: null, userAgent: "security-matrix" });
-  const token = await encode({ token: { sid }, secret: E2E_AUTH_SECRET, salt: "authjs.session-token" });
-  return `authjs.session-token=${token}`;
+  return `${SESSION_COOKIE}=${await sessionCookieValue(userKind, userId)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * accessibility), where the sign-in journeys themselves are tested elsewhere; a TOTP code is accepted once,
  * so signing staff in through the form for every role would also make those specs wait.
  */
+import type { BrowserContext } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { db } from "@/db";
 import { createSession, SESSION_TTL_MS, type UserKind } from "@/lib/auth/sessions";
@@ -30,4 +31,9 @@ export async function sessionCookie(baseURL: string, userKind: UserKind, userId:
     sameSite: "Lax" as const,
     expires: Math.floor((Date.now() + SESSION_TTL_MS[userKind]) / 1000),
   };
+}
+
+/** Signs a browser context in as that user. */
+export async function signInAs(context: BrowserContext, baseURL: string, userKind: UserKind, userId: string): Promise<void> {
+  await context.addCookies([await sessionCookie(baseURL, userKind, userId)]);
 }
