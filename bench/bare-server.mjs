@@ -23,14 +23,23 @@ const VISIBLE = ["submitted", "approved", "rejected", "cancelled", "closed"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const escapeHtml = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
 
-const dateFormat = new Intl.DateTimeFormat("ar-OM", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Muscat" });
+const dateFormat = new Intl.DateTimeFormat("ar-OM", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Asia/Muscat",
+});
 const formatDate = (d) => (d ? dateFormat.format(d instanceof Date ? d : new Date(d)) : "—");
 
 export function createBareServer(sql) {
   // `prepare: true` (the default) and rows as arrays (`values()`), as drizzle over postgres.js does.
-  const session = (id) => sql.unsafe(SESSION_SQL, ["employer", "staff", "worker", id, new Date()], { prepare: true }).values();
+  const session = (id) =>
+    sql.unsafe(SESSION_SQL, ["employer", "staff", "worker", id, new Date()], { prepare: true }).values();
   const reports = (id) => sql.unsafe(REPORTS_SQL, [id, ...VISIBLE], { prepare: true }).values();
 
   return http.createServer(async (req, res) => {
@@ -71,7 +80,9 @@ export function createBareServer(sql) {
       const html =
         `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>بلاغاتي</title></head><body>` +
         `<h1>بلاغاتي</h1><p>مرحبا ${escapeHtml(workerNameAr)}</p><ul>${items}</ul></body></html>`;
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" }).end(html);
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" })
+        .end(html);
     } catch (e) {
       res.writeHead(500, { "content-type": "text/plain" }).end(e instanceof Error ? e.message : "error");
     }

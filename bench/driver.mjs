@@ -74,7 +74,9 @@ async function runChild(opts) {
 /** A copy of the installed postgres.js with patches/postgres+3.4.9.patch reversed: the upstream code. */
 function unpatchedCopy() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "balagh-driver-"));
-  cpSync(path.join(root, "node_modules", "postgres"), path.join(dir, "node_modules", "postgres"), { recursive: true });
+  cpSync(path.join(root, "node_modules", "postgres"), path.join(dir, "node_modules", "postgres"), {
+    recursive: true,
+  });
   const patch = path.join(root, "patches", "postgres+3.4.9.patch");
   // `git apply` works outside a repository too; the patch's paths start at node_modules/.
   execFileSync("git", ["apply", "-R", patch], { cwd: dir, stdio: "pipe" });
@@ -99,19 +101,25 @@ function runVariant(label, entry, opts) {
         console.log(`  ${label.padEnd(10)} round ${round}: ${qps.toLocaleString("en")} queries/s`);
       }
     });
-    child.on("exit", (code) => (code === 0 ? resolve(rounds) : reject(new Error(`${label} run exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(rounds) : reject(new Error(`${label} run exited with ${code}`)),
+    );
   });
 }
 
 export async function main(argv = process.argv.slice(2)) {
   const opts = parseDriverArgs(argv);
   if (opts.help) {
-    console.log("node bench/driver.mjs [--rounds 3] [--seconds 15] [--pool 10] [--inflight 200] [--url postgres://…]");
+    console.log(
+      "node bench/driver.mjs [--rounds 3] [--seconds 15] [--pool 10] [--inflight 200] [--url postgres://…]",
+    );
     return null;
   }
   if (opts.child) return runChild(opts);
   const require = createRequire(import.meta.url);
-  const patchedEntry = pathToFileURL(path.join(path.dirname(require.resolve("postgres")), "..", "..", "src", "index.js")).href;
+  const patchedEntry = pathToFileURL(
+    path.join(path.dirname(require.resolve("postgres")), "..", "..", "src", "index.js"),
+  ).href;
   const upstream = unpatchedCopy();
   const total = 2 * opts.rounds * opts.seconds;
   console.log(

@@ -28,7 +28,14 @@ import { machineDetails } from "./lib/machine.mjs";
 import { startNext, startProcess } from "./lib/server.mjs";
 import { signInEmployer, signInStaff, signInWorker } from "./lib/sign-in.mjs";
 import { normaliseSql, startSqlCapture } from "./lib/sql-capture.mjs";
-import { checkRedirect, eligibleWorkers, JOURNEY, REQUESTS_PER_SUBMISSION, stepPost, submitOnce } from "./lib/submission.mjs";
+import {
+  checkRedirect,
+  eligibleWorkers,
+  JOURNEY,
+  REQUESTS_PER_SUBMISSION,
+  stepPost,
+  submitOnce,
+} from "./lib/submission.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -53,7 +60,8 @@ function withHostPort(url, host, port) {
 /** Bytes of a page and, of those, the React Server Components payload inlined for hydration. */
 function pageWeight(html) {
   let rsc = 0;
-  for (const m of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) rsc += Buffer.byteLength(m[1]);
+  for (const m of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g))
+    rsc += Buffer.byteLength(m[1]);
   return { htmlBytes: Buffer.byteLength(html), rscBytes: rsc };
 }
 
@@ -62,14 +70,20 @@ async function runBuild(logFile) {
   const started = Date.now();
   await new Promise((resolve, reject) => {
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"],
+      {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     child.stdout.pipe(log);
     child.stderr.pipe(log);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}); see ${logFile}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}); see ${logFile}`)),
+    );
   });
   const seconds = Math.round((Date.now() - started) / 1000);
   say("  built in %d s", seconds);
@@ -77,7 +91,9 @@ async function runBuild(logFile) {
 }
 
 function fmt(n, digits = 0) {
-  return n === null || n === undefined ? "—" : Number(n).toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return n === null || n === undefined
+    ? "—"
+    : Number(n).toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 function printLoadLine(label, r) {
@@ -148,7 +164,13 @@ function submissionRequests(base, pool, stats) {
         if (ctx.failed || !ctx.civilId) return null;
         try {
           const post = stepPost(step, ctx);
-          return { ...req, method: "POST", path: post.path, body: post.body, headers: { ...req.headers, origin: base, "content-type": post.contentType } };
+          return {
+            ...req,
+            method: "POST",
+            path: post.path,
+            body: post.body,
+            headers: { ...req.headers, origin: base, "content-type": post.contentType },
+          };
         } catch (e) {
           fail(ctx, e.message);
           return null;
@@ -163,7 +185,8 @@ function submissionRequests(base, pool, stats) {
   });
   requests.push({
     method: "GET",
-    setupRequest: (req, ctx) => (ctx.failed || !ctx.civilId ? null : { ...req, method: "GET", path: ctx.page, body: undefined }),
+    setupRequest: (req, ctx) =>
+      ctx.failed || !ctx.civilId ? null : { ...req, method: "GET", path: ctx.page, body: undefined },
     onResponse: (status, _body, ctx) => {
       if (status !== 200) return fail(ctx, `confirmation answered ${status}`);
       stats.completed++;
@@ -175,9 +198,23 @@ function submissionRequests(base, pool, stats) {
 
 async function runSubmissionLoad({ base, cookie, connections, duration, warmup, pool }) {
   const run = async (seconds, timed) => {
-    const stats = { completed: 0, failed: 0, exhausted: false, lastFailure: null, histogram: createHistogram(), instance: null };
+    const stats = {
+      completed: 0,
+      failed: 0,
+      exhausted: false,
+      lastFailure: null,
+      histogram: createHistogram(),
+      instance: null,
+    };
     const started = performance.now();
-    const instance = autocannon({ url: base, connections, duration: seconds, headers: { cookie }, requests: submissionRequests(base, pool, stats), timeout: 60 });
+    const instance = autocannon({
+      url: base,
+      connections,
+      duration: seconds,
+      headers: { cookie },
+      requests: submissionRequests(base, pool, stats),
+      timeout: 60,
+    });
     stats.instance = instance;
     const result = await instance;
     await waitForIdle(`${base}/api/health`);
@@ -210,7 +247,9 @@ function printTable(results) {
       rows.push([
         s.label,
         String(r.connections),
-        key === "submission" ? `${fmt(r.submissionsPerSecond, 2)} sub/s (${fmt(r.rps, 0)} req/s)` : fmt(r.rps, 1),
+        key === "submission"
+          ? `${fmt(r.submissionsPerSecond, 2)} sub/s (${fmt(r.rps, 0)} req/s)`
+          : fmt(r.rps, 1),
         fmt(l.p50, 1),
         fmt(l.p95, 1),
         fmt(l.p99, 1),
@@ -220,7 +259,8 @@ function printTable(results) {
   }
   const head = ["scenario", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "app ÷ bare"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   say("");
   say(line(head));
   say(widths.map((w) => "-".repeat(w)).join("  "));
@@ -231,7 +271,10 @@ function printTable(results) {
 /** The table as Markdown, for the README. */
 export function markdownTable(table) {
   const [head, ...rows] = table;
-  const out = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
+  const out = [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+  ];
   for (const r of rows) out.push(`| ${r.join(" | ")} |`);
   return out.join("\n");
 }
@@ -268,7 +311,9 @@ export async function main(argv = process.argv.slice(2)) {
       fx = await checkFixtures(sql, redactUrl(opts.db));
     } catch (e) {
       if (e instanceof FixtureError || e?.code === "ECONNREFUSED" || e?.code === "3D000") {
-        console.error(e instanceof FixtureError ? e.message : `cannot use ${redactUrl(opts.db)}: ${e.message}`);
+        console.error(
+          e instanceof FixtureError ? e.message : `cannot use ${redactUrl(opts.db)}: ${e.message}`,
+        );
         process.exitCode = 2;
         return null;
       }
@@ -276,11 +321,18 @@ export async function main(argv = process.argv.slice(2)) {
     }
     say(`database ${redactUrl(opts.db)}: counting rows…`);
     const database = await describeDatabase(sql);
-    say(`  PostgreSQL ${database.postgres}, ${fmt(database.rows.reports)} reports, ${fmt(database.rows.workers)} workers, ${database.databaseSize}`);
+    say(
+      `  PostgreSQL ${database.postgres}, ${fmt(database.rows.reports)} reports, ${fmt(database.rows.workers)} workers, ${database.databaseSize}`,
+    );
     const results = {
       machine: machineDetails(root),
       database: { url: redactUrl(opts.db), ...database, benchEstablishmentReports: fx.establishmentReports },
-      options: { duration: opts.duration, warmup: opts.warmup, connections: opts.connections, scenarios: opts.scenarios },
+      options: {
+        duration: opts.duration,
+        warmup: opts.warmup,
+        connections: opts.connections,
+        scenarios: opts.scenarios,
+      },
       buildSeconds: null,
       signIns: {},
       capture: {},
@@ -295,12 +347,21 @@ export async function main(argv = process.argv.slice(2)) {
     const appLog = path.join(logDir, "app.log");
     // No background jobs in the app under test (as with JOBS_IN_PROCESS=false and `npm run worker` elsewhere):
     // the job runner would otherwise settle, expire and notify on the scaled data while it is measured.
-    const commonEnv = { AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", APP_URL: base, BALAGH_DEMO_MODE: "false", JOBS_IN_PROCESS: "false" };
+    const commonEnv = {
+      AUTH_SECRET: authSecret,
+      AUTH_TRUST_HOST: "true",
+      APP_URL: base,
+      BALAGH_DEMO_MODE: "false",
+      JOBS_IN_PROCESS: "false",
+    };
 
     // --- 1. capture: sign in for real, and record each page's SQL --------------------------------------------
     say("phase 1: sign-ins and the SQL each page runs (app behind a recording proxy)");
     const dbUrl = new URL(opts.db);
-    capture = await startSqlCapture({ listenPort: port + 2, target: { host: dbUrl.hostname, port: Number(dbUrl.port || 5432) } });
+    capture = await startSqlCapture({
+      listenPort: port + 2,
+      target: { host: dbUrl.hostname, port: Number(dbUrl.port || 5432) },
+    });
     let app = startNext({
       root,
       port,
@@ -331,14 +392,18 @@ export async function main(argv = process.argv.slice(2)) {
       const c = await captureRequest(capture, client, page.path);
       if (c.status !== 200) throw new Error(`${page.path} answered ${c.status} when signed in as ${page.as}`);
       results.capture[key] = c;
-      say(`  ${page.label.padEnd(36)} ${c.queries} queries, ${fmt(c.htmlBytes)} bytes of HTML (${fmt(c.rscBytes)} of it RSC payload)`);
+      say(
+        `  ${page.label.padEnd(36)} ${c.queries} queries, ${fmt(c.htmlBytes)} bytes of HTML (${fmt(c.rscBytes)} of it RSC payload)`,
+      );
     }
     if (results.capture.worker) {
       const bare = BARE_SQL.map(normaliseSql);
       const app = [...new Set(results.capture.worker.statements)];
       const same = app.length === bare.length && app.every((s) => bare.includes(s));
       results.capture.workerSqlMatchesBare = same;
-      say(`  bare server runs the same SQL as the app's worker look-up: ${same ? "yes" : "NO — see capture.worker in the results"}`);
+      say(
+        `  bare server runs the same SQL as the app's worker look-up: ${same ? "yes" : "NO — see capture.worker in the results"}`,
+      );
     }
     await app.stop();
     await capture.close();
@@ -353,13 +418,23 @@ export async function main(argv = process.argv.slice(2)) {
       await app.ready;
       // First requests load each route's code and prepare statements: not part of the figures.
       for (const key of pageKeys) {
-        for (let i = 0; i < 3; i++) await (await fetch(base + PAGES[key].path, { headers: { cookie: cookies[PAGES[key].as] } })).arrayBuffer();
+        for (let i = 0; i < 3; i++)
+          await (
+            await fetch(base + PAGES[key].path, { headers: { cookie: cookies[PAGES[key].as] } })
+          ).arrayBuffer();
       }
       for (const key of pageKeys) {
         const page = PAGES[key];
         const loads = [];
         for (const connections of opts.connections) {
-          const r = await runLoad({ url: base + page.path, idleUrl: `${base}/api/health`, connections, duration: opts.duration, warmup: opts.warmup, headers: { cookie: cookies[page.as] } });
+          const r = await runLoad({
+            url: base + page.path,
+            idleUrl: `${base}/api/health`,
+            connections,
+            duration: opts.duration,
+            warmup: opts.warmup,
+            headers: { cookie: cookies[page.as] },
+          });
           printLoadLine(page.label, r);
           loads.push(r);
         }
@@ -379,7 +454,12 @@ export async function main(argv = process.argv.slice(2)) {
         name: `bare server :${barePort}`,
         args: [path.join(root, "bench", "bare-server.mjs")],
         cwd: root,
-        env: { ...process.env, DATABASE_URL: opts.db, PORT: String(barePort), DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "10" },
+        env: {
+          ...process.env,
+          DATABASE_URL: opts.db,
+          PORT: String(barePort),
+          DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "10",
+        },
         logFile: path.join(logDir, "bare.log"),
         readyUrl: `http://127.0.0.1:${barePort}/health`,
       });
@@ -388,16 +468,29 @@ export async function main(argv = process.argv.slice(2)) {
       const url = `http://127.0.0.1:${barePort}/ar/worker`;
       const check = await fetch(url, { headers: { cookie: `sid=${session.id}` } });
       const body = await check.text();
-      if (check.status !== 200) throw new Error(`bare server answered ${check.status}: ${body.slice(0, 200)}`);
+      if (check.status !== 200)
+        throw new Error(`bare server answered ${check.status}: ${body.slice(0, 200)}`);
       const loads = [];
       for (const connections of opts.connections) {
-        const r = await runLoad({ url, idleUrl: `http://127.0.0.1:${barePort}/health`, connections, duration: opts.duration, warmup: opts.warmup, headers: { cookie: `sid=${session.id}` } });
+        const r = await runLoad({
+          url,
+          idleUrl: `http://127.0.0.1:${barePort}/health`,
+          connections,
+          duration: opts.duration,
+          warmup: opts.warmup,
+          headers: { cookie: `sid=${session.id}` },
+        });
         printLoadLine("bare: worker look-up", r);
         const appRun = results.scenarios.worker?.loads.find((l) => l.connections === connections);
         if (appRun) appRun.ratioAppToBare = Math.round((appRun.rps / r.rps) * 1000) / 1000;
         loads.push(r);
       }
-      results.scenarios.bare = { label: "bare node:http: worker look-up", path: "/ar/worker", loads, htmlBytes: Buffer.byteLength(body) };
+      results.scenarios.bare = {
+        label: "bare node:http: worker look-up",
+        path: "/ar/worker",
+        loads,
+        htmlBytes: Buffer.byteLength(body),
+      };
       await bare.stop();
     }
 
@@ -405,7 +498,12 @@ export async function main(argv = process.argv.slice(2)) {
     if (want("submission")) {
       say("phase 4: full report submissions through the local test gateway (next start, demo mode)");
       const uploads = path.join(logDir, "uploads");
-      app = startNext({ root, port, env: { ...commonEnv, DATABASE_URL: opts.db, BALAGH_DEMO_MODE: "true", UPLOADS_DIR: uploads }, logFile: appLog });
+      app = startNext({
+        root,
+        port,
+        env: { ...commonEnv, DATABASE_URL: opts.db, BALAGH_DEMO_MODE: "true", UPLOADS_DIR: uploads },
+        logFile: appLog,
+      });
       servers.push(app);
       await app.ready;
       const pool = await eligibleWorkers(sql, fx.establishmentId, 50_000);
@@ -416,15 +514,24 @@ export async function main(argv = process.argv.slice(2)) {
       const [name, value] = cookies.employer.split(/=(.*)/s);
       client.cookies.set(name, value);
       const first = pool.shift();
-      if (!first) throw new Error("no worker of the bench establishment can be reported (re-run npm run seed:scale)");
+      if (!first)
+        throw new Error("no worker of the bench establishment can be reported (re-run npm run seed:scale)");
       const confirmation = await submitOnce(client, first);
       const reportId = confirmation.split("/")[4];
       const [made] = await sql`select status, reference from reports where id = ${reportId}`;
-      if (made?.status !== "submitted") throw new Error(`the check submission left report ${reportId} ${made?.status}`);
+      if (made?.status !== "submitted")
+        throw new Error(`the check submission left report ${reportId} ${made?.status}`);
       say(`  check: ${made.reference} filed, paid and submitted`);
       const loads = [];
       for (const connections of opts.connections) {
-        const r = await runSubmissionLoad({ base, cookie: cookies.employer, connections, duration: opts.duration, warmup: opts.warmup, pool });
+        const r = await runSubmissionLoad({
+          base,
+          cookie: cookies.employer,
+          connections,
+          duration: opts.duration,
+          warmup: opts.warmup,
+          pool,
+        });
         say(
           `  ${"submission".padEnd(36)} c=${String(connections).padStart(2)}  ${fmt(r.submissionsPerSecond, 2).padStart(8)} sub/s  ` +
             `p50 ${fmt(r.submissionLatencyMs.p50, 0)} / p95 ${fmt(r.submissionLatencyMs.p95, 0)} / p99 ${fmt(r.submissionLatencyMs.p99, 0)} ms per submission ` +

@@ -22,7 +22,9 @@ type Holder = { __balaghEmbedded?: Promise<EmbeddedServer> };
 const holder = globalThis as unknown as Holder;
 
 export function embeddedDataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"),
+  );
 }
 
 function isAlive(pid: number): boolean {
@@ -53,7 +55,9 @@ function freePort(): Promise<number> {
     srv.on("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      srv.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -106,7 +110,9 @@ async function startServer(): Promise<EmbeddedServer> {
     await pg.start();
   } catch (e) {
     const detail = logLines.filter(Boolean).slice(-15).join("\n");
-    throw new Error(`Embedded PostgreSQL failed to start in ${dataDir}${e ? `: ${String(e)}` : ""}\n${detail}`);
+    throw new Error(
+      `Embedded PostgreSQL failed to start in ${dataDir}${e ? `: ${String(e)}` : ""}\n${detail}`,
+    );
   }
   let stopped = false;
   const stop = async () => {

@@ -35,7 +35,9 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   for (const [k, v] of formData.entries()) if (!k.startsWith("$")) raw[k] = v;
   // PostgreSQL cannot store a NUL character in text: such a value is refused here, as a field error, rather
   // than reaching the database as a 500. Nobody can type one; only a forged request sends it.
-  const withNul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && (raw[k] as string).includes("\u0000"));
+  const withNul = Object.keys(raw).filter(
+    (k) => typeof raw[k] === "string" && (raw[k] as string).includes("\u0000"),
+  );
   if (withNul.length > 0) {
     const fieldErrors = Object.fromEntries(withNul.map((k) => [k, "invalid"]));
     return { ok: false, state: { status: "error", fieldErrors, values: formValues(formData) } };

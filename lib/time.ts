@@ -3,7 +3,12 @@ export const MUSCAT_TZ = "Asia/Muscat";
 
 /** The calendar date (YYYY-MM-DD) in Muscat at the given instant. */
 export function muscatDate(at: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: MUSCAT_TZ, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: MUSCAT_TZ,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

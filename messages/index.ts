@@ -24,8 +24,30 @@ import workerAr from "./worker/ar.json";
 import workerEn from "./worker/en.json";
 
 export const messages = {
-  ar: { ...coreAr, ...adminDecisionsAr, ...adminFinanceAr, ...adminInsightAr, ...adminSettingsAr, ...filingAr, ...notifyAr, ...paymentsAr, ...trackingAr, ...workerAr },
-  en: { ...coreEn, ...adminDecisionsEn, ...adminFinanceEn, ...adminInsightEn, ...adminSettingsEn, ...filingEn, ...notifyEn, ...paymentsEn, ...trackingEn, ...workerEn },
+  ar: {
+    ...coreAr,
+    ...adminDecisionsAr,
+    ...adminFinanceAr,
+    ...adminInsightAr,
+    ...adminSettingsAr,
+    ...filingAr,
+    ...notifyAr,
+    ...paymentsAr,
+    ...trackingAr,
+    ...workerAr,
+  },
+  en: {
+    ...coreEn,
+    ...adminDecisionsEn,
+    ...adminFinanceEn,
+    ...adminInsightEn,
+    ...adminSettingsEn,
+    ...filingEn,
+    ...notifyEn,
+    ...paymentsEn,
+    ...trackingEn,
+    ...workerEn,
+  },
 };
 
 export type Messages = typeof messages.en;

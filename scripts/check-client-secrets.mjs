@@ -37,7 +37,9 @@ const PATTERNS = [
 ];
 
 /** Values worth looking for: long enough that finding one is not a coincidence. */
-const values = SECRET_NAMES.map((n) => [n, process.env[n]]).filter(([, v]) => typeof v === "string" && v.length >= 8);
+const values = SECRET_NAMES.map((n) => [n, process.env[n]]).filter(
+  ([, v]) => typeof v === "string" && v.length >= 8,
+);
 
 function* files(dir, keep) {
   let entries;

@@ -28,7 +28,8 @@ const quick = flag("quick");
 const smsOutageSeconds = Number(value("sms-outage") ?? (quick ? 10 : 60));
 const pgOutageSeconds = Number(value("pg-outage") ?? (quick ? 3 : 35));
 const only = value("only")?.split(",").map(Number) ?? [1, 2, 3, 4, 5];
-if (!(smsOutageSeconds > 0) || !(pgOutageSeconds > 0)) throw new Error("--sms-outage and --pg-outage take a number of seconds");
+if (!(smsOutageSeconds > 0) || !(pgOutageSeconds > 0))
+  throw new Error("--sms-outage and --pg-outage take a number of seconds");
 
 // Loopback ports: apps base..base+3, the SMS stand-in base+9 (FAULTS_PORT_BASE, default 3060), PostgreSQL
 // FAULTS_PG_PORT (default 5460).
@@ -68,8 +69,22 @@ function newestMtime(dir: string): number {
 /** The production build is reused unless a source file is newer than it. */
 function ensureBuild(): void {
   const buildId = path.join(".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json"];
-  const newestSource = Math.max(...sources.filter((s) => existsSync(s)).map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "db",
+    "messages",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package.json",
+  ];
+  const newestSource = Math.max(
+    ...sources
+      .filter((s) => existsSync(s))
+      .map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
+  );
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSource) {
     say("production build in .next is up to date");
     return;
@@ -86,16 +101,26 @@ function ensureBuild(): void {
   say("build done");
 }
 
-type Row = { name: string; attempted: number; completed: number; refused: number; lost: number; problems: string[]; notes: string[]; ms: number };
+type Row = {
+  name: string;
+  attempted: number;
+  completed: number;
+  refused: number;
+  lost: number;
+  problems: string[];
+  notes: string[];
+  ms: number;
+};
 
 function printResult(r: Row, budgetS: number): void {
   const ok = r.lost === 0 && r.problems.length === 0;
   console.log(`\n== ${r.name}: ${ok ? "PASS" : "FAIL"} (${(r.ms / 1000).toFixed(1)} s of ${budgetS} s)`);
-  console.log(`   attempted ${r.attempted}, completed ${r.completed}, refused cleanly ${r.refused}, lost ${r.lost}`);
+  console.log(
+    `   attempted ${r.attempted}, completed ${r.completed}, refused cleanly ${r.refused}, lost ${r.lost}`,
+  );
   for (const n of r.notes) console.log(`   · ${n}`);
   for (const p of r.problems) console.log(`   ✗ ${p}`);
 }
-
 
 type Cluster = Awaited<ReturnType<typeof import("./faults/pg").createCluster>>;
 
@@ -109,7 +134,15 @@ async function runScenarios(
   const databaseUrl = cluster.url("balagh_faults");
   // The scenarios' own checks read the same database (imported below, after this is set).
   process.env.DATABASE_URL = databaseUrl;
-  for (const k of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "SMS_GATEWAY_URL", "RESEND_API_KEY", "JOBS_IN_PROCESS", "APP_URL"]) delete process.env[k];
+  for (const k of [
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "SMS_GATEWAY_URL",
+    "RESEND_API_KEY",
+    "JOBS_IN_PROCESS",
+    "APP_URL",
+  ])
+    delete process.env[k];
 
   const { runOnce, startApp } = await import("./faults/processes");
   const baseEnv: Record<string, string> = {
@@ -153,11 +186,23 @@ async function runScenarios(
       r = await Promise.race([
         fn(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`took longer than its budget of ${budgets[n]} s`)), budgets[n]! * 1000);
+          timer = setTimeout(
+            () => reject(new Error(`took longer than its budget of ${budgets[n]} s`)),
+            budgets[n]! * 1000,
+          );
         }),
       ]);
     } catch (e) {
-      r = { name: `${n}. (aborted)`, attempted: 0, completed: 0, refused: 0, lost: 1, problems: [`scenario error: ${(e as Error).stack ?? e}`], notes: [], ms: 0 };
+      r = {
+        name: `${n}. (aborted)`,
+        attempted: 0,
+        completed: 0,
+        refused: 0,
+        lost: 1,
+        problems: [`scenario error: ${(e as Error).stack ?? e}`],
+        notes: [],
+        ms: 0,
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -211,17 +256,34 @@ async function main(): Promise<number> {
   const { createCluster } = await import("./faults/pg");
   const rootDir = path.join(process.cwd(), ".data", "faults-pg");
   rmSync(path.join(process.cwd(), ".data", "faults-logs"), { recursive: true, force: true });
-  say(`initialising a throwaway PostgreSQL cluster in ${path.relative(process.cwd(), rootDir)} on 127.0.0.1:${PG_PORT}`);
+  say(
+    `initialising a throwaway PostgreSQL cluster in ${path.relative(process.cwd(), rootDir)} on 127.0.0.1:${PG_PORT}`,
+  );
   const cluster = await createCluster(rootDir, PG_PORT);
   const processes = new Set<Managed>();
   const results: { r: Row; budget: number }[] = [];
   let closeStandIns: (() => Promise<void>)[] = [];
   let endDb: () => Promise<void> = async () => {};
   try {
-    await runScenarios(cluster, processes, results, (f) => (closeStandIns = [...closeStandIns, f]), (f) => (endDb = f));
+    await runScenarios(
+      cluster,
+      processes,
+      results,
+      (f) => (closeStandIns = [...closeStandIns, f]),
+      (f) => (endDb = f),
+    );
   } catch (e) {
     results.push({
-      r: { name: "setup", attempted: 0, completed: 0, refused: 0, lost: 1, problems: [`could not run: ${(e as Error).stack ?? e}`], notes: [], ms: 0 },
+      r: {
+        name: "setup",
+        attempted: 0,
+        completed: 0,
+        refused: 0,
+        lost: 1,
+        problems: [`could not run: ${(e as Error).stack ?? e}`],
+        notes: [],
+        ms: 0,
+      },
       budget: 0,
     });
     console.error(e);
@@ -229,7 +291,10 @@ async function main(): Promise<number> {
     await Promise.all([...processes].map((p) => p.stop(5_000).catch(() => {})));
     for (const close of closeStandIns) await close().catch(() => {});
     await endDb().catch(() => {});
-    if (flag("keep")) say(`cluster kept running on port ${PG_PORT} (${rootDir}); stop it with pg_ctl -D ${rootDir}/data stop`);
+    if (flag("keep"))
+      say(
+        `cluster kept running on port ${PG_PORT} (${rootDir}); stop it with pg_ctl -D ${rootDir}/data stop`,
+      );
     else await cluster.destroy();
   }
 
@@ -241,7 +306,9 @@ async function main(): Promise<number> {
       `   ${r.name.padEnd(50)} ${String(r.attempted).padStart(9)} ${String(r.completed).padStart(9)} ${String(r.refused).padStart(7)} ${String(r.lost).padStart(4)} ${(r.ms / 1000).toFixed(0).padStart(4)} s  ${r.lost > 0 || r.problems.length ? "FAIL" : "ok"}`,
     );
   }
-  console.log(`   total ${elapsed()}; ${failed.length === 0 ? "nothing lost, everything consistent" : `${failed.length} scenario(s) failed`}; logs in .data/faults-logs/`);
+  console.log(
+    `   total ${elapsed()}; ${failed.length === 0 ? "nothing lost, everything consistent" : `${failed.length} scenario(s) failed`}; logs in .data/faults-logs/`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

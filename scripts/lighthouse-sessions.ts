@@ -23,10 +23,21 @@ async function main() {
   if (!secret) throw new Error("AUTH_SECRET is required");
   await ensureDatabase();
   await seedDatabase(db);
-  const [owner] = await db.select({ id: employerUsers.id }).from(employerUsers).where(eq(employerUsers.email, DEMO_ACCOUNTS.employer[0].email));
-  const [worker] = await db.select({ id: workers.id }).from(workers).where(eq(workers.civilId, DEMO_WORKERS[0]!.civilId));
+  const [owner] = await db
+    .select({ id: employerUsers.id })
+    .from(employerUsers)
+    .where(eq(employerUsers.email, DEMO_ACCOUNTS.employer[0].email));
+  const [worker] = await db
+    .select({ id: workers.id })
+    .from(workers)
+    .where(eq(workers.civilId, DEMO_WORKERS[0]!.civilId));
   if (!owner || !worker) throw new Error("the demo employer or worker is missing");
-  process.stdout.write(JSON.stringify({ employer: await cookie("employer", owner.id, secret), worker: await cookie("worker", worker.id, secret) }));
+  process.stdout.write(
+    JSON.stringify({
+      employer: await cookie("employer", owner.id, secret),
+      worker: await cookie("worker", worker.id, secret),
+    }),
+  );
   await sqlClient().end({ timeout: 5 });
 }
 

@@ -50,7 +50,9 @@ function run(cmd, args, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -90,13 +92,22 @@ async function main() {
     await run(next, ["build"], env);
   }
 
-  const server = spawn(next, ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(next, ["start", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   let chrome = null;
   try {
     await waitForHealth(server);
     // Sessions for the demo worker and employer, made by a TypeScript helper (it needs the app's modules).
     const cookies = JSON.parse(
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/lighthouse-sessions.ts"], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/lighthouse-sessions.ts"], {
+        cwd: root,
+        env,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      }),
     );
     const pages = [
       { name: "landing", path: `/${locale}`, cookie: null },
@@ -106,7 +117,16 @@ async function main() {
 
     chrome = await chromeLauncher.launch({
       chromePath: chromiumPath(),
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      chromeFlags: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
       logLevel: "error",
     });
     let version = "";
@@ -125,7 +145,13 @@ async function main() {
       }
       const result = await lighthouse(
         url,
-        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES, disableStorageReset: Boolean(p.cookie) },
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: CATEGORIES,
+          disableStorageReset: Boolean(p.cookie),
+        },
         undefined,
         page,
       );
@@ -133,30 +159,47 @@ async function main() {
       await browser.disconnect();
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-      if (lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
+      if (lhr.finalDisplayedUrl !== url)
+        throw new Error(`${url} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
       version = lhr.lighthouseVersion;
       if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]));
+      const scores = Object.fromEntries(
+        CATEGORIES.map((c) => [
+          c,
+          lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100),
+        ]),
+      );
       results.push({ page: p.name, url: p.path, scores, seconds: Math.round((Date.now() - t0) / 100) / 10 });
     }
 
     const header = ["page", "path", ...CATEGORIES];
     const rows = results.map((r) => [r.page, r.url, ...CATEGORIES.map((c) => String(r.scores[c] ?? "n/a"))]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-    const fmt = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-    console.log(`\nLighthouse ${version} (mobile emulation, simulated throttling), scores out of 100:\n${fmt(header)}\n${rows.map(fmt).join("\n")}`);
+    const fmt = (cells) =>
+      cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+    console.log(
+      `\nLighthouse ${version} (mobile emulation, simulated throttling), scores out of 100:\n${fmt(header)}\n${rows.map(fmt).join("\n")}`,
+    );
 
     const out = {
       measuredAt: new Date().toISOString(),
       lighthouse: version,
       chromium: chromiumPath(),
       formFactor: "mobile",
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       results,
     };
     mkdirSync(path.join(root, "bench"), { recursive: true });
     writeFileSync(path.join(root, "bench", "lighthouse.json"), `${JSON.stringify(out, null, 2)}\n`);
-    console.log(`\nWritten to bench/lighthouse.json (${Math.round((Date.now() - started) / 1000)} s in all).`);
+    console.log(
+      `\nWritten to bench/lighthouse.json (${Math.round((Date.now() - started) / 1000)} s in all).`,
+    );
   } finally {
     chrome?.kill();
     server.kill("SIGTERM");

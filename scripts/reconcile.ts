@@ -9,7 +9,8 @@ import { reconcilePayments } from "@/lib/payments/reconcile";
 async function main(): Promise<void> {
   const arg = process.argv.find((a) => a.startsWith("--older-than="));
   const olderThanMinutes = arg ? Number(arg.split("=")[1]) : undefined;
-  if (olderThanMinutes !== undefined && !(olderThanMinutes >= 0)) throw new Error("--older-than must be a number of minutes");
+  if (olderThanMinutes !== undefined && !(olderThanMinutes >= 0))
+    throw new Error("--older-than must be a number of minutes");
   try {
     const summary = await reconcilePayments({ olderThanMinutes });
     console.log(JSON.stringify(summary));

@@ -26,7 +26,8 @@ function parseArgs(argv: string[]): { options: ScaleOptions; reset: boolean } {
   let reset = false;
   const num = (flag: string, v: string | undefined, min: number) => {
     const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n < min) throw new Error(`${flag} needs a number >= ${min}\n${HELP}`);
+    if (v === undefined || !Number.isFinite(n) || n < min)
+      throw new Error(`${flag} needs a number >= ${min}\n${HELP}`);
     return n;
   };
   for (let k = 0; k < argv.length; k++) {
@@ -47,8 +48,7 @@ function parseArgs(argv: string[]): { options: ScaleOptions; reset: boolean } {
     } else if (a === "--workers-per-report") {
       options.workersPerReport = num(a, v, 1);
       k++;
-    }
-    else if (a === "--until") {
+    } else if (a === "--until") {
       if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`--until needs YYYY-MM-DD\n${HELP}`);
       options.until = v;
       k++;
@@ -72,7 +72,8 @@ async function resetDatabase(): Promise<void> {
   } else {
     const url = new URL(process.env.DATABASE_URL!);
     name = decodeURIComponent(url.pathname.slice(1));
-    if (!/scale|test/i.test(name)) throw new Error(`--reset-scale refuses to drop "${name}": only a database named *scale* or *test*`);
+    if (!/scale|test/i.test(name))
+      throw new Error(`--reset-scale refuses to drop "${name}": only a database named *scale* or *test*`);
     url.pathname = "/postgres";
     adminUrl = url.toString();
   }
@@ -92,17 +93,30 @@ async function main() {
   if (reset) await resetDatabase();
   await ensureDatabase();
   await seedDatabase(db);
-  const target = usesEmbeddedDatabase() ? `embedded database ${embeddedDatabaseName()}` : `DATABASE_URL (${new URL(process.env.DATABASE_URL!).pathname.slice(1)})`;
-  console.log(`seed:scale into ${target}: migrations and demo seed in place (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const target = usesEmbeddedDatabase()
+    ? `embedded database ${embeddedDatabaseName()}`
+    : `DATABASE_URL (${new URL(process.env.DATABASE_URL!).pathname.slice(1)})`;
+  console.log(
+    `seed:scale into ${target}: migrations and demo seed in place (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   const summary = await seedScale(sqlClient(), options, (line) => console.log(line));
-  const [size] = await sqlClient()<{ size: string }[]>`select pg_size_pretty(pg_database_size(current_database())) as size`;
-  console.log(`\ndone in ${(summary.elapsedMs / 1000).toFixed(1)} s (seed ${options.seed}, until ${options.until}); database size ${size!.size}`);
+  const [size] = await sqlClient()<
+    { size: string }[]
+  >`select pg_size_pretty(pg_database_size(current_database())) as size`;
+  console.log(
+    `\ndone in ${(summary.elapsedMs / 1000).toFixed(1)} s (seed ${options.seed}, until ${options.until}); database size ${size!.size}`,
+  );
   console.log("rows added:");
-  for (const [table, n] of Object.entries(summary.rows)) console.log(`  ${table.padEnd(22)} ${n.toLocaleString("en").padStart(12)}`);
-  console.log(`  ${"establishments (plan)".padEnd(22)} ${summary.establishments.toLocaleString("en").padStart(12)}`);
+  for (const [table, n] of Object.entries(summary.rows))
+    console.log(`  ${table.padEnd(22)} ${n.toLocaleString("en").padStart(12)}`);
+  console.log(
+    `  ${"establishments (plan)".padEnd(22)} ${summary.establishments.toLocaleString("en").padStart(12)}`,
+  );
   const b = summary.bench;
   console.log("bench fixtures:");
-  console.log(`  employer ${b.email} / Bench-Demo-2026 (owner of "Bench Establishment", CR ${b.crNumber}, ${b.reports} reports)`);
+  console.log(
+    `  employer ${b.email} / Bench-Demo-2026 (owner of "Bench Establishment", CR ${b.crNumber}, ${b.reports} reports)`,
+  );
   console.log(`  establishment id ${b.establishmentId}`);
   console.log(`  a bench report: id ${b.sampleReportId}, reference ${b.sampleReference}`);
   console.log(`  worker civil ID ${b.workerCivilId}: reports ${b.workerReportIds.join(", ")}`);
@@ -117,7 +131,9 @@ main().then(
   () => process.exit(0),
   (e) => {
     if (e instanceof AlreadySeededError) {
-      console.error(`seed:scale: ${e.message}. Run it on a fresh database, or add --reset-scale to drop and recreate this one.`);
+      console.error(
+        `seed:scale: ${e.message}. Run it on a fresh database, or add --reset-scale to drop and recreate this one.`,
+      );
       process.exit(2);
     }
     console.error(e);

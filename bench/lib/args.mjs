@@ -35,12 +35,15 @@ export function parseBenchArgs(argv, env = process.env) {
   });
   const int = (name, min, value = values[name]) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name}: expected a whole number ≥ ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name}: expected a whole number ≥ ${min}, got "${value}"`);
     return n;
   };
   const connections = values.connections.split(",").map((c) => int("connections", 1, c.trim()));
   const only = values.only ? values.only.split(",").map((s) => s.trim()) : SCENARIOS;
-  for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`--only: unknown scenario "${s}" (known: ${SCENARIOS.join(", ")})`);
+  for (const s of only)
+    if (!SCENARIOS.includes(s))
+      throw new Error(`--only: unknown scenario "${s}" (known: ${SCENARIOS.join(", ")})`);
   return {
     duration: int("duration", 1),
     warmup: int("warmup", 0),

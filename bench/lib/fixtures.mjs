@@ -5,7 +5,11 @@
 export const FIXTURES = {
   employer: { email: "bench@scale.example.om", password: "Bench-Demo-2026", reports: 5_000 },
   worker: { civilId: "200000001", minReports: 2 },
-  reviewer: { email: "reviewer@mol.example.om", password: "Staff-Demo-2026", totpSecret: process.env.BENCH_REVIEWER_TOTP ?? "KVKFKRCPNZQUYMLX" },
+  reviewer: {
+    email: "reviewer@mol.example.om",
+    password: "Staff-Demo-2026",
+    totpSecret: process.env.BENCH_REVIEWER_TOTP ?? "KVKFKRCPNZQUYMLX",
+  },
 };
 
 export const COUNTED_TABLES = [
@@ -43,15 +47,19 @@ export async function checkFixtures(sql, dbLabel) {
   if (!employer) fail(`no employer ${FIXTURES.employer.email}`);
   if (!employer.active || !employer.verified) fail(`${FIXTURES.employer.email} is inactive or unverified`);
   if (employer.reports < FIXTURES.employer.reports) {
-    fail(`the establishment of ${FIXTURES.employer.email} has ${employer.reports} reports, not ${FIXTURES.employer.reports}`);
+    fail(
+      `the establishment of ${FIXTURES.employer.email} has ${employer.reports} reports, not ${FIXTURES.employer.reports}`,
+    );
   }
   const [worker] = await sql`
     select w.id, (select count(*)::int from reports r where r.worker_id = w.id
       and r.status in ('submitted', 'approved', 'rejected', 'cancelled', 'closed')) as reports
     from workers w where w.civil_id = ${FIXTURES.worker.civilId}`;
   if (!worker) fail(`no worker with civil ID ${FIXTURES.worker.civilId}`);
-  if (worker.reports < FIXTURES.worker.minReports) fail(`worker ${FIXTURES.worker.civilId} has ${worker.reports} visible reports`);
-  const [staff] = await sql`select id from staff_users where lower(email) = ${FIXTURES.reviewer.email} and active`;
+  if (worker.reports < FIXTURES.worker.minReports)
+    fail(`worker ${FIXTURES.worker.civilId} has ${worker.reports} visible reports`);
+  const [staff] =
+    await sql`select id from staff_users where lower(email) = ${FIXTURES.reviewer.email} and active`;
   if (!staff) fail(`no active staff account ${FIXTURES.reviewer.email}`);
   return {
     employerId: employer.id,

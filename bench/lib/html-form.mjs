@@ -7,7 +7,10 @@ const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00
 
 export function decodeEntities(s) {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === "#")
+      return String.fromCodePoint(
+        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+      );
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 }
@@ -16,7 +19,8 @@ function attributes(tag) {
   const out = {};
   for (const m of tag.matchAll(/([^\s=<>/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
     const name = m[1].toLowerCase();
-    if (name === "input" || name === "button" || name === "form" || name === "textarea" || name === "select") continue;
+    if (name === "input" || name === "button" || name === "form" || name === "textarea" || name === "select")
+      continue;
     out[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
   }
   return out;
@@ -49,7 +53,9 @@ export function parseForms(html) {
 /** The first form with a field or hidden input of each of these names; throws with the page's forms if none. */
 export function findForm(html, names, where = "") {
   const forms = parseForms(html);
-  const found = forms.find((f) => names.every((n) => f.fields.includes(n) || f.hidden.some(([h]) => h === n)));
+  const found = forms.find((f) =>
+    names.every((n) => f.fields.includes(n) || f.hidden.some(([h]) => h === n)),
+  );
   if (!found) {
     const seen = forms.map((f) => [...f.fields, ...f.hidden.map(([h]) => h)].join(",")).join(" | ");
     throw new Error(`no form with ${names.join(", ")} on ${where || "the page"} (forms: ${seen || "none"})`);
@@ -80,7 +86,9 @@ export function multipartBody(form, fields = {}, button = null) {
         Buffer.from("\r\n"),
       );
     } else {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
     }
   };
   const overridden = new Set(Object.keys(fields));

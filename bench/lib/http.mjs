@@ -31,7 +31,11 @@ export class Client {
     this.keepCookies(res);
     const body = await res.text();
     const location = res.headers.get("location");
-    return { status: res.status, body, location: location ? new URL(location, url).pathname + new URL(location, url).search : null };
+    return {
+      status: res.status,
+      body,
+      location: location ? new URL(location, url).pathname + new URL(location, url).search : null,
+    };
   }
 
   get(path) {
@@ -42,7 +46,11 @@ export class Client {
   postForm(path, form, fields = {}, button = null) {
     const { body, contentType } = multipartBody(form, fields, button);
     // A browser sends Origin with a form's POST; Next.js checks it for server actions.
-    return this.request(path, { method: "POST", body, headers: { origin: this.base, "content-type": contentType } });
+    return this.request(path, {
+      method: "POST",
+      body,
+      headers: { origin: this.base, "content-type": contentType },
+    });
   }
 }
 

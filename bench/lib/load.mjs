@@ -10,7 +10,13 @@ const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 export function latencySummary(h) {
   if (h.count === 0) return { p50: null, p95: null, p99: null, mean: null, max: null };
   const ms = (us) => round(us / 1000, 2);
-  return { p50: ms(h.percentile(50)), p95: ms(h.percentile(95)), p99: ms(h.percentile(99)), mean: ms(h.mean), max: ms(h.max) };
+  return {
+    p50: ms(h.percentile(50)),
+    p95: ms(h.percentile(95)),
+    p99: ms(h.percentile(99)),
+    mean: ms(h.mean),
+    max: ms(h.max),
+  };
 }
 
 /**
@@ -37,7 +43,17 @@ export async function waitForIdle(idleUrl, { quickMs = 250, maxMs = 90_000 } = {
  * Runs autocannon for `duration` seconds (after `warmup` seconds of the same load, not counted).
  * `requests` (optional) is autocannon's request sequence; `onResponse` sees every timed response.
  */
-export async function runLoad({ url, idleUrl, connections, duration, warmup = 0, headers = {}, requests, slices = 6, timeout = 30 }) {
+export async function runLoad({
+  url,
+  idleUrl,
+  connections,
+  duration,
+  warmup = 0,
+  headers = {},
+  requests,
+  slices = 6,
+  timeout = 30,
+}) {
   if (warmup > 0) {
     await autocannon({ url, connections, duration: warmup, headers, requests, timeout });
     if (idleUrl) await waitForIdle(idleUrl);

@@ -42,7 +42,14 @@ export function startProcess({ name, args, env, cwd, logFile, readyUrl, timeoutM
 export function startNext({ root, port, env, logFile }) {
   return startProcess({
     name: `next start :${port}`,
-    args: [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    args: [
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     logFile,

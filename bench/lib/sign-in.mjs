@@ -17,7 +17,9 @@ function sessionCookieOf(client, who) {
 function expectRedirect(res, to, who) {
   if (res.status !== 303 || !res.location?.startsWith(to)) {
     const hint = res.body.match(/<title>([^<]*)<\/title>/)?.[1] ?? "";
-    throw new Error(`${who}: expected a redirect to ${to}, got HTTP ${res.status} ${res.location ?? ""} ${hint}`);
+    throw new Error(
+      `${who}: expected a redirect to ${to}, got HTTP ${res.status} ${res.location ?? ""} ${hint}`,
+    );
   }
 }
 
@@ -36,7 +38,8 @@ export async function signInStaff(base, { email, password, totpSecret }, log = (
   const page = await c.get("/ar/sign-in/staff");
   const form = findForm(page.body, ["email", "password"], "the staff sign-in page");
   const step2 = await c.postForm("/ar/sign-in/staff", form, { email, password });
-  if (step2.status !== 200) throw new Error(`staff ${email}: the password step answered HTTP ${step2.status}`);
+  if (step2.status !== 200)
+    throw new Error(`staff ${email}: the password step answered HTTP ${step2.status}`);
   for (let attempt = 0; attempt < 2; attempt++) {
     const codeForm = findForm(step2.body, ["code"], "the staff code step");
     const res = await c.postForm("/ar/sign-in/staff", codeForm, { code: authenticator.generate(totpSecret) });
@@ -71,7 +74,8 @@ export async function signInWorker(base, { civilId }, sql) {
     where w.civil_id = ${civilId} and n.channel = 'sms' and n.template = 'worker.sign-in-code-sms' and n.created_at >= ${startedAt}
     order by n.created_at desc limit 1`;
   const code = row?.body.match(/\b(\d{6})\b/)?.[1];
-  if (!code) throw new Error(`worker ${civilId}: no sign-in code in the outbox (was it already sent and redacted?)`);
+  if (!code)
+    throw new Error(`worker ${civilId}: no sign-in code in the outbox (was it already sent and redacted?)`);
   const codePage = await c.get(sent.location);
   const codeForm = findForm(codePage.body, ["code"], "the worker code step");
   const res = await c.postForm(sent.location, codeForm, { code });

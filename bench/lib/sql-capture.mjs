@@ -92,7 +92,9 @@ export async function startSqlCapture({ listenPort, target }) {
     client.on("error", close).on("close", close);
     upstream.on("error", close).on("close", close);
   });
-  await new Promise((resolve, reject) => server.once("error", reject).listen(listenPort, "127.0.0.1", resolve));
+  await new Promise((resolve, reject) =>
+    server.once("error", reject).listen(listenPort, "127.0.0.1", resolve),
+  );
   return {
     executed,
     mark: () => executed.length,

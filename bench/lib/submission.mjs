@@ -10,7 +10,11 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>
 /** A Muscat calendar date `days` days ago, as day, month, year strings. */
 function dateParts(daysAgo) {
   const d = new Date(Date.now() + 4 * 3600_000 - daysAgo * 86_400_000);
-  return { lastDayDay: String(d.getUTCDate()), lastDayMonth: String(d.getUTCMonth() + 1), lastDayYear: String(d.getUTCFullYear()) };
+  return {
+    lastDayDay: String(d.getUTCDate()),
+    lastDayMonth: String(d.getUTCMonth() + 1),
+    lastDayYear: String(d.getUTCFullYear()),
+  };
 }
 
 /**
@@ -19,20 +23,39 @@ function dateParts(daysAgo) {
  * the POST must redirect (303). The first page is fixed; each later page is where the previous POST went.
  */
 export const JOURNEY = [
-  { name: "find worker", path: "/ar/employer/reports/new", form: ["civilId"], fields: (ctx) => ({ civilId: ctx.civilId }), next: "/ar/employer/reports/new/confirm" },
+  {
+    name: "find worker",
+    path: "/ar/employer/reports/new",
+    form: ["civilId"],
+    fields: (ctx) => ({ civilId: ctx.civilId }),
+    next: "/ar/employer/reports/new/confirm",
+  },
   { name: "confirm worker", form: ["workerId"], fields: () => ({}), next: "/ar/employer/reports/" },
   { name: "last day", form: ["lastDayDay"], fields: () => dateParts(10), next: "/edit/workplace" },
-  { name: "workplace", form: ["workGovernorateCode", "workAddress"], fields: () => ({ workGovernorateCode: "MA", workAddress: "Building 12, Way 3301, Ruwi, Muscat" }), next: "/edit/contact" },
+  {
+    name: "workplace",
+    form: ["workGovernorateCode", "workAddress"],
+    fields: () => ({ workGovernorateCode: "MA", workAddress: "Building 12, Way 3301, Ruwi, Muscat" }),
+    next: "/edit/contact",
+  },
   {
     name: "contact",
     form: ["contactAttempts"],
-    fields: () => ({ contactAttempts: "Called his mobile three times and sent a message; no answer since the last day at work." }),
+    fields: () => ({
+      contactAttempts:
+        "Called his mobile three times and sent a message; no answer since the last day at work.",
+    }),
     next: "/edit/declarations",
   },
   {
     name: "declarations",
     form: ["declDisputeBeforeAbsence"],
-    fields: () => ({ declDisputeBeforeAbsence: "no", declWorkerLeftCountryKnown: "no", declOnLegalLeave: "no", declResignationAccepted: "no" }),
+    fields: () => ({
+      declDisputeBeforeAbsence: "no",
+      declWorkerLeftCountryKnown: "no",
+      declOnLegalLeave: "no",
+      declResignationAccepted: "no",
+    }),
     next: "/edit/evidence",
   },
   {
@@ -45,9 +68,27 @@ export const JOURNEY = [
     }),
     next: "/edit/check",
   },
-  { name: "check answers", form: ["reportId"], pick: (f) => f.fields.length === 0 && !hiddenValue(f, "remove"), fields: () => ({}), next: "/pay" },
-  { name: "pay", form: ["reportId"], pick: (f) => f.fields.length === 0, fields: () => ({}), next: "/ar/dev/pay/" },
-  { name: "gateway approve", form: ["sessionId", "decision"], pick: (f) => hiddenValue(f, "decision") === "approve", fields: () => ({}), next: "/confirmation" },
+  {
+    name: "check answers",
+    form: ["reportId"],
+    pick: (f) => f.fields.length === 0 && !hiddenValue(f, "remove"),
+    fields: () => ({}),
+    next: "/pay",
+  },
+  {
+    name: "pay",
+    form: ["reportId"],
+    pick: (f) => f.fields.length === 0,
+    fields: () => ({}),
+    next: "/ar/dev/pay/",
+  },
+  {
+    name: "gateway approve",
+    form: ["sessionId", "decision"],
+    pick: (f) => hiddenValue(f, "decision") === "approve",
+    fields: () => ({}),
+    next: "/confirmation",
+  },
 ];
 
 /** The requests of one submission, in order: GET and POST for each step, then GET the confirmation. */
@@ -121,7 +162,11 @@ export async function submitOnce(client, civilId) {
     if (page.status !== 200) throw new Error(`step "${step.name}": GET ${ctx.page} answered ${page.status}`);
     ctx.html = page.body;
     const post = stepPost(step, ctx);
-    const res = await client.request(post.path, { method: "POST", body: post.body, headers: { origin: client.base, "content-type": post.contentType } });
+    const res = await client.request(post.path, {
+      method: "POST",
+      body: post.body,
+      headers: { origin: client.base, "content-type": post.contentType },
+    });
     const next = checkRedirect(step, res.status, res.location);
     if (next instanceof Error) throw next;
     ctx.page = next;

@@ -18,18 +18,34 @@ type Lookup = (key: string) => string;
  * list for that outcome, and free text. Carries the version the reviewer saw, so a decision made meanwhile
  * by someone else is reported instead of overwritten.
  */
-export function DecisionForm({ kind, targetId, reportId, version }: { kind: DecisionKind; targetId: string; reportId: string; version: number }) {
+export function DecisionForm({
+  kind,
+  targetId,
+  reportId,
+  version,
+}: {
+  kind: DecisionKind;
+  targetId: string;
+  reportId: string;
+  version: number;
+}) {
   const t = useTranslations("adminDecisions.form");
   const reasons = useTranslations("adminDecisions.reasons") as unknown as Lookup;
   const locale = useLocale();
   const [state, action, pending] = useActionState(decideAction, idleState);
-  const { items, field, value } = useFormErrors(state, ["outcome", "reasonCode", "note"], "adminDecisions.errors");
+  const { items, field, value } = useFormErrors(
+    state,
+    ["outcome", "reasonCode", "note"],
+    "adminDecisions.errors",
+  );
   const outcomes = Object.keys(DECISION_REASONS[kind]) as ("approve" | "reject" | "accept")[];
   const lists = DECISION_REASONS[kind] as Record<string, readonly string[]>;
   const reasonError = field("reasonCode");
   return (
     <div data-testid={`decision-${kind}`}>
-      <ErrorSummary items={items.map((i) => (i.field === "reasonCode" ? { ...i, field: `reasonCode-${kind}` } : i))} />
+      <ErrorSummary
+        items={items.map((i) => (i.field === "reasonCode" ? { ...i, field: `reasonCode-${kind}` } : i))}
+      />
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="kind" value={kind} />
@@ -41,7 +57,10 @@ export function DecisionForm({ kind, targetId, reportId, version }: { kind: Deci
           legend={t("outcome")}
           error={field("outcome")}
           defaultValue={value("outcome")}
-          options={outcomes.map((o) => ({ value: o, label: t(`outcomes.${kind}.${o}` as "outcomes.report.approve") }))}
+          options={outcomes.map((o) => ({
+            value: o,
+            label: t(`outcomes.${kind}.${o}` as "outcomes.report.approve"),
+          }))}
         />
         <div className={`mb-6 ${reasonError ? "border-s-4 border-danger ps-3" : ""}`}>
           <label htmlFor={`reasonCode-${kind}`} className="mb-1 block font-semibold">
@@ -59,7 +78,9 @@ export function DecisionForm({ kind, targetId, reportId, version }: { kind: Deci
             id={`reasonCode-${kind}`}
             name="reasonCode"
             defaultValue={value("reasonCode")}
-            aria-describedby={[`reasonCode-${kind}-hint`, reasonError ? `reasonCode-${kind}-error` : null].filter(Boolean).join(" ")}
+            aria-describedby={[`reasonCode-${kind}-hint`, reasonError ? `reasonCode-${kind}-error` : null]
+              .filter(Boolean)
+              .join(" ")}
             className="block w-full max-w-xl border-2 border-ink bg-white p-2"
           >
             <option value="">{t("choose")}</option>
@@ -74,7 +95,15 @@ export function DecisionForm({ kind, targetId, reportId, version }: { kind: Deci
             ))}
           </select>
         </div>
-        <TextArea name="note" label={t("note")} hint={t("noteHint")} error={field("note")} defaultValue={value("note")} maxLength={NOTE_MAX} rows={4} />
+        <TextArea
+          name="note"
+          label={t("note")}
+          hint={t("noteHint")}
+          error={field("note")}
+          defaultValue={value("note")}
+          maxLength={NOTE_MAX}
+          rows={4}
+        />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>
     </div>

@@ -9,9 +9,15 @@ import type { Locale } from "@/lib/i18n/routing";
 export async function DecisionQueuesLinks({ actor }: { actor: StaffActor }) {
   const t = await getTranslations("adminDecisions");
   const locale = (await getLocale()) as Locale;
-  const queues = await Promise.all(QUEUE_KINDS.map(async (kind) => ({ kind, page: await listQueue(actor, kind, { limit: 1 }) })));
+  const queues = await Promise.all(
+    QUEUE_KINDS.map(async (kind) => ({ kind, page: await listQueue(actor, kind, { limit: 1 }) })),
+  );
   return (
-    <section aria-labelledby="decision-queues" className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5" data-testid="decision-queues">
+    <section
+      aria-labelledby="decision-queues"
+      className="mb-8 border-t-4 border-brand-600 bg-brand-50 p-5"
+      data-testid="decision-queues"
+    >
       <h2 id="decision-queues" className="mb-1 text-xl font-bold">
         {t("home.title")}
       </h2>
@@ -23,7 +29,9 @@ export async function DecisionQueuesLinks({ actor }: { actor: StaffActor }) {
               {t(`home.${kind}`)}
             </Link>{" "}
             — {t("queue.count", { count: page.count, n: formatNumber(page.count, locale) })}
-            {page.oldestAt ? <span className="text-muted"> ({formatDate(page.oldestAt, locale)})</span> : null}
+            {page.oldestAt ? (
+              <span className="text-muted"> ({formatDate(page.oldestAt, locale)})</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -14,7 +14,11 @@ export function FeeForm() {
   const t = useTranslations("adminFinance.fees");
   const locale = useLocale();
   const [state, action, pending] = useActionState(addFeeAction, idleState);
-  const { items, field, value } = useFormErrors(state, ["nationality", "amount", "effectiveFrom"], "adminFinance.errors");
+  const { items, field, value } = useFormErrors(
+    state,
+    ["nationality", "amount", "effectiveFrom"],
+    "adminFinance.errors",
+  );
   return (
     <>
       <ErrorSummary items={items} />

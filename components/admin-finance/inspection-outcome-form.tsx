@@ -32,7 +32,14 @@ export function InspectionOutcomeForm({ referralId }: { referralId: string }) {
             { value: "non_compliant", label: t("nonCompliant") },
           ]}
         />
-        <TextArea name="note" label={t("note")} hint={t("noteHint")} error={field("note")} defaultValue={value("note")} rows={3} />
+        <TextArea
+          name="note"
+          label={t("note")}
+          hint={t("noteHint")}
+          error={field("note")}
+          defaultValue={value("note")}
+          rows={3}
+        />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>
     </>

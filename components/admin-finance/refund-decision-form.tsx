@@ -12,13 +12,26 @@ import { REFUND_APPROVE_REASONS, REFUND_REJECT_REASONS } from "@/lib/admin/refun
 import { idleState } from "@/lib/forms";
 
 /** Approve (and so refund) or reject, with a reason from the list and a note; the reasons follow the choice. */
-export function RefundDecisionForm({ refundRequestId, version, amount }: { refundRequestId: string; version: number; amount: string }) {
+export function RefundDecisionForm({
+  refundRequestId,
+  version,
+  amount,
+}: {
+  refundRequestId: string;
+  version: number;
+  amount: string;
+}) {
   const t = useTranslations("adminFinance");
   const locale = useLocale();
   const [state, action, pending] = useActionState(decideRefundAction, idleState);
-  const { items, field, value } = useFormErrors(state, ["decision", "reasonCode", "note"], "adminFinance.errors");
+  const { items, field, value } = useFormErrors(
+    state,
+    ["decision", "reasonCode", "note"],
+    "adminFinance.errors",
+  );
   const [decision, setDecision] = useState(value("decision"));
-  const reasons = decision === "approve" ? REFUND_APPROVE_REASONS : decision === "reject" ? REFUND_REJECT_REASONS : [];
+  const reasons =
+    decision === "approve" ? REFUND_APPROVE_REASONS : decision === "reject" ? REFUND_REJECT_REASONS : [];
   return (
     <>
       <ErrorSummary items={items} />
@@ -48,7 +61,14 @@ export function RefundDecisionForm({ refundRequestId, version, amount }: { refun
             options={reasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
           />
         ) : null}
-        <TextArea name="note" label={t("request.note")} hint={t("request.noteHint")} error={field("note")} defaultValue={value("note")} rows={3} />
+        <TextArea
+          name="note"
+          label={t("request.note")}
+          hint={t("request.noteHint")}
+          error={field("note")}
+          defaultValue={value("note")}
+          rows={3}
+        />
         <Button disabled={pending}>{t("request.submit")}</Button>
       </form>
     </>

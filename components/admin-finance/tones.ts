@@ -1,6 +1,9 @@
 import type { TagTone } from "@/components/ui/tag";
 
-export const refundStatusTone: Record<"submitted" | "approved" | "refunded" | "failed" | "rejected", TagTone> = {
+export const refundStatusTone: Record<
+  "submitted" | "approved" | "refunded" | "failed" | "rejected",
+  TagTone
+> = {
   submitted: "yellow",
   approved: "blue",
   refunded: "green",
@@ -8,7 +11,10 @@ export const refundStatusTone: Record<"submitted" | "approved" | "refunded" | "f
   rejected: "grey",
 };
 
-export const depositStatusTone: Record<"pending" | "paid" | "utilised" | "refunded" | "failed" | "expired", TagTone> = {
+export const depositStatusTone: Record<
+  "pending" | "paid" | "utilised" | "refunded" | "failed" | "expired",
+  TagTone
+> = {
   pending: "yellow",
   paid: "blue",
   utilised: "purple",

@@ -42,7 +42,9 @@ export function BarChart({ id, title, note, caption, labelHeader, valueHeader, d
                 <span className="truncate text-sm">{d.label}</span>
                 <span className="flex items-center gap-2">
                   <span className="block h-5 min-w-0 flex-1 bg-gray-100">
-                    <span className={`block h-full bg-brand-600 ${barWidthClass(barPercent(d.value, max))}`} />
+                    <span
+                      className={`block h-full bg-brand-600 ${barWidthClass(barPercent(d.value, max))}`}
+                    />
                   </span>
                   <span className="w-10 shrink-0 text-end text-sm tabular-nums">{d.display}</span>
                 </span>

@@ -1,7 +1,13 @@
 import { Notice } from "@/components/ui/notice";
 
 /** A GET filter that did not parse: what was wrong, before the (unfiltered) results. */
-export function InvalidFilterNotice({ title, messages }: { title: string; messages: { key: string; text: string }[] }) {
+export function InvalidFilterNotice({
+  title,
+  messages,
+}: {
+  title: string;
+  messages: { key: string; text: string }[];
+}) {
   return (
     <Notice tone="warning">
       <p className="font-semibold">{title}</p>

@@ -9,10 +9,23 @@ export async function DemoAccounts({ kind }: { kind: "employer" | "staff" }) {
   const t = await getTranslations("signIn");
   const rows =
     kind === "employer"
-      ? DEMO_ACCOUNTS.employer.map((a) => ({ email: a.email, password: a.password, role: a.role, code: null as string | null }))
-      : DEMO_ACCOUNTS.staff.map((a) => ({ email: a.email, password: a.password, role: a.role, code: currentTotp(a.totpSecret) }));
+      ? DEMO_ACCOUNTS.employer.map((a) => ({
+          email: a.email,
+          password: a.password,
+          role: a.role,
+          code: null as string | null,
+        }))
+      : DEMO_ACCOUNTS.staff.map((a) => ({
+          email: a.email,
+          password: a.password,
+          role: a.role,
+          code: currentTotp(a.totpSecret),
+        }));
   return (
-    <aside aria-labelledby="demo-accounts" className="mt-10 max-w-2xl border-2 border-dashed border-gray-400 bg-gray-50 p-4 text-sm">
+    <aside
+      aria-labelledby="demo-accounts"
+      className="mt-10 max-w-2xl border-2 border-dashed border-gray-400 bg-gray-50 p-4 text-sm"
+    >
       <h2 id="demo-accounts" className="mb-2 font-bold">
         {t("demoTitle")}
       </h2>

@@ -20,8 +20,24 @@ export function EmployerSignInForm({ next }: { next?: string }) {
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextField name="email" type="email" autoComplete="username" dir="ltr" label={t("email")} error={field("email")} defaultValue={value("email")} spellCheck={false} />
-        <TextField name="password" type="password" autoComplete="current-password" dir="ltr" label={t("password")} error={field("password")} />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="username"
+          dir="ltr"
+          label={t("email")}
+          error={field("email")}
+          defaultValue={value("email")}
+          spellCheck={false}
+        />
+        <TextField
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          label={t("password")}
+          error={field("password")}
+        />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>
     </>

@@ -22,7 +22,16 @@ export function ResetRequestForm() {
       {state.notice === "reset_sent" ? <Notice tone="success">{t("sent")}</Notice> : null}
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
-        <TextField name="email" type="email" label={ts("email")} error={field("email")} defaultValue={value("email")} autoComplete="email" dir="ltr" spellCheck={false} />
+        <TextField
+          name="email"
+          type="email"
+          label={ts("email")}
+          error={field("email")}
+          defaultValue={value("email")}
+          autoComplete="email"
+          dir="ltr"
+          spellCheck={false}
+        />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>
     </>
@@ -41,8 +50,23 @@ export function NewPasswordForm({ token }: { token: string }) {
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label={tu("password")} hint={tu("passwordHint")} error={field("password")} autoComplete="new-password" dir="ltr" />
-        <TextField name="passwordConfirm" type="password" label={tu("passwordConfirm")} error={field("passwordConfirm")} autoComplete="new-password" dir="ltr" />
+        <TextField
+          name="password"
+          type="password"
+          label={tu("password")}
+          hint={tu("passwordHint")}
+          error={field("password")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <TextField
+          name="passwordConfirm"
+          type="password"
+          label={tu("passwordConfirm")}
+          error={field("passwordConfirm")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
         <Button disabled={pending}>{t("newSubmit")}</Button>
       </form>
     </>

@@ -12,7 +12,12 @@ import { useFormErrors } from "@/components/ui/use-form-errors";
 function CodeStep({ start }: { start: FormState }) {
   const t = useTranslations("signIn");
   const locale = useLocale();
-  const [state, action, pending] = useActionState(staffCodeAction, { ...start, status: "idle" as const, fieldErrors: undefined, formError: undefined });
+  const [state, action, pending] = useActionState(staffCodeAction, {
+    ...start,
+    status: "idle" as const,
+    fieldErrors: undefined,
+    formError: undefined,
+  });
   const data = state.data ?? start.data ?? {};
   const { items, field } = useFormErrors(state, ["code"]);
   if (state.formError === "totp_expired") {
@@ -35,7 +40,13 @@ function CodeStep({ start }: { start: FormState }) {
           </h2>
           <p className="mb-3 max-w-xl">{t("enrolLead")}</p>
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={data.qr} alt={t("qrAlt")} width={220} height={220} className="mb-3 border border-gray-300" />
+          <img
+            src={data.qr}
+            alt={t("qrAlt")}
+            width={220}
+            height={220}
+            className="mb-3 border border-gray-300"
+          />
           <p className="text-sm">
             {t("enrolSecret")}{" "}
             <code dir="ltr" className="bg-gray-100 px-1 font-mono" data-testid="totp-secret">
@@ -80,8 +91,24 @@ export function StaffSignInForm() {
       <ErrorSummary items={items} />
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
-        <TextField name="email" type="email" autoComplete="username" dir="ltr" label={t("email")} error={field("email")} defaultValue={value("email")} spellCheck={false} />
-        <TextField name="password" type="password" autoComplete="current-password" dir="ltr" label={t("password")} error={field("password")} />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="username"
+          dir="ltr"
+          label={t("email")}
+          error={field("email")}
+          defaultValue={value("email")}
+          spellCheck={false}
+        />
+        <TextField
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          label={t("password")}
+          error={field("password")}
+        />
         <Button disabled={pending}>{t("continue")}</Button>
       </form>
     </>

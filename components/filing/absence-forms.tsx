@@ -45,7 +45,11 @@ export function LastDayForm({ initial, ...common }: Common & { initial: string |
           }
           error={field("lastDay")}
           labels={{ day: t("lastDay.day"), month: t("lastDay.month"), year: t("lastDay.year") }}
-          values={{ day: value("lastDayDay", d), month: value("lastDayMonth", m), year: value("lastDayYear", y) }}
+          values={{
+            day: value("lastDayDay", d),
+            month: value("lastDayMonth", m),
+            year: value("lastDayYear", y),
+          }}
         />
         <Button disabled={pending}>{t("saveAndContinue")}</Button>
       </form>
@@ -57,7 +61,10 @@ export function WorkplaceForm({
   initial,
   governorates,
   ...common
-}: Common & { initial: { workGovernorateCode: string; workAddress: string }; governorates: { value: string; label: string }[] }) {
+}: Common & {
+  initial: { workGovernorateCode: string; workAddress: string };
+  governorates: { value: string; label: string }[];
+}) {
   const t = useTranslations("filing");
   const [state, action, pending] = useActionState(saveWorkplaceAction, idleState);
   const { items, field, value } = useFilingErrors(state, ["workGovernorateCode", "workAddress"]);

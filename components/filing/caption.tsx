@@ -1,7 +1,15 @@
 import { Link } from "@/lib/i18n/navigation";
 
 /** Above a step's heading: a back link, and which report (and worker) the page is about. */
-export function StepCaption({ backHref, backText, caption }: { backHref?: string; backText: string; caption?: string }) {
+export function StepCaption({
+  backHref,
+  backText,
+  caption,
+}: {
+  backHref?: string;
+  backText: string;
+  caption?: string;
+}) {
   return (
     <div className="mb-4">
       {backHref ? (

@@ -12,7 +12,8 @@ import { HiddenStepFields } from "./absence-forms";
 import { YesNo } from "./fields";
 import { useFilingErrors } from "./use-filing-errors";
 
-type Reason = "dispute_before_absence" | "worker_left_country_known" | "on_legal_leave" | "resignation_accepted";
+type Reason =
+  "dispute_before_absence" | "worker_left_country_known" | "on_legal_leave" | "resignation_accepted";
 
 /**
  * Step 3: the four Art. 2 declarations. A "yes" stops the journey: the page says, for each, why the law does
@@ -33,13 +34,23 @@ export function DeclarationsForm({
   const t = useTranslations("filing");
   const [state, action, pending] = useActionState(saveDeclarationsAction, idleState);
   const { items, field, value } = useFilingErrors(state, [...DECLARATION_KEYS]);
-  const stop = state.data?.stop !== undefined ? (state.data.stop.split(",").filter(Boolean) as Reason[]) : state.status === "idle" ? savedReasons : [];
+  const stop =
+    state.data?.stop !== undefined
+      ? (state.data.stop.split(",").filter(Boolean) as Reason[])
+      : state.status === "idle"
+        ? savedReasons
+        : [];
   const initialValue = (k: DeclarationKey) => (initial[k] === null ? "" : initial[k] ? "yes" : "no");
   return (
     <>
       <ErrorSummary items={items} />
       {stop.length > 0 ? (
-        <div role="alert" tabIndex={-1} className="mb-8 border-4 border-danger p-4" data-testid="declarations-stop">
+        <div
+          role="alert"
+          tabIndex={-1}
+          className="mb-8 border-4 border-danger p-4"
+          data-testid="declarations-stop"
+        >
           <h2 className="mb-2 text-xl font-bold">{t("declarations.stopTitle")}</h2>
           <p className="mb-3">{t("declarations.stopLead")}</p>
           <ul className="mb-3 list-disc space-y-2 ps-6">

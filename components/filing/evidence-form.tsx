@@ -25,12 +25,24 @@ export type EvidenceSlot = {
  * Step 4: the three documents in one multipart form. Files are checked again on the server (content, size);
  * the size check here only saves a long upload that would be refused anyway.
  */
-export function EvidenceForm({ reportId, returnTo, slots }: { reportId: string; returnTo: string | null; slots: EvidenceSlot[] }) {
+export function EvidenceForm({
+  reportId,
+  returnTo,
+  slots,
+}: {
+  reportId: string;
+  returnTo: string | null;
+  slots: EvidenceSlot[];
+}) {
   const t = useTranslations("filing");
   const locale = useLocale();
   const [state, action, pending] = useActionState(evidenceAction, idleState);
   const labels = Object.fromEntries(slots.map((s) => [s.kind, t(`evidence.kinds.${s.kind}.label`)]));
-  const { items, field } = useFilingErrors(state, slots.map((s) => s.kind), labels);
+  const { items, field } = useFilingErrors(
+    state,
+    slots.map((s) => s.kind),
+    labels,
+  );
   const [clientErrors, setClientErrors] = useState<SummaryItem[]>([]);
 
   function checkSizes(e: FormEvent<HTMLFormElement>) {
@@ -40,7 +52,11 @@ export function EvidenceForm({ reportId, returnTo, slots }: { reportId: string; 
     for (const s of slots) {
       const input = e.currentTarget.elements.namedItem(s.kind) as HTMLInputElement | null;
       const f = input?.files?.[0];
-      if (f && f.size > RULES.maxUploadBytes) tooLarge.push({ field: s.kind, message: t("evidence.tooLargeClient", { document: labels[s.kind] ?? s.kind }) });
+      if (f && f.size > RULES.maxUploadBytes)
+        tooLarge.push({
+          field: s.kind,
+          message: t("evidence.tooLargeClient", { document: labels[s.kind] ?? s.kind }),
+        });
     }
     setClientErrors(tooLarge);
     if (tooLarge.length > 0) e.preventDefault();
@@ -57,7 +73,11 @@ export function EvidenceForm({ reportId, returnTo, slots }: { reportId: string; 
         {slots.map((s) => {
           const error = field(s.kind);
           return (
-            <div key={s.kind} className={`mb-8 ${error ? "border-s-4 border-danger ps-3" : ""}`} data-testid={`evidence-${s.kind}`}>
+            <div
+              key={s.kind}
+              className={`mb-8 ${error ? "border-s-4 border-danger ps-3" : ""}`}
+              data-testid={`evidence-${s.kind}`}
+            >
               <h2 className="mb-1 text-lg font-bold">
                 {s.notNeeded ? labels[s.kind] : <label htmlFor={s.kind}>{labels[s.kind]}</label>}
               </h2>
@@ -72,17 +92,31 @@ export function EvidenceForm({ reportId, returnTo, slots }: { reportId: string; 
                     {s.hint}
                   </p>
                   {s.file ? (
-                    <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 bg-gray-100 p-3" data-testid={`uploaded-${s.kind}`}>
+                    <div
+                      className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 bg-gray-100 p-3"
+                      data-testid={`uploaded-${s.kind}`}
+                    >
                       <span className="font-semibold text-brand-700">✓ {t("evidence.uploaded")}:</span>
                       <bdi className="break-all">{s.file.name}</bdi>
                       <span className="text-sm text-muted" dir="ltr">
                         {s.file.size}
                       </span>
-                      <a href={s.file.href} target="_blank" rel="noopener" className="text-brand-800 underline">
+                      <a
+                        href={s.file.href}
+                        target="_blank"
+                        rel="noopener"
+                        className="text-brand-800 underline"
+                      >
                         {t("evidence.view")}
                         <span className="sr-only"> {s.file.name}</span>
                       </a>
-                      <button type="submit" name="remove" value={s.file.id} formNoValidate className="text-danger underline">
+                      <button
+                        type="submit"
+                        name="remove"
+                        value={s.file.id}
+                        formNoValidate
+                        className="text-danger underline"
+                      >
                         {t("evidence.remove")}
                         <span className="sr-only"> {s.file.name}</span>
                       </button>
@@ -100,7 +134,9 @@ export function EvidenceForm({ reportId, returnTo, slots }: { reportId: string; 
                     id={s.kind}
                     name={s.kind}
                     accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-                    aria-describedby={[`${s.kind}-hint`, error ? `${s.kind}-error` : null].filter(Boolean).join(" ")}
+                    aria-describedby={[`${s.kind}-hint`, error ? `${s.kind}-error` : null]
+                      .filter(Boolean)
+                      .join(" ")}
                     aria-invalid={error ? true : undefined}
                     lang={locale}
                     className="block w-full max-w-md border-2 border-ink bg-white p-2 file:me-3 file:border-0 file:bg-gray-200 file:px-3 file:py-1"

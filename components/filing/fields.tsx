@@ -29,12 +29,19 @@ export function TextArea({
   error,
   defaultValue,
   ...rest
-}: { name: string; label: string; labelAsHeading?: boolean; hint?: ReactNode; error?: string; defaultValue?: string } & Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  "name" | "id" | "defaultValue"
->) {
+}: {
+  name: string;
+  label: string;
+  labelAsHeading?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
   const labelEl = (
-    <label htmlFor={name} className={labelAsHeading ? "mb-3 block text-2xl font-bold sm:text-3xl" : "mb-1 block font-semibold"}>
+    <label
+      htmlFor={name}
+      className={labelAsHeading ? "mb-3 block text-2xl font-bold sm:text-3xl" : "mb-1 block font-semibold"}
+    >
       {label}
     </label>
   );
@@ -120,7 +127,13 @@ export function DateInput({
   labels: { day: string; month: string; year: string };
   values: { day: string; month: string; year: string };
 }) {
-  const box = (part: "Day" | "Month" | "Year", label: string, value: string, width: string, first: boolean) => (
+  const box = (
+    part: "Day" | "Month" | "Year",
+    label: string,
+    value: string,
+    width: string,
+    first: boolean,
+  ) => (
     <div>
       <label htmlFor={first ? name : `${name}${part}`} className="mb-1 block">
         {label}

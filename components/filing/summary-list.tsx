@@ -14,7 +14,11 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
   return (
     <dl className="mb-8 border-t border-gray-300">
       {rows.map((r) => (
-        <div key={r.key} className="grid gap-x-6 border-b border-gray-300 py-3 sm:grid-cols-[14rem_1fr_auto]" data-testid={`row-${r.key}`}>
+        <div
+          key={r.key}
+          className="grid gap-x-6 border-b border-gray-300 py-3 sm:grid-cols-[14rem_1fr_auto]"
+          data-testid={`row-${r.key}`}
+        >
           <dt className="font-semibold">{r.label}</dt>
           <dd className="whitespace-pre-line break-words">{r.value}</dd>
           <dd className="sm:text-end">

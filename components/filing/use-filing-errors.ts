@@ -11,7 +11,11 @@ type Lookup = ((key: string, params?: Record<string, string>) => string) & { has
  * parameters (already formatted for the locale by the server) reach field messages too, and a field can have
  * a label that prefixes its line in the summary ("Municipality licence: the file is larger than 5 MB").
  */
-export function useFilingErrors(state: FormState, fieldOrder: readonly string[], labels: Record<string, string> = {}) {
+export function useFilingErrors(
+  state: FormState,
+  fieldOrder: readonly string[],
+  labels: Record<string, string> = {},
+) {
   // Error codes arrive as data from the server, so they are looked up as plain strings.
   const t = useTranslations("filing.errors") as unknown as Lookup;
   const params = state.formErrorParams ?? {};
@@ -21,11 +25,19 @@ export function useFilingErrors(state: FormState, fieldOrder: readonly string[],
     return code ? message(code) : undefined;
   };
   const items: SummaryItem[] = [];
-  if (state.formError) items.push({ message: t.has(state.formError) ? t(state.formError, params) : t("server") });
-  const names = [...fieldOrder, ...Object.keys(state.fieldErrors ?? {}).filter((k) => !fieldOrder.includes(k))];
+  if (state.formError)
+    items.push({ message: t.has(state.formError) ? t(state.formError, params) : t("server") });
+  const names = [
+    ...fieldOrder,
+    ...Object.keys(state.fieldErrors ?? {}).filter((k) => !fieldOrder.includes(k)),
+  ];
   for (const name of names) {
     const m = field(name);
-    if (m) items.push({ field: fieldOrder.includes(name) ? name : undefined, message: labels[name] ? `${labels[name]}: ${m}` : m });
+    if (m)
+      items.push({
+        field: fieldOrder.includes(name) ? name : undefined,
+        message: labels[name] ? `${labels[name]}: ${m}` : m,
+      });
   }
   return { items, field, value: (name: string, fallback = "") => state.values?.[name] ?? fallback };
 }

@@ -11,10 +11,19 @@ const SHARED = ["meta.errorPrefix", "form"] as const;
  * the layout does not wrap the site in next-intl's client provider, so no page downloads next-intl's client
  * runtime, and a page's React Server Components payload carries only the text its forms need.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly string[];
+  children: ReactNode;
+}) {
   const [all, locale] = await Promise.all([getMessages(), getLocale()]);
   return (
-    <MessagesProvider locale={locale} messages={pickMessages(all as unknown as MessageTree, [...SHARED, ...namespaces])}>
+    <MessagesProvider
+      locale={locale}
+      messages={pickMessages(all as unknown as MessageTree, [...SHARED, ...namespaces])}
+    >
       {children}
     </MessagesProvider>
   );

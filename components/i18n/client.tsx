@@ -49,5 +49,6 @@ function translations(namespace?: string) {
   return t;
 }
 
-export const useTranslations = ((namespace?: string) => translations(namespace)) as unknown as typeof NextIntl.useTranslations;
+export const useTranslations = ((namespace?: string) =>
+  translations(namespace)) as unknown as typeof NextIntl.useTranslations;
 export const useLocale = (() => useMessagesContext().locale) as unknown as typeof NextIntl.useLocale;

@@ -25,6 +25,9 @@ function localise(path: string, locale: string): string {
 export function Link({ href, locale, ...rest }: Props) {
   const params = useParams<{ locale?: string }>();
   const current = locale ?? params?.locale ?? "ar";
-  const target = typeof href === "string" ? localise(href, current) : { ...href, pathname: localise(href.pathname, current) };
+  const target =
+    typeof href === "string"
+      ? localise(href, current)
+      : { ...href, pathname: localise(href.pathname, current) };
   return <NextLink href={target} {...rest} />;
 }

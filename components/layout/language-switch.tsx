@@ -16,7 +16,14 @@ function SwitchWithQuery({ target, label, title }: Props) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   return (
-    <NextLink href={`${switchedPath(pathname, target)}${search ? `?${search}` : ""}`} lang={target} hrefLang={target} title={title} className="underline" prefetch={false}>
+    <NextLink
+      href={`${switchedPath(pathname, target)}${search ? `?${search}` : ""}`}
+      lang={target}
+      hrefLang={target}
+      title={title}
+      className="underline"
+      prefetch={false}
+    >
       {label}
     </NextLink>
   );
@@ -31,7 +38,14 @@ export function LanguageSwitch(props: Props) {
   return (
     <Suspense
       fallback={
-        <NextLink href={switchedPath(pathname, props.target)} lang={props.target} hrefLang={props.target} title={props.title} className="underline" prefetch={false}>
+        <NextLink
+          href={switchedPath(pathname, props.target)}
+          lang={props.target}
+          hrefLang={props.target}
+          title={props.title}
+          className="underline"
+          prefetch={false}
+        >
           {props.label}
         </NextLink>
       }

@@ -85,7 +85,13 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
               </Link>
             </li>
           ) : null}
-          {actor ? <li className="ms-auto opacity-90">{t("signedInAs", { name: actor.kind === "worker" && locale === "ar" ? actor.nameAr : actor.name })}</li> : null}
+          {actor ? (
+            <li className="ms-auto opacity-90">
+              {t("signedInAs", {
+                name: actor.kind === "worker" && locale === "ar" ? actor.nameAr : actor.name,
+              })}
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

@@ -32,7 +32,14 @@ export function CancellationForm({ reportId }: { reportId: string }) {
           defaultValue={value("reason")}
           options={REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`), hint: t(`reasonHints.${r}`) }))}
         />
-        <TextArea name="explanation" label={t("explanation")} hint={t("explanationHint")} error={field("explanation")} defaultValue={value("explanation")} maxLength={2000} />
+        <TextArea
+          name="explanation"
+          label={t("explanation")}
+          hint={t("explanationHint")}
+          error={field("explanation")}
+          defaultValue={value("explanation")}
+          maxLength={2000}
+        />
         <p className="mb-6 max-w-2xl">{t("whatNext")}</p>
         <div className="flex flex-wrap items-center gap-6">
           <Button disabled={pending}>{t("submit")}</Button>

@@ -27,14 +27,22 @@ export function GroundText({ ground, refund }: { ground: RefundGround; refund: R
  * Whether the deposit can be claimed back, computed by the system (refund-grounds.ts) and said in words: the
  * grounds that hold, what stops a refund, or when a ground will hold.
  */
-export function RefundExplanation({ refund, reportStatus }: { refund: RefundAssessment; reportStatus: ReportStatus }) {
+export function RefundExplanation({
+  refund,
+  reportStatus,
+}: {
+  refund: RefundAssessment;
+  reportStatus: ReportStatus;
+}) {
   const t = useTranslations("tracking.refund");
   const locale = useLocale() as Locale;
   if (refund.blocker && refund.blocker !== "no_paid_deposit") {
     // A rejected report's refund is requested by the reviewer's decision itself: say so, not only "requested".
     return (
       <div data-testid="refund-state">
-        {refund.grounds.includes("report_rejected") ? <p className="mb-2">{t("grounds.report_rejected")}</p> : null}
+        {refund.grounds.includes("report_rejected") ? (
+          <p className="mb-2">{t("grounds.report_rejected")}</p>
+        ) : null}
         <p>{t(`blocked.${refund.blocker}`)}</p>
       </div>
     );
@@ -54,7 +62,8 @@ export function RefundExplanation({ refund, reportStatus }: { refund: RefundAsse
       </div>
     );
   }
-  if (refund.blocker === "no_paid_deposit") return <p data-testid="refund-state">{t("blocked.no_paid_deposit")}</p>;
+  if (refund.blocker === "no_paid_deposit")
+    return <p data-testid="refund-state">{t("blocked.no_paid_deposit")}</p>;
   return (
     <div data-testid="refund-state">
       {refund.legalPeriodGroundFrom ? (
@@ -66,7 +75,12 @@ export function RefundExplanation({ refund, reportStatus }: { refund: RefundAsse
           })}
         </p>
       ) : refund.claimWindowClosed && refund.refundClaimUntil ? (
-        <p>{t("windowClosed", { date: formatDate(refund.refundClaimUntil, locale), years: RULES.refundClaimYears })}</p>
+        <p>
+          {t("windowClosed", {
+            date: formatDate(refund.refundClaimUntil, locale),
+            years: RULES.refundClaimYears,
+          })}
+        </p>
       ) : reportStatus === "submitted" ? (
         <p>{t("notYetSubmitted", { years: RULES.legalPeriodYears })}</p>
       ) : (

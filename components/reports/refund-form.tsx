@@ -12,7 +12,13 @@ import { requestRefundAction } from "@/lib/reports/tracking-actions";
 import type { RefundGround } from "@/lib/reports/refund-grounds";
 
 /** The grounds that hold, as computed by the system: one is sent as is, several are offered as a choice. */
-export function RefundForm({ reportId, grounds }: { reportId: string; grounds: { ground: RefundGround; text: string }[] }) {
+export function RefundForm({
+  reportId,
+  grounds,
+}: {
+  reportId: string;
+  grounds: { ground: RefundGround; text: string }[];
+}) {
   const t = useTranslations("tracking.refund");
   const locale = useLocale();
   const [state, action, pending] = useActionState(requestRefundAction, idleState);
@@ -33,7 +39,11 @@ export function RefundForm({ reportId, grounds }: { reportId: string; grounds: {
             hint={t("chooseGroundHint")}
             error={field("ground")}
             defaultValue={value("ground")}
-            options={grounds.map((g) => ({ value: g.ground, label: t(`groundNames.${g.ground}`), hint: g.text }))}
+            options={grounds.map((g) => ({
+              value: g.ground,
+              label: t(`groundNames.${g.ground}`),
+              hint: g.text,
+            }))}
           />
         )}
         <p className="mb-6 max-w-2xl">{t("whatNext")}</p>

@@ -12,7 +12,8 @@ export function resumeHref(id: string, status: "draft" | "awaiting_payment" | st
 }
 
 function WorkerName({ row, locale }: { row: ReportListRow; locale: Locale }) {
-  const [first, second] = locale === "ar" ? [row.workerNameAr, row.workerNameEn] : [row.workerNameEn, row.workerNameAr];
+  const [first, second] =
+    locale === "ar" ? [row.workerNameAr, row.workerNameEn] : [row.workerNameEn, row.workerNameAr];
   return (
     <>
       <span className="block font-semibold">{first}</span>
@@ -28,13 +29,21 @@ function RowAction({ row }: { row: ReportListRow }) {
   const t = useTranslations("tracking.dashboard");
   if (row.status === "draft" || row.status === "awaiting_payment") {
     return (
-      <Link href={resumeHref(row.id, row.status)} className="font-semibold text-brand-800 underline" aria-label={t("continueLabel", { reference: row.reference })}>
+      <Link
+        href={resumeHref(row.id, row.status)}
+        className="font-semibold text-brand-800 underline"
+        aria-label={t("continueLabel", { reference: row.reference })}
+      >
         {row.status === "draft" ? t("continue") : t("pay")}
       </Link>
     );
   }
   return (
-    <Link href={`/employer/reports/${row.id}`} className="text-brand-800 underline" aria-label={t("openLabel", { reference: row.reference })}>
+    <Link
+      href={`/employer/reports/${row.id}`}
+      className="text-brand-800 underline"
+      aria-label={t("openLabel", { reference: row.reference })}
+    >
       {t("open")}
     </Link>
   );
@@ -42,7 +51,9 @@ function RowAction({ row }: { row: ReportListRow }) {
 
 function DateCell({ row, locale }: { row: ReportListRow; locale: Locale }) {
   const t = useTranslations("tracking.dashboard");
-  return row.submittedAt ? t("filedOn", { date: formatDate(row.submittedAt, locale, "medium") }) : t("startedOn", { date: formatDate(row.createdAt, locale, "medium") });
+  return row.submittedAt
+    ? t("filedOn", { date: formatDate(row.submittedAt, locale, "medium") })
+    : t("startedOn", { date: formatDate(row.createdAt, locale, "medium") });
 }
 
 /** The establishment's reports: a table on wide screens, a list of cards on narrow ones. */
@@ -54,18 +65,32 @@ export function ReportList({ rows }: { rows: ReportListRow[] }) {
       <table className="hidden w-full border-collapse text-start sm:table" data-testid="report-table">
         <thead>
           <tr className="border-b-2 border-ink text-start">
-            <th scope="col" className="py-2 pe-3 text-start">{t("columns.reference")}</th>
-            <th scope="col" className="py-2 pe-3 text-start">{t("columns.worker")}</th>
-            <th scope="col" className="py-2 pe-3 text-start">{t("columns.date")}</th>
-            <th scope="col" className="py-2 pe-3 text-start">{t("columns.status")}</th>
-            <th scope="col" className="py-2 text-start">{t("columns.action")}</th>
+            <th scope="col" className="py-2 pe-3 text-start">
+              {t("columns.reference")}
+            </th>
+            <th scope="col" className="py-2 pe-3 text-start">
+              {t("columns.worker")}
+            </th>
+            <th scope="col" className="py-2 pe-3 text-start">
+              {t("columns.date")}
+            </th>
+            <th scope="col" className="py-2 pe-3 text-start">
+              {t("columns.status")}
+            </th>
+            <th scope="col" className="py-2 text-start">
+              {t("columns.action")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-gray-300 align-top" data-reference={r.reference}>
               <td className="py-3 pe-3">
-                <Link href={`/employer/reports/${r.id}`} className="font-mono text-brand-800 underline" dir="ltr">
+                <Link
+                  href={`/employer/reports/${r.id}`}
+                  className="font-mono text-brand-800 underline"
+                  dir="ltr"
+                >
                   {r.reference}
                 </Link>
               </td>
@@ -96,7 +121,11 @@ export function ReportList({ rows }: { rows: ReportListRow[] }) {
         {rows.map((r) => (
           <li key={r.id} className="border-2 border-gray-300 p-3" data-reference={r.reference}>
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-              <Link href={`/employer/reports/${r.id}`} className="font-mono font-semibold text-brand-800 underline" dir="ltr">
+              <Link
+                href={`/employer/reports/${r.id}`}
+                className="font-mono font-semibold text-brand-800 underline"
+                dir="ltr"
+              >
                 {r.reference}
               </Link>
               <StatusTag status={r.status} />

@@ -16,12 +16,20 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
   const decisionReasons = useTranslations("adminDecisions.reasons") as unknown as Lookup;
   const locale = useLocale() as Locale;
   const reasonText = (code: string | null) =>
-    code ? (reasons.has(code) ? reasons(code) : decisionReasons.has(code) ? decisionReasons(code) : code) : null;
+    code
+      ? reasons.has(code)
+        ? reasons(code)
+        : decisionReasons.has(code)
+          ? decisionReasons(code)
+          : code
+      : null;
 
   const actorText = (a: TimelineActor) => {
     switch (a.kind) {
       case "employer":
-        return a.name ? t.rich("by.employer", { name: a.name, x: (chunks) => <bdi>{chunks}</bdi> }) : t("by.establishment");
+        return a.name
+          ? t.rich("by.employer", { name: a.name, x: (chunks) => <bdi>{chunks}</bdi> })
+          : t("by.establishment");
       case "staff":
         return t("by.staff");
       case "worker":
@@ -40,7 +48,11 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
           note: e.note,
         };
       case "cancellation_requested":
-        return { title: t("cancellationRequested", { reason: tc(e.reason as "settled") }), reason: null, note: e.explanation };
+        return {
+          title: t("cancellationRequested", { reason: tc(e.reason as "settled") }),
+          reason: null,
+          note: e.explanation,
+        };
       case "cancellation_closed":
         return {
           title: t(`cancellationClosed.${e.status}`),
@@ -48,7 +60,14 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
           note: e.note,
         };
       case "refund_requested":
-        return { title: t("refundRequested", { amount: formatOmr(e.amountBaisa, locale), ground: tg(e.ground as "legal_period_ended") }), reason: null, note: null };
+        return {
+          title: t("refundRequested", {
+            amount: formatOmr(e.amountBaisa, locale),
+            ground: tg(e.ground as "legal_period_ended"),
+          }),
+          reason: null,
+          note: null,
+        };
       case "refund_closed":
         return { title: t(`refundClosed.${e.status}`), reason: reasonText(e.reasonCode), note: e.note };
     }
@@ -60,14 +79,19 @@ export function ReportTimeline({ entries }: { entries: TimelineEntry[] }) {
         const d = describe(e);
         return (
           <li key={e.key} className="relative mb-5 ps-5">
-            <span aria-hidden="true" className="absolute -start-[0.6rem] top-1.5 block size-4 rounded-full border-4 border-white bg-brand-600" />
+            <span
+              aria-hidden="true"
+              className="absolute -start-[0.6rem] top-1.5 block size-4 rounded-full border-4 border-white bg-brand-600"
+            />
             <p className="font-semibold">{d.title}</p>
             <p className="text-sm text-muted">
               <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time> · {actorText(e.actor)}
             </p>
             {d.reason ? <p className="text-sm">{t("reason", { reason: d.reason })}</p> : null}
             {d.note ? (
-              <p className="text-sm">{t.rich("note", { note: d.note, x: (chunks) => <bdi>{chunks}</bdi> })}</p>
+              <p className="text-sm">
+                {t.rich("note", { note: d.note, x: (chunks) => <bdi>{chunks}</bdi> })}
+              </p>
             ) : null}
           </li>
         );

@@ -20,9 +20,31 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
-        <TextField name="name" label={t("name")} error={field("name")} defaultValue={value("name")} autoComplete="name" dir="auto" />
-        <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} error={field("password")} autoComplete="new-password" dir="ltr" />
-        <TextField name="passwordConfirm" type="password" label={t("passwordConfirm")} error={field("passwordConfirm")} autoComplete="new-password" dir="ltr" />
+        <TextField
+          name="name"
+          label={t("name")}
+          error={field("name")}
+          defaultValue={value("name")}
+          autoComplete="name"
+          dir="auto"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("password")}
+          hint={t("passwordHint")}
+          error={field("password")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
+        <TextField
+          name="passwordConfirm"
+          type="password"
+          label={t("passwordConfirm")}
+          error={field("passwordConfirm")}
+          autoComplete="new-password"
+          dir="ltr"
+        />
         <Button disabled={pending}>{t("submit")}</Button>
       </form>
     </>

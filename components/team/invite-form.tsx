@@ -18,7 +18,9 @@ export function InviteForm() {
   return (
     <>
       <ErrorSummary items={items} />
-      {state.notice === "invited" && state.data?.email ? <Notice tone="success">{t("invited", { email: state.data.email })}</Notice> : null}
+      {state.notice === "invited" && state.data?.email ? (
+        <Notice tone="success">{t("invited", { email: state.data.email })}</Notice>
+      ) : null}
       {/* A new key after each invitation empties the field for the next one. */}
       <form action={action} noValidate key={state.status === "success" ? state.data?.email : "form"}>
         <input type="hidden" name="locale" value={locale} />

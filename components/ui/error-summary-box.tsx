@@ -9,11 +9,21 @@ export type SummaryItem = { field?: string; message: string };
  * and prefixes the page title with "Error:" so screen-reader users hear it first. Its two texts come as props,
  * so a server-rendered page can use it without next-intl's client runtime (ErrorSummary reads them itself).
  */
-export function ErrorSummaryBox({ items, title, errorPrefix }: { items: SummaryItem[]; title: string; errorPrefix: string }) {
+export function ErrorSummaryBox({
+  items,
+  title,
+  errorPrefix,
+}: {
+  items: SummaryItem[];
+  title: string;
+  errorPrefix: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const key = items.map((i) => `${i.field}:${i.message}`).join("|");
   useEffect(() => {
-    const base = document.title.startsWith(errorPrefix) ? document.title.slice(errorPrefix.length).trim() : document.title;
+    const base = document.title.startsWith(errorPrefix)
+      ? document.title.slice(errorPrefix.length).trim()
+      : document.title;
     if (items.length > 0) {
       document.title = `${errorPrefix} ${base}`;
       ref.current?.focus();

@@ -8,5 +8,7 @@ export type { SummaryItem };
 /** The error summary of a client form (inside a ClientMessages provider); see ErrorSummaryBox. */
 export function ErrorSummary({ items }: { items: SummaryItem[] }) {
   const t = useTranslations();
-  return <ErrorSummaryBox items={items} title={t("form.errorSummaryTitle")} errorPrefix={t("meta.errorPrefix")} />;
+  return (
+    <ErrorSummaryBox items={items} title={t("form.errorSummaryTitle")} errorPrefix={t("meta.errorPrefix")} />
+  );
 }

@@ -29,7 +29,9 @@ export function RadioGroup({
   return (
     <div className={`mb-6 ${error ? "border-s-4 border-danger ps-3" : ""}`}>
       <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
-        <legend className={legendAsHeading ? "mb-2 text-xl font-bold" : "mb-2 font-semibold"}>{legend}</legend>
+        <legend className={legendAsHeading ? "mb-2 text-xl font-bold" : "mb-2 font-semibold"}>
+          {legend}
+        </legend>
         {hint ? (
           <p id={hintId} className="mb-2 text-sm text-muted">
             {hint}

@@ -7,7 +7,10 @@ export function SummaryList({ rows, className }: { rows: SummaryRow[]; className
   return (
     <dl className={`mb-8 border-t border-gray-300 ${className ?? ""}`}>
       {rows.map((r) => (
-        <div key={r.key} className="grid gap-1 border-b border-gray-300 py-3 sm:grid-cols-[minmax(10rem,16rem)_1fr] sm:gap-6">
+        <div
+          key={r.key}
+          className="grid gap-1 border-b border-gray-300 py-3 sm:grid-cols-[minmax(10rem,16rem)_1fr] sm:gap-6"
+        >
           <dt className="font-semibold">{r.label}</dt>
           <dd className="min-w-0 break-words">{r.value}</dd>
         </div>

@@ -13,9 +13,19 @@ const tones: Record<TagTone, string> = {
   dark: "bg-gray-700 text-white border-gray-800",
 };
 
-export function Tag({ tone, children, className }: { tone: TagTone; children: ReactNode; className?: string }) {
+export function Tag({
+  tone,
+  children,
+  className,
+}: {
+  tone: TagTone;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <strong className={`inline-block whitespace-nowrap border px-2 py-0.5 text-sm font-semibold leading-snug ${tones[tone]} ${className ?? ""}`}>
+    <strong
+      className={`inline-block whitespace-nowrap border px-2 py-0.5 text-sm font-semibold leading-snug ${tones[tone]} ${className ?? ""}`}
+    >
       {children}
     </strong>
   );

@@ -14,7 +14,17 @@ type Props = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue" | "id">;
 
 /** A labelled input with its hint and error wired to it for assistive technology. */
-export function TextField({ name, id = name, label, hint, error, defaultValue, className, inputWidth = "max-w-md", ...rest }: Props) {
+export function TextField({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  className,
+  inputWidth = "max-w-md",
+  ...rest
+}: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (

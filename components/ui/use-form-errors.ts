@@ -33,7 +33,10 @@ export function useFormErrors(state: FormState, fieldOrder: readonly string[], n
   };
   const items: SummaryItem[] = [];
   if (state.formError) items.push({ message: t(state.formError, params) ?? shared("server") });
-  const names = [...fieldOrder, ...Object.keys(state.fieldErrors ?? {}).filter((k) => !fieldOrder.includes(k))];
+  const names = [
+    ...fieldOrder,
+    ...Object.keys(state.fieldErrors ?? {}).filter((k) => !fieldOrder.includes(k)),
+  ];
   for (const name of names) {
     const message = field(name);
     if (message) items.push({ field: fieldOrder.includes(name) ? name : undefined, message });

@@ -6,7 +6,10 @@ import type { Locale } from "@/lib/i18n/routing";
 export async function GrievanceDeadline({ deadline, locale }: { deadline: string | null; locale: Locale }) {
   const t = await getTranslations("worker");
   return (
-    <section aria-labelledby="deadline-title" className="mb-8 max-w-3xl border-4 border-ink bg-yellow-100 p-4 sm:p-5">
+    <section
+      aria-labelledby="deadline-title"
+      className="mb-8 max-w-3xl border-4 border-ink bg-yellow-100 p-4 sm:p-5"
+    >
       <h2 id="deadline-title" className="text-lg font-bold">
         {t("deadlineTitle")}
       </h2>

@@ -9,7 +9,10 @@ export async function DemoWorkers({ locale }: { locale: Locale }) {
   if (!isDemoMode()) return null;
   const t = await getTranslations("workerSignIn");
   return (
-    <aside aria-labelledby="demo-workers" className="mt-10 max-w-2xl border-2 border-dashed border-gray-400 bg-gray-50 p-4 text-sm">
+    <aside
+      aria-labelledby="demo-workers"
+      className="mt-10 max-w-2xl border-2 border-dashed border-gray-400 bg-gray-50 p-4 text-sm"
+    >
       <h2 id="demo-workers" className="mb-2 font-bold">
         {t("demoTitle")}
       </h2>

@@ -16,18 +16,35 @@ const FIELDS = ["grounds", "statement", "contactPhone", "attachments"] as const;
  * JavaScript has loaded: the browser posts the form, and the server renders the returned state (errors and
  * everything typed) into the page. The heading comes in as a prop so that the error summary can sit above it.
  */
-export function GrievanceForm({ reportId, defaultPhone, heading, children }: { reportId: string; defaultPhone: string; heading: ReactNode; children?: ReactNode }) {
+export function GrievanceForm({
+  reportId,
+  defaultPhone,
+  heading,
+  children,
+}: {
+  reportId: string;
+  defaultPhone: string;
+  heading: ReactNode;
+  children?: ReactNode;
+}) {
   const t = useTranslations("worker");
   // Error codes arrive as data from the server, so they are looked up as plain strings.
-  const te = useTranslations("workerErrors") as unknown as ((key: string, params?: Record<string, string>) => string) & {
+  const te = useTranslations("workerErrors") as unknown as ((
+    key: string,
+    params?: Record<string, string>,
+  ) => string) & {
     has: (key: string) => boolean;
   };
   const locale = useLocale();
   const [state, action, pending] = useActionState(fileGrievanceAction, idleState);
-  const message = (code: string, params?: Record<string, string>) => (te.has(code) ? te(code, params) : te("invalid"));
+  const message = (code: string, params?: Record<string, string>) =>
+    te.has(code) ? te(code, params) : te("invalid");
   const field = (name: string) => (state.fieldErrors?.[name] ? message(state.fieldErrors[name]) : undefined);
   const items: SummaryItem[] = [];
-  if (state.formError) items.push({ message: te.has(state.formError) ? te(state.formError, state.formErrorParams) : te("server") });
+  if (state.formError)
+    items.push({
+      message: te.has(state.formError) ? te(state.formError, state.formErrorParams) : te("server"),
+    });
   for (const name of FIELDS) {
     const m = field(name);
     if (m) items.push({ field: name, message: m });
@@ -45,7 +62,10 @@ export function GrievanceForm({ reportId, defaultPhone, heading, children }: { r
       <form action={action} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="reportId" value={reportId} />
-        <fieldset className={`mb-6 ${groundsError ? "border-s-4 border-danger ps-3" : ""}`} aria-describedby={groundsError ? "grounds-error" : undefined}>
+        <fieldset
+          className={`mb-6 ${groundsError ? "border-s-4 border-danger ps-3" : ""}`}
+          aria-describedby={groundsError ? "grounds-error" : undefined}
+        >
           <legend className="mb-2 text-xl font-bold">{t("grounds")}</legend>
           {groundsError ? (
             <p id="grounds-error" className="mb-2 font-semibold text-danger">
@@ -96,7 +116,9 @@ export function GrievanceForm({ reportId, defaultPhone, heading, children }: { r
             maxLength={STATEMENT_LIMITS.max + 200}
             defaultValue={value("statement")}
             aria-invalid={statementError ? true : undefined}
-            aria-describedby={["statement-hint", statementError ? "statement-error" : ""].filter(Boolean).join(" ")}
+            aria-describedby={["statement-hint", statementError ? "statement-error" : ""]
+              .filter(Boolean)
+              .join(" ")}
             className={`block w-full max-w-2xl rounded-none border-2 ${statementError ? "border-danger" : "border-ink"} bg-white px-3 py-2 text-base`}
           />
         </div>
@@ -129,7 +151,9 @@ export function GrievanceForm({ reportId, defaultPhone, heading, children }: { r
             type="file"
             multiple
             accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-            aria-describedby={["attachments-hint", attachmentsError ? "attachments-error" : ""].filter(Boolean).join(" ")}
+            aria-describedby={["attachments-hint", attachmentsError ? "attachments-error" : ""]
+              .filter(Boolean)
+              .join(" ")}
             className="block w-full max-w-md text-base"
           />
         </div>

@@ -17,5 +17,7 @@ type Visible = "submitted" | "approved" | "rejected" | "cancelled" | "closed";
 export async function ReportStatusTag({ status }: { status: ReportStatus }) {
   const t = await getTranslations("worker");
   const s = status as Visible;
-  return <span className={`inline-block px-2 py-0.5 font-semibold ${TONE[status]}`}>{t(`statuses.${s}`)}</span>;
+  return (
+    <span className={`inline-block px-2 py-0.5 font-semibold ${TONE[status]}`}>{t(`statuses.${s}`)}</span>
+  );
 }

@@ -9,7 +9,13 @@ import type postgres from "postgres";
 import { hashPassword } from "../../lib/auth/password";
 import { renderTemplate } from "../../lib/notifications/templates";
 import { formatReference } from "../../lib/reports/reference";
-import { NAME_TRADITIONS, NATIONALITY_WEIGHTS, OCCUPATIONS, type NationalityCode, type Sector } from "../seed/data";
+import {
+  NAME_TRADITIONS,
+  NATIONALITY_WEIGHTS,
+  OCCUPATIONS,
+  type NationalityCode,
+  type Sector,
+} from "../seed/data";
 import { SEED_FEES } from "../seed/fees";
 import { createRng, foreignMobile, makeName, omaniMobile, passportNumber, type Rng } from "../seed/generate";
 import {
@@ -48,7 +54,18 @@ const CR_BASE = 8_000_000;
 const WORKER_CIVIL_BASE = 300_000_000;
 
 // Tags that keep the generated ids of each table apart (scaleUuid).
-const T = { est: 1, user: 2, worker: 3, report: 4, deposit: 5, cancel: 6, grievance: 7, refund: 8, notif: 9, staff: 10 } as const;
+const T = {
+  est: 1,
+  user: 2,
+  worker: 3,
+  report: 4,
+  deposit: 5,
+  cancel: 6,
+  grievance: 7,
+  refund: 8,
+  notif: 9,
+  staff: 10,
+} as const;
 
 const SECTORS: readonly (readonly [Sector, number])[] = [
   ["construction", 34],
@@ -93,17 +110,60 @@ const FAMILIES: readonly (readonly [string, string])[] = [
   ["Al Riyami", "الريامي"],
 ];
 const PLACES: Record<string, readonly (readonly [string, string])[]> = {
-  MA: [["Ruwi", "روي"], ["Al Khuwair", "الخوير"], ["Al Ghubrah", "الغبرة"], ["Seeb", "السيب"], ["Al Amerat", "العامرات"]],
-  BN: [["Sohar", "صحار"], ["Saham", "صحم"], ["Shinas", "شناص"], ["Al Khaburah", "الخابورة"]],
-  SN: [["Ibra", "إبراء"], ["Al Mudaybi", "المضيبي"], ["Bidiyah", "بدية"]],
-  SS: [["Sur", "صور"], ["Jaalan Bani Bu Ali", "جعلان بني بو علي"], ["Al Kamil", "الكامل والوافي"]],
-  DA: [["Nizwa", "نزوى"], ["Bahla", "بهلاء"], ["Samail", "سمائل"]],
-  BS: [["Rustaq", "الرستاق"], ["Barka", "بركاء"], ["Al Musannah", "المصنعة"]],
-  ZU: [["Salalah", "صلالة"], ["Taqah", "طاقة"], ["Mirbat", "مرباط"]],
-  ZA: [["Ibri", "عبري"], ["Yanqul", "ينقل"]],
-  BU: [["Al Buraimi", "البريمي"], ["Mahdah", "محضة"]],
-  WU: [["Haima", "هيماء"], ["Duqm", "الدقم"]],
-  MU: [["Khasab", "خصب"], ["Dibba", "دبا"]],
+  MA: [
+    ["Ruwi", "روي"],
+    ["Al Khuwair", "الخوير"],
+    ["Al Ghubrah", "الغبرة"],
+    ["Seeb", "السيب"],
+    ["Al Amerat", "العامرات"],
+  ],
+  BN: [
+    ["Sohar", "صحار"],
+    ["Saham", "صحم"],
+    ["Shinas", "شناص"],
+    ["Al Khaburah", "الخابورة"],
+  ],
+  SN: [
+    ["Ibra", "إبراء"],
+    ["Al Mudaybi", "المضيبي"],
+    ["Bidiyah", "بدية"],
+  ],
+  SS: [
+    ["Sur", "صور"],
+    ["Jaalan Bani Bu Ali", "جعلان بني بو علي"],
+    ["Al Kamil", "الكامل والوافي"],
+  ],
+  DA: [
+    ["Nizwa", "نزوى"],
+    ["Bahla", "بهلاء"],
+    ["Samail", "سمائل"],
+  ],
+  BS: [
+    ["Rustaq", "الرستاق"],
+    ["Barka", "بركاء"],
+    ["Al Musannah", "المصنعة"],
+  ],
+  ZU: [
+    ["Salalah", "صلالة"],
+    ["Taqah", "طاقة"],
+    ["Mirbat", "مرباط"],
+  ],
+  ZA: [
+    ["Ibri", "عبري"],
+    ["Yanqul", "ينقل"],
+  ],
+  BU: [
+    ["Al Buraimi", "البريمي"],
+    ["Mahdah", "محضة"],
+  ],
+  WU: [
+    ["Haima", "هيماء"],
+    ["Duqm", "الدقم"],
+  ],
+  MU: [
+    ["Khasab", "خصب"],
+    ["Dibba", "دبا"],
+  ],
 };
 const NATIONALITIES: readonly NationalityCode[] = ["IN", "BD", "PK", "EG", "PH", "NP", "LK"];
 const FEE: Record<string, number> = Object.fromEntries(SEED_FEES.map((f) => [f.nationality, f.amountBaisa]));
@@ -133,14 +193,18 @@ type Cell = string | number | boolean | null;
 function esc(v: Cell): string {
   if (v === null) return "\\N";
   if (typeof v !== "string") return String(v);
-  return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : v;
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : v;
 }
 const ts = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The tables, in the order their rows are copied (every foreign key points to an earlier one). */
 const TABLES = {
-  establishments: "id, cr_number, name_ar, name_en, governorate_code, address, municipality_licence_number, email, phone, created_at",
-  employer_users: "id, establishment_id, role, name, email, password_hash, email_verified_at, active, created_at",
+  establishments:
+    "id, cr_number, name_ar, name_en, governorate_code, address, municipality_licence_number, email, phone, created_at",
+  employer_users:
+    "id, establishment_id, role, name, email, password_hash, email_verified_at, active, created_at",
   workers:
     "id, civil_id, passport_number, name_ar, name_en, nationality, date_of_birth, mobile, email, establishment_id, occupation, permit_number, permit_status, entered_oman_on, created_at",
   reports:
@@ -180,7 +244,10 @@ const KEEP = new Set(["deposits_pkey", "refund_one_live_per_deposit"]);
  * tables pointing at them), except {@link KEEP}, and returns the statements that create them again, exactly
  * as the catalog defines them: keys first, then indexes, then foreign keys (which need the keys).
  */
-async function deferKeysAndIndexes(tx: postgres.TransactionSql, tables: readonly string[]): Promise<string[]> {
+async function deferKeysAndIndexes(
+  tx: postgres.TransactionSql,
+  tables: readonly string[],
+): Promise<string[]> {
   const names = tables.map((t) => `public.${t}`);
   const constraints = await tx<{ tbl: string; name: string; type: string; def: string }[]>`
     select conrelid::regclass::text as tbl, conname as name, contype as type, pg_get_constraintdef(oid) as def
@@ -249,8 +316,19 @@ function isPrime(n: number): boolean {
 function benchStories(layout: Layout): Map<number, Forced> {
   const until = muscatMidnight(layout.options.until);
   return new Map<number, Forced>([
-    [0, { kind: "story", status: "closed", createdAt: muscatMidnight("2018-03-11") + 9.25 * 3_600_000, decisionDays: 4 }],
-    [1, { kind: "story", status: "approved", createdAt: until - 20 * DAY_MS + 10 * 3_600_000, decisionDays: 3 }],
+    [
+      0,
+      {
+        kind: "story",
+        status: "closed",
+        createdAt: muscatMidnight("2018-03-11") + 9.25 * 3_600_000,
+        decisionDays: 4,
+      },
+    ],
+    [
+      1,
+      { kind: "story", status: "approved", createdAt: until - 20 * DAY_MS + 10 * 3_600_000, decisionDays: 3 },
+    ],
   ]);
 }
 
@@ -276,7 +354,6 @@ export function rankByCreation(layout: Layout, stories: Map<number, Forced>): Ui
 // --- one establishment's block ----------------------------------------------------------------------------
 
 type WorkerSlot = { reports: ReportPlan[]; idle: boolean };
-
 
 function civilIdOf(ctx: Ctx): { w: number; civilId: string } {
   for (;;) {
@@ -309,7 +386,9 @@ function writeBlock(ctx: Ctx, est: EstablishmentPlan, stories: Map<number, Force
   const family = rng.pick(FAMILIES);
   const place = rng.pick(PLACES[est.governorate]!);
   const [sectorEn, sectorAr] = SECTOR_WORDS[sector];
-  const nameEn = est.bench ? BENCH.nameEn : `${family[0]} ${sectorEn} ${rng.pick(["LLC", "SAOC", "& Partners LLC", "Est."])}`;
+  const nameEn = est.bench
+    ? BENCH.nameEn
+    : `${family[0]} ${sectorEn} ${rng.pick(["LLC", "SAOC", "& Partners LLC", "Est."])}`;
   const nameAr = est.bench ? BENCH.nameAr : `${rng.pick(["شركة", "مؤسسة"])} ${family[1]} ${sectorAr}`;
   const estEmail = est.bench ? "office@bench.scale.example.om" : `info@cr${cr}.example.om`;
 
@@ -319,14 +398,22 @@ function writeBlock(ctx: Ctx, est: EstablishmentPlan, stories: Map<number, Force
   const created = new Map(all.map((i) => [i, createdAtOf(ctx.layout, stories, i)]));
   const slots: WorkerSlot[] = [];
   // The bench worker's fixed reports (one closed, one open) belong to one worker.
-  const fixed = est.bench ? all.filter((i) => stories.has(i)).sort((a, b) => created.get(a)! - created.get(b)!) : [];
-  if (fixed.length > 0) slots.push({ reports: fixed.map((i) => planReport(ctx.layout, i, stories.get(i))), idle: false });
-  const indices = all.filter((i) => !stories.has(i)).sort((a, b) => created.get(a)! - created.get(b)! || a - b);
+  const fixed = est.bench
+    ? all.filter((i) => stories.has(i)).sort((a, b) => created.get(a)! - created.get(b)!)
+    : [];
+  if (fixed.length > 0)
+    slots.push({ reports: fixed.map((i) => planReport(ctx.layout, i, stories.get(i))), idle: false });
+  const indices = all
+    .filter((i) => !stories.has(i))
+    .sort((a, b) => created.get(a)! - created.get(b)! || a - b);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
     const next = indices[k + 1];
     if (next !== undefined && rng.next() < 0.04 && created.get(next)! - created.get(i)! > 90 * DAY_MS) {
-      slots.push({ reports: [planReport(ctx.layout, i, { kind: "earlier" }), planReport(ctx.layout, next)], idle: false });
+      slots.push({
+        reports: [planReport(ctx.layout, i, { kind: "earlier" }), planReport(ctx.layout, next)],
+        idle: false,
+      });
       k++;
     } else {
       slots.push({ reports: [planReport(ctx.layout, i)], idle: false });
@@ -336,7 +423,10 @@ function writeBlock(ctx: Ctx, est: EstablishmentPlan, stories: Map<number, Force
   for (let k = 0; k < idle; k++) slots.push({ reports: [], idle: true });
 
   const firstReport = indices.length ? created.get(indices[0]!)! : muscatMidnight("2018-01-01");
-  const estCreated = Math.min(firstReport - rng.int(30, 2000) * DAY_MS, muscatMidnight(ctx.layout.options.until) - 400 * DAY_MS);
+  const estCreated = Math.min(
+    firstReport - rng.int(30, 2000) * DAY_MS,
+    muscatMidnight(ctx.layout.options.until) - 400 * DAY_MS,
+  );
   out.add("establishments", [
     estId,
     cr,
@@ -365,7 +455,17 @@ function writeBlock(ctx: Ctx, est: EstablishmentPlan, stories: Map<number, Force
     ts(estCreated),
   ]);
   if (hrId) {
-    out.add("employer_users", [hrId, estId, "hr_officer", "HR officer", `hr@cr${cr}.example.om`, ctx.otherHash, ts(estCreated + 2 * DAY_MS), true, ts(estCreated + DAY_MS)]);
+    out.add("employer_users", [
+      hrId,
+      estId,
+      "hr_officer",
+      "HR officer",
+      `hr@cr${cr}.example.om`,
+      ctx.otherHash,
+      ts(estCreated + 2 * DAY_MS),
+      true,
+      ts(estCreated + DAY_MS),
+    ]);
   }
 
   const nationalityWeights = NATIONALITIES.flatMap((n) => {
@@ -377,19 +477,36 @@ function writeBlock(ctx: Ctx, est: EstablishmentPlan, stories: Map<number, Force
     const wrng = rng;
     const nationality = wrng.weighted(nationalityWeights);
     const isBenchWorker = slot.reports.some((r) => stories.has(r.index));
-    const { w, civilId } = isBenchWorker ? { w: ctx.nextWorker++, civilId: BENCH.workerCivilId } : civilIdOf(ctx);
+    const { w, civilId } = isBenchWorker
+      ? { w: ctx.nextWorker++, civilId: BENCH.workerCivilId }
+      : civilIdOf(ctx);
     const workerId = scaleUuid(seed, T.worker, w);
     const name = makeName(wrng, nationality, sector);
     const occupations = OCCUPATIONS[sector].filter((o) => !name.female || o.women);
     const occupation = wrng.weighted(occupations.map((o) => [o.title, o.weight] as const));
     const first = slot.reports[0];
     const latest = slot.reports[slot.reports.length - 1];
-    const firstDay = first?.lastDayAtWork ?? muscatDateOf(first?.createdAt ?? muscatMidnight(until) - 30 * DAY_MS);
+    const firstDay =
+      first?.lastDayAtWork ?? muscatDateOf(first?.createdAt ?? muscatMidnight(until) - 30 * DAY_MS);
     const entered = muscatDateOf(muscatMidnight(firstDay) - wrng.int(60, 2500) * DAY_MS);
     const dob = muscatDateOf(muscatMidnight(entered) - wrng.int(21 * 365, 45 * 365) * DAY_MS);
-    const mobile = isBenchWorker ? "+96890000001" : wrng.chance(0.06) ? foreignMobile(wrng, nationality) : omaniMobile(wrng);
-    const email = isBenchWorker ? "bench.worker@scale.example.om" : wrng.chance(0.3) ? `w${w}@example.com` : null;
-    const permit = latest ? latest.permit : wrng.weighted([["active", 86], ["cancelled", 8], ["transferred", 6]] as const);
+    const mobile = isBenchWorker
+      ? "+96890000001"
+      : wrng.chance(0.06)
+        ? foreignMobile(wrng, nationality)
+        : omaniMobile(wrng);
+    const email = isBenchWorker
+      ? "bench.worker@scale.example.om"
+      : wrng.chance(0.3)
+        ? `w${w}@example.com`
+        : null;
+    const permit = latest
+      ? latest.permit
+      : wrng.weighted([
+          ["active", 86],
+          ["cancelled", 8],
+          ["transferred", 6],
+        ] as const);
     out.add("workers", [
       workerId,
       civilId,
@@ -408,7 +525,22 @@ function writeBlock(ctx: Ctx, est: EstablishmentPlan, stories: Map<number, Force
       ts(muscatMidnight(entered) + DAY_MS),
     ]);
     for (const plan of slot.reports) {
-      writeReport(ctx, out, { plan, estId, estNameAr: nameAr, estNameEn: nameEn, estEmail, governorate: est.governorate, address: `${place[0]}, ${est.governorate}`, workerId, workerNameAr: name.ar, workerNameEn: name.en, nationality, mobile, creator: hrId && wrng.next() < 0.5 ? hrId : ownerId, rng: wrng });
+      writeReport(ctx, out, {
+        plan,
+        estId,
+        estNameAr: nameAr,
+        estNameEn: nameEn,
+        estEmail,
+        governorate: est.governorate,
+        address: `${place[0]}, ${est.governorate}`,
+        workerId,
+        workerNameAr: name.ar,
+        workerNameEn: name.en,
+        nationality,
+        mobile,
+        creator: hrId && wrng.next() < 0.5 ? hrId : ownerId,
+        rng: wrng,
+      });
     }
   }
 }
@@ -435,7 +567,10 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
   const { seed } = ctx;
   const i = plan.index;
   const id = scaleUuid(seed, T.report, i);
-  const reference = formatReference(Number(muscatDateOf(plan.createdAt).slice(0, 4)), ctx.refBase + ctx.rank[i]!);
+  const reference = formatReference(
+    Number(muscatDateOf(plan.createdAt).slice(0, 4)),
+    ctx.refBase + ctx.rank[i]!,
+  );
   const fee = FEE[r.nationality] ?? FEE.ZZ!;
   const filled = plan.status !== "draft" || plan.complete;
   const reviewer = ctx.staff.reviewers[i % ctx.staff.reviewers.length]!;
@@ -472,7 +607,12 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
     r.nationality,
   ]);
   for (const e of plan.events) {
-    const actor = e.by === "creator" ? ["employer", r.creator] : e.by === "staff" ? ["staff", reviewer] : ["system", null];
+    const actor =
+      e.by === "creator"
+        ? ["employer", r.creator]
+        : e.by === "staff"
+          ? ["staff", reviewer]
+          : ["system", null];
     out.add("report_events", [id, e.from, e.to, actor[0]!, actor[1]!, e.reason, null, ts(e.at)]);
     if (e.by === "staff") {
       out.add("audit_events", [
@@ -507,7 +647,9 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
       d.status === "refunded" ? fee : 0,
       ts(d.refundedAt),
       ts(d.utilisedAt),
-      d.utilisedAt === null ? null : `WY-MCT-${rng.pick(["COK", "DAC", "KHI", "CAI", "MNL", "KTM", "CMB"])}-${muscatDateOf(d.utilisedAt).slice(2).replaceAll("-", "")}`,
+      d.utilisedAt === null
+        ? null
+        : `WY-MCT-${rng.pick(["COK", "DAC", "KHI", "CAI", "MNL", "KTM", "CMB"])}-${muscatDateOf(d.utilisedAt).slice(2).replaceAll("-", "")}`,
       d.failureReason,
       ts(d.createdAt),
       ts(d.updatedAt),
@@ -531,7 +673,16 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
       c.status === "submitted" ? 1 : 2,
       ts(c.createdAt),
     ]);
-    if (staffDecided) auditDecision(out, reviewer, `cancellation.${c.status}`, "cancellation_request", scaleUuid(seed, T.cancel, i), c.decidedAt!, c.reasonCode);
+    if (staffDecided)
+      auditDecision(
+        out,
+        reviewer,
+        `cancellation.${c.status}`,
+        "cancellation_request",
+        scaleUuid(seed, T.cancel, i),
+        c.decidedAt!,
+        c.reasonCode,
+      );
   }
   const g = plan.grievance;
   if (g) {
@@ -552,12 +703,22 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
       ts(g.createdAt),
       ts(g.decidedAt ?? g.createdAt),
     ]);
-    if (decided) auditDecision(out, reviewer, `grievance.${g.status}`, "grievance", scaleUuid(seed, T.grievance, i), g.decidedAt!, g.reasonCode);
+    if (decided)
+      auditDecision(
+        out,
+        reviewer,
+        `grievance.${g.status}`,
+        "grievance",
+        scaleUuid(seed, T.grievance, i),
+        g.decidedAt!,
+        g.reasonCode,
+      );
   }
   const f = plan.refund;
   if (f && liveDepositId) {
     const refundId = scaleUuid(seed, T.refund, i);
-    const reason = f.status === "rejected" ? "ground_not_met" : f.decidedAt === null ? null : "ground_verified";
+    const reason =
+      f.status === "rejected" ? "ground_not_met" : f.decidedAt === null ? null : "ground_verified";
     out.add("refund_requests", [
       refundId,
       id,
@@ -575,8 +736,19 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
       f.status === "submitted" ? 1 : f.status === "approved" ? 2 : 3,
       ts(f.createdAt),
     ]);
-    if (f.decidedAt !== null && (f.status === "refunded" || f.status === "approved" || f.status === "rejected")) {
-      auditDecision(out, financeOfficer, f.status === "rejected" ? "refund.rejected" : "refund.approved", "refund_request", refundId, f.decidedAt, reason);
+    if (
+      f.decidedAt !== null &&
+      (f.status === "refunded" || f.status === "approved" || f.status === "rejected")
+    ) {
+      auditDecision(
+        out,
+        financeOfficer,
+        f.status === "rejected" ? "refund.rejected" : "refund.approved",
+        "refund_request",
+        refundId,
+        f.decidedAt,
+        reason,
+      );
     }
   }
 
@@ -585,7 +757,13 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
   const locale = r.nationality === "EG" ? "ar" : "en";
   const end = muscatMidnight(ctx.layout.options.until);
   let k = 0;
-  const message = (channel: "sms" | "email", recipient: string, template: string, t: { subject: string | null; body: string }, at: number) => {
+  const message = (
+    channel: "sms" | "email",
+    recipient: string,
+    template: string,
+    t: { subject: string | null; body: string },
+    at: number,
+  ) => {
     const failed = (i + k) % 331 === 0;
     const sent = at + 2_000 + (i % 7) * 1000;
     out.add("notifications", [
@@ -611,7 +789,13 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
   };
   if (plan.submittedAt !== null) {
     const filedSms = render(ctx, `filed:${locale}`, () =>
-      renderTemplate("worker.report-filed.sms", locale, { establishmentAr: PH.ar, establishmentEn: PH.en, reference: PH.ref, appUrl: ctx.appUrl, grievanceDays: 60 }),
+      renderTemplate("worker.report-filed.sms", locale, {
+        establishmentAr: PH.ar,
+        establishmentEn: PH.en,
+        reference: PH.ref,
+        appUrl: ctx.appUrl,
+        grievanceDays: 60,
+      }),
     );
     message("sms", r.mobile, "worker.report-filed.sms", filedSms, plan.submittedAt);
     if (end - plan.submittedAt < 90 * DAY_MS) {
@@ -627,13 +811,24 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
           reportId: "@@ID@@",
         }),
       );
-      message("email", r.estEmail, "employer.report-submitted.email", {
-          subject: receipt.subject?.replaceAll("@@WAR@@", r.workerNameAr).replaceAll("@@WEN@@", r.workerNameEn) ?? null,
-          body: receipt.body.replaceAll("@@ID@@", id).replaceAll("@@WAR@@", r.workerNameAr).replaceAll("@@WEN@@", r.workerNameEn),
-        }, plan.submittedAt);
+      message(
+        "email",
+        r.estEmail,
+        "employer.report-submitted.email",
+        {
+          subject:
+            receipt.subject?.replaceAll("@@WAR@@", r.workerNameAr).replaceAll("@@WEN@@", r.workerNameEn) ??
+            null,
+          body: receipt.body
+            .replaceAll("@@ID@@", id)
+            .replaceAll("@@WAR@@", r.workerNameAr)
+            .replaceAll("@@WEN@@", r.workerNameEn),
+        },
+        plan.submittedAt,
+      );
     }
   }
-  if (plan.decidedAt !== null && (plan.status !== "submitted")) {
+  if (plan.decidedAt !== null && plan.status !== "submitted") {
     const outcome = plan.approvedAt !== null ? "approved" : "rejected";
     const deadline = dates?.grievanceDeadline ?? null;
     const decided = render(ctx, `decided:${outcome}:${locale}:${deadline}`, () =>
@@ -650,8 +845,26 @@ function writeReport(ctx: Ctx, out: Rows, r: ReportCtx): void {
   }
 }
 
-function auditDecision(out: Rows, staffId: string, action: string, entityType: string, entityId: string, at: number, reasonCode: string | null) {
-  out.add("audit_events", ["staff", staffId, action, entityType, entityId, null, JSON.stringify({ reasonCode }), "10.20.0.9", ts(at)]);
+function auditDecision(
+  out: Rows,
+  staffId: string,
+  action: string,
+  entityType: string,
+  entityId: string,
+  at: number,
+  reasonCode: string | null,
+) {
+  out.add("audit_events", [
+    "staff",
+    staffId,
+    action,
+    entityType,
+    entityId,
+    null,
+    JSON.stringify({ reasonCode }),
+    "10.20.0.9",
+    ts(at),
+  ]);
 }
 
 // --- the run -----------------------------------------------------------------------------------------------
@@ -660,7 +873,16 @@ export type ScaleSummary = {
   options: ScaleOptions;
   rows: Record<string, number>;
   establishments: number;
-  bench: { establishmentId: string; crNumber: string; email: string; reports: number; workerCivilId: string; sampleReportId: string; sampleReference: string; workerReportIds: string[] };
+  bench: {
+    establishmentId: string;
+    crNumber: string;
+    email: string;
+    reports: number;
+    workerCivilId: string;
+    sampleReportId: string;
+    sampleReference: string;
+    workerReportIds: string[];
+  };
   elapsedMs: number;
 };
 
@@ -678,12 +900,18 @@ export async function seedScale(
   const stories = benchStories(layout);
   const seed = options.seed;
 
-  const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from establishments where cr_number = ${BENCH.crNumber}`;
-  if (existing!.n > 0) throw new AlreadySeededError("this database already holds scale data (Bench Establishment exists)");
+  const [existing] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from establishments where cr_number = ${BENCH.crNumber}`;
+  if (existing!.n > 0)
+    throw new AlreadySeededError("this database already holds scale data (Bench Establishment exists)");
   const [fees] = await sql<{ n: number }[]>`select count(*)::int as n from ticket_fees`;
-  if (fees!.n === 0) throw new Error("the normal seed is missing (no ticket fees): run npm run db:seed first");
+  if (fees!.n === 0)
+    throw new Error("the normal seed is missing (no ticket fees): run npm run db:seed first");
 
-  log(`planning ${options.reports.toLocaleString("en")} reports over ${layout.establishments.length.toLocaleString("en")} establishments`);
+  log(
+    `planning ${options.reports.toLocaleString("en")} reports over ${layout.establishments.length.toLocaleString("en")} establishments`,
+  );
   const rank = rankByCreation(layout, stories);
 
   // Reserve a block of the reference sequence: new filings continue after the generated ones.
@@ -696,19 +924,32 @@ export async function seedScale(
   while (!isPrime(civilPrime)) civilPrime -= 2;
 
   // Extra staff who decided the history (invited accounts without a password: they cannot sign in).
-  const staffRows = await sql<{ id: string; role: string }[]>`select id, role from staff_users where role in ('reviewer', 'finance')`;
-  const staff: Staff = { reviewers: staffRows.filter((s) => s.role === "reviewer").map((s) => s.id), finance: staffRows.filter((s) => s.role === "finance").map((s) => s.id) };
+  const staffRows = await sql<
+    { id: string; role: string }[]
+  >`select id, role from staff_users where role in ('reviewer', 'finance')`;
+  const staff: Staff = {
+    reviewers: staffRows.filter((s) => s.role === "reviewer").map((s) => s.id),
+    finance: staffRows.filter((s) => s.role === "finance").map((s) => s.id),
+  };
   const extra: { id: string; name: string; email: string; role: "reviewer" | "finance" }[] = [];
   for (let k = 0; k < 24; k++) {
     const role = k < 18 ? "reviewer" : "finance";
-    extra.push({ id: scaleUuid(seed, T.staff, k), name: `${role === "reviewer" ? "Reviewer" : "Finance officer"} ${k + 1}`, email: `${role}${k + 1}@scale.mol.example.om`, role });
+    extra.push({
+      id: scaleUuid(seed, T.staff, k),
+      name: `${role === "reviewer" ? "Reviewer" : "Finance officer"} ${k + 1}`,
+      email: `${role}${k + 1}@scale.mol.example.om`,
+      role,
+    });
   }
   await sql`insert into staff_users ${sql(extra.map((s) => ({ id: s.id, name: s.name, email: s.email, role: s.role, active: true })))} on conflict do nothing`;
   staff.reviewers.push(...extra.filter((s) => s.role === "reviewer").map((s) => s.id));
   staff.finance.push(...extra.filter((s) => s.role === "finance").map((s) => s.id));
 
   log(`  references ordered by creation, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const [benchHash, otherHash] = await Promise.all([hashPassword(BENCH.password), hashPassword(randomBytes(24).toString("base64url"))]);
+  const [benchHash, otherHash] = await Promise.all([
+    hashPassword(BENCH.password),
+    hashPassword(randomBytes(24).toString("base64url")),
+  ]);
   const ctx: Ctx = {
     layout,
     seed,
@@ -748,7 +989,9 @@ export async function seedScale(
         totals.set(table, totals.get(table)! + lines.length);
       }
       const s = (Date.now() - started) / 1000;
-      log(`  ${upTo.toLocaleString("en")} / ${options.reports.toLocaleString("en")} reports (${Math.round((100 * upTo) / options.reports)} %), ${s.toFixed(0)} s, ${Math.round(upTo / s).toLocaleString("en")} reports/s`);
+      log(
+        `  ${upTo.toLocaleString("en")} / ${options.reports.toLocaleString("en")} reports (${Math.round((100 * upTo) / options.reports)} %), ${s.toFixed(0)} s, ${Math.round(upTo / s).toLocaleString("en")} reports/s`,
+      );
     };
     let sinceYield = 0;
     for (const est of layout.establishments) {
@@ -777,8 +1020,12 @@ export async function seedScale(
   for (const table of TABLE_ORDER) await sql.unsafe(`analyze ${table}`);
 
   const benchId = scaleUuid(seed, T.est, 0);
-  const [sample] = await sql<{ id: string; reference: string }[]>`select id, reference from reports where establishment_id = ${benchId} order by created_at desc, id desc offset 100 limit 1`;
-  const workerReports = await sql<{ id: string }[]>`select r.id from reports r join workers w on w.id = r.worker_id where w.civil_id = ${BENCH.workerCivilId} order by r.created_at`;
+  const [sample] = await sql<
+    { id: string; reference: string }[]
+  >`select id, reference from reports where establishment_id = ${benchId} order by created_at desc, id desc offset 100 limit 1`;
+  const workerReports = await sql<
+    { id: string }[]
+  >`select r.id from reports r join workers w on w.id = r.worker_id where w.civil_id = ${BENCH.workerCivilId} order by r.created_at`;
   return {
     options,
     rows: Object.fromEntries(totals),

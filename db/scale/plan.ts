@@ -101,7 +101,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const out = exact.map(Math.floor);
   let left = total - out.reduce((s, n) => s + n, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((p, q) => q[0] - p[0] || p[1] - q[1]);
   for (let k = 0; left > 0; k++, left--) out[order[k % order.length]![1]]! += 1;
   return out;
 }
@@ -176,7 +178,9 @@ export function planLayout(options: ScaleOptions): Layout {
   );
   const muscat = byGov[0]!;
   if (benchReports > muscat - 1) {
-    throw new Error(`--reports ${reports} is too small for ${benchReports} bench reports (Muscat's share is ${muscat})`);
+    throw new Error(
+      `--reports ${reports} is too small for ${benchReports} bench reports (Muscat's share is ${muscat})`,
+    );
   }
   const establishments: EstablishmentPlan[] = [
     { index: 0, governorate: "MA", reportStart: 0, reportCount: benchReports, bench: true },
@@ -196,7 +200,13 @@ export function planLayout(options: ScaleOptions): Layout {
       return Math.exp(1.1 * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
     });
     for (const n of apportion(own, weights)) {
-      establishments.push({ index: establishments.length, governorate: code, reportStart: next, reportCount: n, bench: false });
+      establishments.push({
+        index: establishments.length,
+        governorate: code,
+        reportStart: next,
+        reportCount: n,
+        bench: false,
+      });
       next += n;
     }
   });
@@ -213,10 +223,17 @@ export function planLayout(options: ScaleOptions): Layout {
 
 // --- one report --------------------------------------------------------------------------------------------
 
-export type ReportStatus = "draft" | "awaiting_payment" | "submitted" | "approved" | "rejected" | "cancelled" | "closed";
+export type ReportStatus =
+  "draft" | "awaiting_payment" | "submitted" | "approved" | "rejected" | "cancelled" | "closed";
 type Actor = "creator" | "staff" | "system";
 
-export type EventPlan = { from: ReportStatus | null; to: ReportStatus; at: number; by: Actor; reason: string | null };
+export type EventPlan = {
+  from: ReportStatus | null;
+  to: ReportStatus;
+  at: number;
+  by: Actor;
+  reason: string | null;
+};
 export type DepositPlan = {
   status: "pending" | "paid" | "utilised" | "refunded" | "failed" | "expired";
   createdAt: number;
@@ -233,10 +250,17 @@ export type RequestPlan = {
   reasonCode: string | null;
 };
 export type CancellationPlan = RequestPlan & { reason: "worker_returned" | "filed_by_mistake" | "settled" };
-export type GrievancePlan = RequestPlan & { grounds: "at_work" | "salary_unpaid" | "resignation_accepted" | "on_leave" | "other" };
+export type GrievancePlan = RequestPlan & {
+  grounds: "at_work" | "salary_unpaid" | "resignation_accepted" | "on_leave" | "other";
+};
 export type RefundPlan = {
   status: "submitted" | "approved" | "refunded" | "failed" | "rejected";
-  ground: "legal_period_ended" | "cancellation_approved" | "grievance_accepted" | "worker_left_country" | "report_rejected";
+  ground:
+    | "legal_period_ended"
+    | "cancellation_approved"
+    | "grievance_accepted"
+    | "worker_left_country"
+    | "report_rejected";
   createdAt: number;
   decidedAt: number | null;
 };
@@ -269,7 +293,9 @@ const GROWTH = 0.5;
 export function drawCreatedAt(rng: Rng, layout: Layout): number {
   const u = rng.next();
   const x = (-1 + Math.sqrt(1 + 2 * GROWTH * u * (1 + GROWTH / 2))) / GROWTH;
-  const day = layout.firstDay + Math.min(layout.lastDay - layout.firstDay, Math.floor(x * (layout.lastDay - layout.firstDay + 1)));
+  const day =
+    layout.firstDay +
+    Math.min(layout.lastDay - layout.firstDay, Math.floor(x * (layout.lastDay - layout.firstDay + 1)));
   // Employers file during the day, mostly in office hours.
   const minute = rng.int(6 * 60 + 30, 22 * 60 - 1);
   return day * DAY_MS - MUSCAT_OFFSET_MS + minute * MIN_MS + (rng.next() < 0.5 ? 0 : 30_000);
@@ -283,9 +309,20 @@ export type Forced =
   /** The first of two reports about one worker: rejected (over within weeks), long before the second. */
   | { kind: "earlier" }
   /** Fixed story (bench fixtures). */
-  | { kind: "story"; status: "submitted" | "approved" | "rejected" | "closed"; createdAt: number; decisionDays: number };
+  | {
+      kind: "story";
+      status: "submitted" | "approved" | "rejected" | "closed";
+      createdAt: number;
+      decisionDays: number;
+    };
 
-const REJECT_REASONS = ["evidence_insufficient", "declarations_not_met", "worker_still_employed", "duplicate_report", "other"];
+const REJECT_REASONS = [
+  "evidence_insufficient",
+  "declarations_not_met",
+  "worker_still_employed",
+  "duplicate_report",
+  "other",
+];
 const APPROVE_REASONS = ["evidence_sufficient", "absence_confirmed"];
 
 /**
@@ -340,11 +377,19 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
   const sentAt = createdAt + rng.int(4, 90) * MIN_MS;
   move("awaiting_payment", sentAt, "creator", null);
   const depositAt = sentAt + rng.int(1, 3) * MIN_MS;
-  if (forced?.kind !== "story" && forced?.kind !== "earlier" && r0 >= (recent ? 0.22 : 0.012) && r0 < (recent ? 0.3 : 0.018)) {
+  if (
+    forced?.kind !== "story" &&
+    forced?.kind !== "earlier" &&
+    r0 >= (recent ? 0.22 : 0.012) &&
+    r0 < (recent ? 0.3 : 0.018)
+  ) {
     if (recent && rng.next() < 0.7) {
       plan.deposits.push(dep("pending", depositAt));
     } else if (recent) {
-      plan.deposits.push({ ...dep("failed", depositAt), failureReason: rng.pick(["card_declined", "insufficient_funds", "expired_card"]) });
+      plan.deposits.push({
+        ...dep("failed", depositAt),
+        failureReason: rng.pick(["card_declined", "insufficient_funds", "expired_card"]),
+      });
     } else {
       // Abandoned long ago: the checkout session expired.
       plan.deposits.push({ ...dep("expired", depositAt), updatedAt: depositAt + DAY_MS });
@@ -355,7 +400,10 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
   // 2. Paid (sometimes after a failed attempt): submitted, and the worker is told.
   let payAt = depositAt;
   if (rng.next() < 0.06) {
-    plan.deposits.push({ ...dep("failed", depositAt), failureReason: rng.pick(["card_declined", "insufficient_funds"]) });
+    plan.deposits.push({
+      ...dep("failed", depositAt),
+      failureReason: rng.pick(["card_declined", "insufficient_funds"]),
+    });
     payAt = depositAt + rng.int(2, 30) * MIN_MS;
   }
   const paidAt = payAt + rng.int(1, 15) * MIN_MS;
@@ -365,7 +413,19 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
   plan.submittedAt = paidAt;
 
   // 3. The reviewer's decision, a few working days later.
-  const decisionDays = forced?.kind === "story" ? forced.decisionDays : rng.weighted([[1, 10], [2, 20], [3, 20], [4, 15], [5, 12], [7, 10], [10, 8], [15, 5]] as const);
+  const decisionDays =
+    forced?.kind === "story"
+      ? forced.decisionDays
+      : rng.weighted([
+          [1, 10],
+          [2, 20],
+          [3, 20],
+          [4, 15],
+          [5, 12],
+          [7, 10],
+          [10, 8],
+          [15, 5],
+        ] as const);
   const decidedAt = officeTime(rng, paidAt, decisionDays);
   const wantsStatus = forced?.kind === "story" ? forced.status : null;
   if (decidedAt >= end || wantsStatus === "submitted") return plan;
@@ -376,7 +436,12 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
     // The deposit is asked back on the employer's behalf at once; finance pays it out within days.
     const refundedAt = officeTime(rng, decidedAt, rng.int(1, 6));
     if (refundedAt < end) {
-      plan.refund = { status: "refunded", ground: "report_rejected", createdAt: decidedAt, decidedAt: refundedAt };
+      plan.refund = {
+        status: "refunded",
+        ground: "report_rejected",
+        createdAt: decidedAt,
+        decidedAt: refundedAt,
+      };
       Object.assign(deposit, { status: "refunded", refundedAt, updatedAt: refundedAt });
     } else {
       plan.refund = { status: "submitted", ground: "report_rejected", createdAt: decidedAt, decidedAt: null };
@@ -406,7 +471,8 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
     const r = rng.next();
     const status = r < 0.9 ? "refunded" : r < 0.97 ? "rejected" : "failed";
     plan.refund = { status, ground, createdAt: askedAt, decidedAt: doneAt };
-    if (status === "refunded") Object.assign(deposit, { status: "refunded", refundedAt: doneAt, updatedAt: doneAt });
+    if (status === "refunded")
+      Object.assign(deposit, { status: "refunded", refundedAt: doneAt, updatedAt: doneAt });
   };
 
   // 4. After approval: the employer may ask to cancel; the worker may object within 60 days.
@@ -419,34 +485,82 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
     if (askedAt < end) {
       const accept = rng.next() < 0.7;
       if (doneAt >= end) {
-        plan.cancellation = { status: rng.next() < 0.5 ? "submitted" : "under_review", reason, createdAt: askedAt, decidedAt: null, reasonCode: null };
+        plan.cancellation = {
+          status: rng.next() < 0.5 ? "submitted" : "under_review",
+          reason,
+          createdAt: askedAt,
+          decidedAt: null,
+          reasonCode: null,
+        };
       } else if (rng.next() < 0.08) {
-        plan.cancellation = { status: "withdrawn", reason, createdAt: askedAt, decidedAt: doneAt, reasonCode: "withdrawn_by_employer" };
+        plan.cancellation = {
+          status: "withdrawn",
+          reason,
+          createdAt: askedAt,
+          decidedAt: doneAt,
+          reasonCode: "withdrawn_by_employer",
+        };
       } else if (accept) {
-        plan.cancellation = { status: "accepted", reason, createdAt: askedAt, decidedAt: doneAt, reasonCode: reason };
+        plan.cancellation = {
+          status: "accepted",
+          reason,
+          createdAt: askedAt,
+          decidedAt: doneAt,
+          reasonCode: reason,
+        };
         move("cancelled", doneAt, "staff", "cancellation_accepted");
         plan.permit = "active";
         askRefund("cancellation_approved", officeTime(rng, doneAt, rng.int(1, 20)));
         return plan;
       } else {
-        plan.cancellation = { status: "rejected", reason, createdAt: askedAt, decidedAt: doneAt, reasonCode: rng.pick(["not_substantiated", "worker_objects"]) };
+        plan.cancellation = {
+          status: "rejected",
+          reason,
+          createdAt: askedAt,
+          decidedAt: doneAt,
+          reasonCode: rng.pick(["not_substantiated", "worker_objects"]),
+        };
       }
     }
   } else if (!story && r1 < 0.1) {
     const filedAt = decidedAt + rng.int(1, 58) * DAY_MS + rng.int(0, 600) * MIN_MS;
     const doneAt = officeTime(rng, filedAt, rng.int(5, 25));
-    const grounds = rng.weighted([["at_work", 3], ["salary_unpaid", 4], ["resignation_accepted", 1], ["on_leave", 1], ["other", 1]] as const);
+    const grounds = rng.weighted([
+      ["at_work", 3],
+      ["salary_unpaid", 4],
+      ["resignation_accepted", 1],
+      ["on_leave", 1],
+      ["other", 1],
+    ] as const);
     if (filedAt < Math.min(end, grievanceEnds)) {
       if (doneAt >= end) {
-        plan.grievance = { status: rng.next() < 0.5 ? "submitted" : "under_review", grounds, createdAt: filedAt, decidedAt: null, reasonCode: null };
+        plan.grievance = {
+          status: rng.next() < 0.5 ? "submitted" : "under_review",
+          grounds,
+          createdAt: filedAt,
+          decidedAt: null,
+          reasonCode: null,
+        };
       } else if (rng.next() < 0.4) {
-        plan.grievance = { status: "accepted", grounds, createdAt: filedAt, decidedAt: doneAt, reasonCode: grounds === "at_work" ? "worker_was_at_work" : "other" };
+        plan.grievance = {
+          status: "accepted",
+          grounds,
+          createdAt: filedAt,
+          decidedAt: doneAt,
+          reasonCode: grounds === "at_work" ? "worker_was_at_work" : "other",
+        };
         move("cancelled", doneAt, "staff", "grievance_accepted");
         plan.permit = "active";
         askRefund("grievance_accepted", officeTime(rng, doneAt, rng.int(1, 20)));
         return plan;
       } else {
-        plan.grievance = { status: "rejected", grounds, createdAt: filedAt, decidedAt: doneAt, reasonCode: rng.pick(["report_substantiated", "grievance_unsupported"]) };
+        plan.grievance = {
+          status: "rejected",
+          grounds,
+          createdAt: filedAt,
+          decidedAt: doneAt,
+          reasonCode: rng.pick(["report_substantiated", "grievance_unsupported"]),
+        };
       }
     }
   }
@@ -464,7 +578,11 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
     }
   } else if (story !== "closed" && r2 < 0.17) {
     const closedAt = officeTime(rng, decidedAt, rng.int(90, 900));
-    if (closedAt < end && !plan.cancellation?.status.match(/submitted|under_review/) && !plan.grievance?.status.match(/submitted|under_review/)) {
+    if (
+      closedAt < end &&
+      !plan.cancellation?.status.match(/submitted|under_review/) &&
+      !plan.grievance?.status.match(/submitted|under_review/)
+    ) {
       move("closed", closedAt, "staff", "worker_left_country");
       plan.closeReason = "worker_left_country";
       plan.permit = "cancelled";
@@ -483,7 +601,15 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
   return plan;
 
   function dep(status: DepositPlan["status"], at: number): DepositPlan {
-    return { status, createdAt: at, paidAt: null, refundedAt: null, utilisedAt: null, failureReason: null, updatedAt: at };
+    return {
+      status,
+      createdAt: at,
+      paidAt: null,
+      refundedAt: null,
+      utilisedAt: null,
+      failureReason: null,
+      updatedAt: at,
+    };
   }
 }
 

@@ -20,7 +20,12 @@ import {
 export const efilingStateEnum = pgEnum("efiling_state", ["not_live", "pilot", "mandatory"]);
 export const employerRoleEnum = pgEnum("employer_role", ["owner", "hr_officer"]);
 export const staffRoleEnum = pgEnum("staff_role", ["reviewer", "finance", "supervisor"]);
-export const permitStatusEnum = pgEnum("permit_status", ["active", "left_workplace", "cancelled", "transferred"]);
+export const permitStatusEnum = pgEnum("permit_status", [
+  "active",
+  "left_workplace",
+  "cancelled",
+  "transferred",
+]);
 export const userKindEnum = pgEnum("user_kind", ["employer", "staff", "worker"]);
 export const tokenKindEnum = pgEnum("token_kind", [
   "email_verification",
@@ -180,7 +185,10 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId), index("audit_events_at_idx").on(t.at)],
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId),
+    index("audit_events_at_idx").on(t.at),
+  ],
 );
 
 /** Counters for rate-limiter-flexible's Drizzle store (failed sign-ins per account and per IP). */

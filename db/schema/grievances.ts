@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { staffUsers, workers } from "./core";
 // reports.ts imports this file too (evidence_files.grievance_id): only lazy references cross the cycle.
 import { reports } from "./reports";
@@ -14,7 +24,12 @@ export const grievanceGroundEnum = pgEnum("grievance_ground", [
 ]);
 
 /** DOMAIN.md §5: submitted → under_review → accepted | rejected. */
-export const grievanceStatusEnum = pgEnum("grievance_status", ["submitted", "under_review", "accepted", "rejected"]);
+export const grievanceStatusEnum = pgEnum("grievance_status", [
+  "submitted",
+  "under_review",
+  "accepted",
+  "rejected",
+]);
 
 /**
  * A worker's grievance against a report filed about them. Lifecycle (DOMAIN.md §5): submitted → under_review

@@ -44,13 +44,18 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_status_idx").on(t.status, t.createdAt),
     index("notifications_recipient_idx").on(t.recipient),
-    index("notifications_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+    index("notifications_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.nextAttemptAt} is not null`),
     index("notifications_provider_idx").on(t.providerId),
   ],
 );
 
 /** Deadline events the daily job has already announced: one row per (kind, report), so a rerun sends nothing. */
-export const deadlineNoticeKindEnum = pgEnum("deadline_notice_kind", ["legal_period_ended", "grievance_closing"]);
+export const deadlineNoticeKindEnum = pgEnum("deadline_notice_kind", [
+  "legal_period_ended",
+  "grievance_closing",
+]);
 
 export const deadlineNotices = pgTable(
   "deadline_notices",

@@ -30,7 +30,14 @@ export const reportStatusEnum = pgEnum("report_status", [
   "cancelled",
   "closed",
 ]);
-export const depositStatusEnum = pgEnum("deposit_status", ["pending", "paid", "utilised", "refunded", "failed", "expired"]);
+export const depositStatusEnum = pgEnum("deposit_status", [
+  "pending",
+  "paid",
+  "utilised",
+  "refunded",
+  "failed",
+  "expired",
+]);
 export const paymentProviderEnum = pgEnum("payment_provider", ["stripe", "local"]);
 export const evidenceKindEnum = pgEnum("evidence_kind", [
   "bank_statement",
@@ -38,8 +45,18 @@ export const evidenceKindEnum = pgEnum("evidence_kind", [
   "address_proof",
   "grievance_attachment",
 ]);
-export const requestStatusEnum = pgEnum("request_status", ["submitted", "under_review", "accepted", "rejected", "withdrawn"]);
-export const cancellationReasonEnum = pgEnum("cancellation_reason", ["worker_returned", "filed_by_mistake", "settled"]);
+export const requestStatusEnum = pgEnum("request_status", [
+  "submitted",
+  "under_review",
+  "accepted",
+  "rejected",
+  "withdrawn",
+]);
+export const cancellationReasonEnum = pgEnum("cancellation_reason", [
+  "worker_returned",
+  "filed_by_mistake",
+  "settled",
+]);
 export const refundGroundEnum = pgEnum("refund_ground", [
   "legal_period_ended",
   "cancellation_approved",
@@ -48,7 +65,13 @@ export const refundGroundEnum = pgEnum("refund_ground", [
   // The reviewer rejected the report: the deposit is returned (created automatically on rejection).
   "report_rejected",
 ]);
-export const refundStatusEnum = pgEnum("refund_status", ["submitted", "approved", "refunded", "failed", "rejected"]);
+export const refundStatusEnum = pgEnum("refund_status", [
+  "submitted",
+  "approved",
+  "refunded",
+  "failed",
+  "rejected",
+]);
 export const referralStatusEnum = pgEnum("referral_status", ["open", "compliant", "non_compliant"]);
 export const referralPeriodEnum = pgEnum("referral_period", ["month", "year"]);
 
@@ -123,7 +146,10 @@ export const reports = pgTable(
     // decided_at) where submitted_at is not null, so a date range is an index-only scan.
     index("reports_grievance_deadline_idx").on(t.grievanceDeadline),
     index("reports_legal_period_ends_idx").on(t.legalPeriodEnds),
-    check("reports_fee_positive", sql`${t.feeBaisa} is null or (${t.feeBaisa} > 0 and ${t.feeBaisa} % 10 = 0)`),
+    check(
+      "reports_fee_positive",
+      sql`${t.feeBaisa} is null or (${t.feeBaisa} > 0 and ${t.feeBaisa} % 10 = 0)`,
+    ),
   ],
 );
 
@@ -171,7 +197,10 @@ export const evidenceFiles = pgTable(
     index("evidence_files_report_idx").on(t.reportId, t.kind),
     index("evidence_files_grievance_idx").on(t.grievanceId),
     check("evidence_files_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 5242880`),
-    check("evidence_files_grievance_link", sql`(${t.kind} = 'grievance_attachment') = (${t.grievanceId} is not null)`),
+    check(
+      "evidence_files_grievance_link",
+      sql`(${t.kind} = 'grievance_attachment') = (${t.grievanceId} is not null)`,
+    ),
   ],
 );
 

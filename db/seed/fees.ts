@@ -27,6 +27,12 @@ type SeedDb = Pick<PostgresJsDatabase<typeof schema>, "insert">;
 export async function seedFees(db: SeedDb): Promise<void> {
   await db
     .insert(schema.ticketFees)
-    .values(SEED_FEES.map((f) => ({ nationality: f.nationality, amountBaisa: f.amountBaisa, effectiveFrom: FEES_EFFECTIVE_FROM })))
+    .values(
+      SEED_FEES.map((f) => ({
+        nationality: f.nationality,
+        amountBaisa: f.amountBaisa,
+        effectiveFrom: FEES_EFFECTIVE_FROM,
+      })),
+    )
     .onConflictDoNothing({ target: [schema.ticketFees.nationality, schema.ticketFees.effectiveFrom] });
 }

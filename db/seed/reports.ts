@@ -16,7 +16,14 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { datesFromApproval } from "../../lib/reports/refund-grounds";
 import { formatReference } from "../../lib/reports/reference";
 import * as schema from "../schema";
-import { AL_NOOR_CR, DEMO_ACCOUNTS, DEMO_WORKERS, SOHAR_TRADING_CR, type NationalityCode, type WorkerSeed } from "./data";
+import {
+  AL_NOOR_CR,
+  DEMO_ACCOUNTS,
+  DEMO_WORKERS,
+  SOHAR_TRADING_CR,
+  type NationalityCode,
+  type WorkerSeed,
+} from "./data";
 import { buildWorkers, seedUuid } from "./generate";
 
 const {
@@ -243,7 +250,14 @@ export const DEMO_REPORT_SCENARIOS: readonly Scenario[] = [
       },
     ],
     // Returned by the ministry with the rejection.
-    deposits: [{ status: "refunded", at: "2026-09-01T10:31:00", paidAt: "2026-09-01T10:34:00", refundedAt: "2026-09-10T10:00:00" }],
+    deposits: [
+      {
+        status: "refunded",
+        at: "2026-09-01T10:31:00",
+        paidAt: "2026-09-01T10:34:00",
+        refundedAt: "2026-09-10T10:00:00",
+      },
+    ],
     permit: "active",
   },
   {
@@ -424,7 +438,14 @@ export const DEMO_REPORT_SCENARIOS: readonly Scenario[] = [
         note: "A wage complaint by the worker was open before the absence began.",
       },
     ],
-    deposits: [{ status: "refunded", at: "2026-09-22T09:21:00", paidAt: "2026-09-22T09:25:00", refundedAt: "2026-10-03T10:00:00" }],
+    deposits: [
+      {
+        status: "refunded",
+        at: "2026-09-22T09:21:00",
+        paidAt: "2026-09-22T09:25:00",
+        refundedAt: "2026-10-03T10:00:00",
+      },
+    ],
     permit: "active",
   },
   {
@@ -440,7 +461,14 @@ export const DEMO_REPORT_SCENARIOS: readonly Scenario[] = [
       { to: "submitted", at: "2026-04-05T09:25:00", by: "system", reason: "payment_received" },
       { to: "cancelled", at: "2026-04-14T10:00:00", by: "staff", reason: "cancellation_accepted" },
     ],
-    deposits: [{ status: "refunded", at: "2026-04-05T09:21:00", paidAt: "2026-04-05T09:25:00", refundedAt: "2026-04-20T10:00:00" }],
+    deposits: [
+      {
+        status: "refunded",
+        at: "2026-04-05T09:21:00",
+        paidAt: "2026-04-05T09:25:00",
+        refundedAt: "2026-04-20T10:00:00",
+      },
+    ],
     cancellations: [
       {
         status: "accepted",
@@ -451,7 +479,12 @@ export const DEMO_REPORT_SCENARIOS: readonly Scenario[] = [
         decisionReasonCode: "accepted",
       },
     ],
-    refund: { status: "refunded", ground: "cancellation_approved", at: "2026-04-15T09:00:00", decidedAt: "2026-04-20T10:00:00" },
+    refund: {
+      status: "refunded",
+      ground: "cancellation_approved",
+      at: "2026-04-15T09:00:00",
+      decidedAt: "2026-04-20T10:00:00",
+    },
     permit: "active",
   },
   {
@@ -481,7 +514,11 @@ const FIXED_CIVIL_IDS = new Set(DEMO_WORKERS.map((w) => w.civilId));
  */
 export function eligibleWorkers(all: readonly WorkerSeed[], crNumber: string): WorkerSeed[] {
   return all.filter(
-    (w) => w.crNumber === crNumber && !FIXED_CIVIL_IDS.has(w.civilId) && w.permitStatus === "active" && w.enteredOmanOn < "2018-01-01",
+    (w) =>
+      w.crNumber === crNumber &&
+      !FIXED_CIVIL_IDS.has(w.civilId) &&
+      w.permitStatus === "active" &&
+      w.enteredOmanOn < "2018-01-01",
   );
 }
 
@@ -520,15 +557,22 @@ export async function seedDemoReports(db: PostgresJsDatabase<typeof schema>): Pr
       .from(staffUsers)
       .where(eq(sql`lower(${staffUsers.email})`, "reviewer@mol.example.om"));
     const civilIds = [...workerOf.values()].map((w) => w.civilId);
-    const workerRows = await tx.select({ id: workers.id, civilId: workers.civilId }).from(workers).where(inArray(workers.civilId, civilIds));
+    const workerRows = await tx
+      .select({ id: workers.id, civilId: workers.civilId })
+      .from(workers)
+      .where(inArray(workers.civilId, civilIds));
     const workerIdByCivil = new Map(workerRows.map((w) => [w.civilId, w.id]));
 
     for (const s of DEMO_REPORT_SCENARIOS) {
       const est = estByCr.get(s.crNumber);
       const worker = workerOf.get(s.key)!;
       const workerId = workerIdByCivil.get(worker.civilId);
-      const ownerEmail = DEMO_ACCOUNTS.employer.find((a) => a.crNumber === s.crNumber && a.role === "owner")!.email;
-      const hrEmail = DEMO_ACCOUNTS.employer.find((a) => a.crNumber === s.crNumber && a.role === "hr_officer")?.email ?? ownerEmail;
+      const ownerEmail = DEMO_ACCOUNTS.employer.find(
+        (a) => a.crNumber === s.crNumber && a.role === "owner",
+      )!.email;
+      const hrEmail =
+        DEMO_ACCOUNTS.employer.find((a) => a.crNumber === s.crNumber && a.role === "hr_officer")?.email ??
+        ownerEmail;
       const creator = userByEmail.get((s.createdBy === "hr" ? hrEmail : ownerEmail).toLowerCase());
       if (!est || !workerId || !creator) continue; // the base seed did not run (or was edited): nothing to hang a report on
 
@@ -585,8 +629,18 @@ export async function seedDemoReports(db: PostgresJsDatabase<typeof schema>): Pr
             ? { actorKind: "staff", actorId: reviewer?.id ?? null }
             : { actorKind: "system", actorId: null };
       const events = [
-        { from: null as ReportStatus | null, to: "draft" as ReportStatus, at: s.createdAt, by: "creator" as const, reason: undefined, note: undefined },
-        ...s.steps.map((st, i) => ({ ...st, from: (i === 0 ? "draft" : s.steps[i - 1]!.to) as ReportStatus | null })),
+        {
+          from: null as ReportStatus | null,
+          to: "draft" as ReportStatus,
+          at: s.createdAt,
+          by: "creator" as const,
+          reason: undefined,
+          note: undefined,
+        },
+        ...s.steps.map((st, i) => ({
+          ...st,
+          from: (i === 0 ? "draft" : s.steps[i - 1]!.to) as ReportStatus | null,
+        })),
       ];
       await tx.insert(reportEvents).values(
         events.map((e) => ({
@@ -668,7 +722,8 @@ export async function seedDemoReports(db: PostgresJsDatabase<typeof schema>): Pr
           .onConflictDoNothing();
       }
 
-      if (s.permit !== "active") await tx.update(workers).set({ permitStatus: s.permit }).where(eq(workers.id, workerId));
+      if (s.permit !== "active")
+        await tx.update(workers).set({ permitStatus: s.permit }).where(eq(workers.id, workerId));
     }
   });
 }

@@ -44,19 +44,44 @@ export async function decideAction(_prev: FormState, formData: FormData): Promis
   try {
     if (d.kind === "report") {
       if (d.outcome === "accept") return formError(formData, "reason_invalid");
-      const r = await decideReport(actor, { reportId: d.targetId, outcome: d.outcome, reasonCode: d.reasonCode, note: d.note, expectedVersion: d.version }, { ip });
+      const r = await decideReport(
+        actor,
+        {
+          reportId: d.targetId,
+          outcome: d.outcome,
+          reasonCode: d.reasonCode,
+          note: d.note,
+          expectedVersion: d.version,
+        },
+        { ip },
+      );
       done = `report_${r.status}`;
     } else {
       if (d.outcome === "approve") return formError(formData, "reason_invalid");
       const decide = d.kind === "cancellation" ? decideCancellation : decideGrievance;
-      const r = await decide(actor, { requestId: d.targetId, outcome: d.outcome, reasonCode: d.reasonCode, note: d.note, expectedVersion: d.version }, { ip });
+      const r = await decide(
+        actor,
+        {
+          requestId: d.targetId,
+          outcome: d.outcome,
+          reasonCode: d.reasonCode,
+          note: d.note,
+          expectedVersion: d.version,
+        },
+        { ip },
+      );
       done = `${d.kind}_${r.status}`;
     }
   } catch (e) {
     if (e instanceof DecisionError) {
       if (e.code === "reason_invalid" || e.code === "note_required" || e.code === "note_too_long") {
         const field = e.code === "reason_invalid" ? "reasonCode" : "note";
-        return { ...formError(formData, e.code), formError: undefined, status: "error", fieldErrors: { [field]: e.code } };
+        return {
+          ...formError(formData, e.code),
+          formError: undefined,
+          status: "error",
+          fieldErrors: { [field]: e.code },
+        };
       }
       return formError(formData, e.code);
     }

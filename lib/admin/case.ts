@@ -22,12 +22,21 @@ import { recordAudit } from "@/lib/audit/record";
  * supervisors are offered the decisions. Opening a case is a staff view of a person's data: it writes an
  * audit event (issue 5 §8). Returns null when there is no such filed report (drafts are the employer's).
  */
-export async function loadCase(actor: Actor | null, reportId: string, ctx: { ip?: string | null; tx?: Tx } = {}) {
+export async function loadCase(
+  actor: Actor | null,
+  reportId: string,
+  ctx: { ip?: string | null; tx?: Tx } = {},
+) {
   const staff = assertStaffRole(actor, ["reviewer", "finance"]);
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
   const tx = ctx.tx ?? db;
   const [head] = await tx
-    .select({ report: reports, worker: workers, establishment: establishments, filer: { name: employerUsers.name, email: employerUsers.email } })
+    .select({
+      report: reports,
+      worker: workers,
+      establishment: establishments,
+      filer: { name: employerUsers.name, email: employerUsers.email },
+    })
     .from(reports)
     .innerJoin(workers, eq(workers.id, reports.workerId))
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
@@ -50,9 +59,21 @@ export async function loadCase(actor: Actor | null, reportId: string, ctx: { ip?
       .where(eq(evidenceFiles.reportId, reportId))
       .orderBy(asc(evidenceFiles.createdAt)),
     tx.select().from(deposits).where(eq(deposits.reportId, reportId)).orderBy(desc(deposits.createdAt)),
-    tx.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-    tx.select().from(cancellationRequests).where(eq(cancellationRequests.reportId, reportId)).orderBy(asc(cancellationRequests.createdAt)),
-    tx.select().from(refundRequests).where(eq(refundRequests.reportId, reportId)).orderBy(asc(refundRequests.createdAt)),
+    tx
+      .select()
+      .from(reportEvents)
+      .where(eq(reportEvents.reportId, reportId))
+      .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
+    tx
+      .select()
+      .from(cancellationRequests)
+      .where(eq(cancellationRequests.reportId, reportId))
+      .orderBy(asc(cancellationRequests.createdAt)),
+    tx
+      .select()
+      .from(refundRequests)
+      .where(eq(refundRequests.reportId, reportId))
+      .orderBy(asc(refundRequests.createdAt)),
     tx.select().from(grievances).where(eq(grievances.reportId, reportId)).orderBy(asc(grievances.createdAt)),
   ]);
 
@@ -65,7 +86,15 @@ export async function loadCase(actor: Actor | null, reportId: string, ctx: { ip?
     ip: ctx.ip ?? null,
   });
 
-  return { ...head, evidence, deposits: depositRows, events, cancellations, refunds, grievances: grievanceRows };
+  return {
+    ...head,
+    evidence,
+    deposits: depositRows,
+    events,
+    cancellations,
+    refunds,
+    grievances: grievanceRows,
+  };
 }
 
 export type CaseFile = NonNullable<Awaited<ReturnType<typeof loadCase>>>;

@@ -14,7 +14,8 @@ import { DECISION_REASONS, NOTE_MAX, type DecisionKind } from "./decision-reason
  * - not_decidable: its state does not allow this decision;
  * - reason_invalid / note_required / note_too_long: the form.
  */
-export type DecisionErrorCode = "not_found" | "already_decided" | "not_decidable" | "reason_invalid" | "note_required" | "note_too_long";
+export type DecisionErrorCode =
+  "not_found" | "already_decided" | "not_decidable" | "reason_invalid" | "note_required" | "note_too_long";
 
 export class DecisionError extends Error {
   constructor(public readonly code: DecisionErrorCode) {
@@ -26,7 +27,12 @@ export class DecisionError extends Error {
 export type DecisionContext = { ip?: string | null; now?: Date; appUrl?: string };
 
 /** The reason must be one of the list for this decision; "other" needs a note. Returns the cleaned note. */
-export function checkReason(kind: DecisionKind, outcome: string, reasonCode: string, note: string | null | undefined): string | null {
+export function checkReason(
+  kind: DecisionKind,
+  outcome: string,
+  reasonCode: string,
+  note: string | null | undefined,
+): string | null {
   const list = (DECISION_REASONS[kind] as Record<string, readonly string[]>)[outcome];
   if (!list || !list.includes(reasonCode)) throw new DecisionError("reason_invalid");
   const cleaned = note?.trim() ? note.trim() : null;
@@ -66,14 +72,32 @@ export async function notifyWorker<S extends TemplateName, E extends TemplateNam
 ): Promise<void> {
   const locale: Locale = workerLocale(parties.worker.nationality);
   const entity = { type: "report", id: parties.report.id };
-  await notify(tx, { channel: "sms", recipient: parties.worker.mobile, template: sms.template, locale, params: sms.params, entity });
+  await notify(tx, {
+    channel: "sms",
+    recipient: parties.worker.mobile,
+    template: sms.template,
+    locale,
+    params: sms.params,
+    entity,
+  });
   if (email && parties.worker.email) {
-    await notify(tx, { channel: "email", recipient: parties.worker.email, template: email.template, locale, params: email.params, entity });
+    await notify(tx, {
+      channel: "email",
+      recipient: parties.worker.email,
+      template: email.template,
+      locale,
+      params: email.params,
+      entity,
+    });
   }
 }
 
 /** To the establishment's address and the user who filed (once when they are the same), Arabic first. */
-export async function notifyEmployer<E extends TemplateName>(tx: Tx, parties: Parties, email: { template: E; params: TemplateParams[E] }): Promise<void> {
+export async function notifyEmployer<E extends TemplateName>(
+  tx: Tx,
+  parties: Parties,
+  email: { template: E; params: TemplateParams[E] },
+): Promise<void> {
   const recipients = new Map<string, string>();
   for (const address of [parties.establishment.email, parties.filer.active ? parties.filer.email : null]) {
     if (address) recipients.set(address.toLowerCase(), address);
@@ -103,4 +127,5 @@ export function mailBase(parties: Parties, reasonCode: string, note: string | nu
 }
 
 /** The worker's name in the language their messages start in. */
-export const workerName = (parties: Parties) => (workerLocale(parties.worker.nationality) === "ar" ? parties.worker.nameAr : parties.worker.nameEn);
+export const workerName = (parties: Parties) =>
+  workerLocale(parties.worker.nationality) === "ar" ? parties.worker.nameAr : parties.worker.nameEn;

@@ -6,7 +6,16 @@ import { recordAudit } from "@/lib/audit/record";
 import { appBaseUrl } from "@/lib/notifications/recipients";
 import { datesFromApproval } from "@/lib/reports/refund-grounds";
 import { StaleVersionError, transitionReport } from "@/lib/reports/states";
-import { checkReason, DecisionError, loadParties, mailBase, notifyEmployer, notifyWorker, workerName, type DecisionContext } from "./decide-common";
+import {
+  checkReason,
+  DecisionError,
+  loadParties,
+  mailBase,
+  notifyEmployer,
+  notifyWorker,
+  workerName,
+  type DecisionContext,
+} from "./decide-common";
 
 export type DecideReportInput = {
   reportId: string;
@@ -35,7 +44,11 @@ export type DecideReportResult = {
  * written and DecisionError("already_decided") is thrown. Everything (report, timeline, permit, refund
  * request, audit event, messages) is one transaction.
  */
-export async function decideReport(actor: Actor | null, input: DecideReportInput, ctx: DecisionContext & { tx?: Tx } = {}): Promise<DecideReportResult> {
+export async function decideReport(
+  actor: Actor | null,
+  input: DecideReportInput,
+  ctx: DecisionContext & { tx?: Tx } = {},
+): Promise<DecideReportResult> {
   const staff = assertStaffRole(actor, ["reviewer"]);
   const note = checkReason("report", input.outcome, input.reasonCode, input.note);
   const now = ctx.now ?? new Date();
@@ -69,13 +82,20 @@ export async function decideReport(actor: Actor | null, input: DecideReportInput
           },
         });
         // Art. 14: the permit shows that the worker left the workplace.
-        await tx.update(workers).set({ permitStatus: "left_workplace" }).where(eq(workers.id, report.workerId));
+        await tx
+          .update(workers)
+          .set({ permitStatus: "left_workplace" })
+          .where(eq(workers.id, report.workerId));
         await recordAudit(tx, {
           actor: { kind: "staff", id: staff.userId },
           action: "report.approved",
           entityType: "report",
           entityId: report.id,
-          before: { status: report.status, version: report.version, permitStatus: parties.worker.permitStatus },
+          before: {
+            status: report.status,
+            version: report.version,
+            permitStatus: parties.worker.permitStatus,
+          },
           after: {
             status: "approved",
             reasonCode: input.reasonCode,
@@ -91,17 +111,29 @@ export async function decideReport(actor: Actor | null, input: DecideReportInput
         await notifyWorker(
           tx,
           parties,
-          { template: "worker.report-decided.sms", params: { ...base, outcome: "approved", deadline: dates.grievanceDeadline } },
+          {
+            template: "worker.report-decided.sms",
+            params: { ...base, outcome: "approved", deadline: dates.grievanceDeadline },
+          },
           {
             template: "worker.report-decided.email",
-            params: { ...base, outcome: "approved", deadline: dates.grievanceDeadline, name: workerName(parties) },
+            params: {
+              ...base,
+              outcome: "approved",
+              deadline: dates.grievanceDeadline,
+              name: workerName(parties),
+            },
           },
         );
         await notifyEmployer(tx, parties, {
           template: "employer.report-decided.email",
           params: { ...base, outcome: "approved", deadline: dates.grievanceDeadline, refundRequested: false },
         });
-        return { status: "approved", grievanceDeadline: dates.grievanceDeadline, refundRequestId: null } as const;
+        return {
+          status: "approved",
+          grievanceDeadline: dates.grievanceDeadline,
+          refundRequestId: null,
+        } as const;
       }
 
       await transitionReport(tx, {
@@ -130,7 +162,10 @@ export async function decideReport(actor: Actor | null, input: DecideReportInput
         tx,
         parties,
         { template: "worker.report-decided.sms", params: { ...base, outcome: "rejected", deadline: null } },
-        { template: "worker.report-decided.email", params: { ...base, outcome: "rejected", deadline: null, name: workerName(parties) } },
+        {
+          template: "worker.report-decided.email",
+          params: { ...base, outcome: "rejected", deadline: null, name: workerName(parties) },
+        },
       );
       await notifyEmployer(tx, parties, {
         template: "employer.report-decided.email",
@@ -156,7 +191,12 @@ async function requestRejectionRefund(tx: Tx, reportId: string, requestedBy: str
   const [live] = await tx
     .select({ id: refundRequests.id })
     .from(refundRequests)
-    .where(and(eq(refundRequests.depositId, deposit.id), inArray(refundRequests.status, ["submitted", "approved", "refunded"])));
+    .where(
+      and(
+        eq(refundRequests.depositId, deposit.id),
+        inArray(refundRequests.status, ["submitted", "approved", "refunded"]),
+      ),
+    );
   if (live) return null;
   const [row] = await tx
     .insert(refundRequests)

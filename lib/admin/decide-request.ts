@@ -74,12 +74,19 @@ async function decideRequest(
           decisionNote: note,
           version: sql`${table.version} + 1`,
         })
-        .where(and(eq(table.id, request.id), eq(table.version, input.expectedVersion), inArray(table.status, [...OPEN])))
+        .where(
+          and(
+            eq(table.id, request.id),
+            eq(table.version, input.expectedVersion),
+            inArray(table.status, [...OPEN]),
+          ),
+        )
         .returning({ id: table.id });
       if (!updated) throw new DecisionError("already_decided");
 
       if (status === "accepted") {
-        if (report.status !== "submitted" && report.status !== "approved") throw new DecisionError("not_decidable");
+        if (report.status !== "submitted" && report.status !== "approved")
+          throw new DecisionError("not_decidable");
         await transitionReport(tx, {
           reportId: report.id,
           from: report.status,
@@ -111,17 +118,25 @@ async function decideRequest(
       return { status } as const;
     });
   } catch (e) {
-    if (e instanceof StaleVersionError || e instanceof IllegalTransitionError) throw new DecisionError("already_decided");
+    if (e instanceof StaleVersionError || e instanceof IllegalTransitionError)
+      throw new DecisionError("already_decided");
     throw e;
   }
 }
 
 /** A reviewer accepts or refuses an employer's request to cancel a report (DOMAIN.md §3). */
-export function decideCancellation(actor: Actor | null, input: DecideRequestInput, ctx: DecisionContext & { tx?: Tx } = {}) {
+export function decideCancellation(
+  actor: Actor | null,
+  input: DecideRequestInput,
+  ctx: DecisionContext & { tx?: Tx } = {},
+) {
   const url = ctx.appUrl ?? appBaseUrl();
   return decideRequest("cancellation", actor, input, ctx, async (tx, parties, outcome, note) => {
     const base = mailBase(parties, input.reasonCode, note, url);
-    await notifyEmployer(tx, parties, { template: "employer.cancellation-decided.email", params: { ...base, outcome } });
+    await notifyEmployer(tx, parties, {
+      template: "employer.cancellation-decided.email",
+      params: { ...base, outcome },
+    });
     // The worker never saw the request; they are told only when the report stops applying to them.
     if (outcome === "accepted") {
       await notifyWorker(tx, parties, { template: "worker.report-cancelled.sms", params: base }, null);
@@ -130,7 +145,11 @@ export function decideCancellation(actor: Actor | null, input: DecideRequestInpu
 }
 
 /** A reviewer accepts or rejects a worker's grievance against a report; both parties are told. */
-export function decideGrievance(actor: Actor | null, input: DecideRequestInput, ctx: DecisionContext & { tx?: Tx } = {}) {
+export function decideGrievance(
+  actor: Actor | null,
+  input: DecideRequestInput,
+  ctx: DecisionContext & { tx?: Tx } = {},
+) {
   const url = ctx.appUrl ?? appBaseUrl();
   return decideRequest("grievance", actor, input, ctx, async (tx, parties, outcome, note) => {
     const base = mailBase(parties, input.reasonCode, note, url);
@@ -140,6 +159,9 @@ export function decideGrievance(actor: Actor | null, input: DecideRequestInput, 
       { template: "worker.grievance-decided.sms", params: { outcome, reference: base.reference, url } },
       { template: "worker.grievance-decided.email", params: { ...base, outcome, name: workerName(parties) } },
     );
-    await notifyEmployer(tx, parties, { template: "employer.grievance-decided.email", params: { ...base, outcome } });
+    await notifyEmployer(tx, parties, {
+      template: "employer.grievance-decided.email",
+      params: { ...base, outcome },
+    });
   });
 }

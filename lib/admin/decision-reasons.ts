@@ -6,21 +6,37 @@
 export const DECISION_REASONS = {
   report: {
     approve: ["evidence_sufficient", "absence_confirmed", "other"],
-    reject: ["evidence_insufficient", "declarations_not_met", "worker_still_employed", "duplicate_report", "other"],
+    reject: [
+      "evidence_insufficient",
+      "declarations_not_met",
+      "worker_still_employed",
+      "duplicate_report",
+      "other",
+    ],
   },
   cancellation: {
     accept: ["worker_returned", "filed_by_mistake", "settled", "other"],
     reject: ["not_substantiated", "worker_objects", "other"],
   },
   grievance: {
-    accept: ["worker_was_at_work", "dispute_before_absence", "on_legal_leave", "resignation_accepted", "other"],
+    accept: [
+      "worker_was_at_work",
+      "dispute_before_absence",
+      "on_legal_leave",
+      "resignation_accepted",
+      "other",
+    ],
     reject: ["report_substantiated", "grievance_unsupported", "other"],
   },
 } as const;
 
 export type DecisionKind = keyof typeof DECISION_REASONS;
 export type ReasonCode = {
-  [K in DecisionKind]: { [O in keyof (typeof DECISION_REASONS)[K]]: (typeof DECISION_REASONS)[K][O] extends readonly (infer R)[] ? R : never }[keyof (typeof DECISION_REASONS)[K]];
+  [K in DecisionKind]: {
+    [O in keyof (typeof DECISION_REASONS)[K]]: (typeof DECISION_REASONS)[K][O] extends readonly (infer R)[]
+      ? R
+      : never;
+  }[keyof (typeof DECISION_REASONS)[K]];
 }[DecisionKind];
 
 export const NOTE_MAX = 1000;

@@ -216,7 +216,10 @@ export async function exportRefundsCsv(
   let done = false;
   return csvStream(REFUND_COLUMNS, async () => {
     if (done) return [];
-    const page = await listRefundQueue(staff, filters, { after: decodeRefundCursor(cursor ?? undefined), limit: ctx.pageSize ?? 100 });
+    const page = await listRefundQueue(staff, filters, {
+      after: decodeRefundCursor(cursor ?? undefined),
+      limit: ctx.pageSize ?? 100,
+    });
     cursor = page.next;
     done = !cursor;
     return page.items;

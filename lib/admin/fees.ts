@@ -13,14 +13,21 @@ export { DEFAULT_FEE_NATIONALITY };
  * fallback's. This is the lookup the filing journey uses when it fixes a report's `feeBaisa` on sending it to
  * payment, so a fee added later never changes a report already priced.
  */
-export async function feeInForce(nationality: string, at: Date = new Date(), database: Tx = db): Promise<number | null> {
+export async function feeInForce(
+  nationality: string,
+  at: Date = new Date(),
+  database: Tx = db,
+): Promise<number | null> {
   // The very rule the filing journey prices reports with: one implementation, so the two cannot drift.
   return currentFeeBaisa(database, nationality.toUpperCase(), at);
 }
 
 /** "145.500" (or "145.5", "145") OMR → 145500 baisa; null unless a positive amount with at most 3 decimals. */
 export function parseOmrToBaisa(text: string): number | null {
-  const t = text.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace("٫", ".");
+  const t = text
+    .trim()
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .replace("٫", ".");
   const m = /^(\d{1,6})(?:\.(\d{1,3}))?$/.exec(t);
   if (!m) return null;
   const baisa = Number(m[1]) * 1000 + Number((m[2] ?? "").padEnd(3, "0") || 0);
@@ -90,13 +97,18 @@ export async function addTicketFee(
         action: "fee.added",
         entityType: "ticket_fee",
         entityId: row!.id,
-        after: { nationality: parsed.data.nationality, amountBaisa, effectiveFrom: effectiveFrom.toISOString() },
+        after: {
+          nationality: parsed.data.nationality,
+          amountBaisa,
+          effectiveFrom: effectiveFrom.toISOString(),
+        },
         ip: ctx.ip ?? null,
       });
       return { ok: true, id: row!.id, amountBaisa, effectiveFrom } as const;
     });
   } catch (e) {
-    const code = (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
+    const code =
+      (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
     if (code === "23505") return { ok: false, fieldErrors: { effectiveFrom: "effective_taken" } };
     throw e;
   }
@@ -115,8 +127,15 @@ export async function listTicketFees(actorIn: Actor | null, now: Date = new Date
     })
     .from(ticketFees)
     .leftJoin(staffUsers, eq(staffUsers.id, ticketFees.createdBy))
-    .orderBy(sql`${ticketFees.nationality} = 'ZZ' desc`, asc(ticketFees.nationality), desc(ticketFees.effectiveFrom));
-  const groups = new Map<string, { nationality: string; rows: (typeof rows[number] & { state: "future" | "current" | "past" })[] }>();
+    .orderBy(
+      sql`${ticketFees.nationality} = 'ZZ' desc`,
+      asc(ticketFees.nationality),
+      desc(ticketFees.effectiveFrom),
+    );
+  const groups = new Map<
+    string,
+    { nationality: string; rows: ((typeof rows)[number] & { state: "future" | "current" | "past" })[] }
+  >();
   for (const r of rows) {
     const g = groups.get(r.nationality) ?? { nationality: r.nationality, rows: [] };
     const current = g.rows.some((x) => x.state === "current");

@@ -48,8 +48,10 @@ const decideSchema = z
   })
   .superRefine((v, ctx) => {
     const list: readonly string[] = v.decision === "approve" ? REFUND_APPROVE_REASONS : REFUND_REJECT_REASONS;
-    if (!list.includes(v.reasonCode)) ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "reason_required" });
-    if (v.reasonCode === "other" && !v.note.trim()) ctx.addIssue({ code: "custom", path: ["note"], message: "note_required" });
+    if (!list.includes(v.reasonCode))
+      ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "reason_required" });
+    if (v.reasonCode === "other" && !v.note.trim())
+      ctx.addIssue({ code: "custom", path: ["note"], message: "note_required" });
   });
 
 /** Finance approves (and so executes) or rejects a refund request. */
@@ -122,7 +124,11 @@ export async function addFeeAction(_prev: FormState, formData: FormData): Promis
   const result = await guarded(locale, () => addTicketFee(actor, input, { ip }));
   if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, values: formValues(formData) };
   revalidatePath(`/${locale}/admin/settings/fees`);
-  return { status: "success", notice: "added", data: { nationality: input.nationality.trim().toUpperCase() } };
+  return {
+    status: "success",
+    notice: "added",
+    data: { nationality: input.nationality.trim().toUpperCase() },
+  };
 }
 
 const inspectionSchema = z
@@ -132,7 +138,8 @@ const inspectionSchema = z
     note: z.string().max(2000, "note_too_long").optional().default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome === "non_compliant" && !v.note.trim()) ctx.addIssue({ code: "custom", path: ["note"], message: "note_required" });
+    if (v.outcome === "non_compliant" && !v.note.trim())
+      ctx.addIssue({ code: "custom", path: ["note"], message: "note_required" });
   });
 
 export async function recordInspectionAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -51,17 +51,28 @@ export type QueueItem = {
   governorateCode: string;
 };
 
-export type QueuePage = { items: QueueItem[]; count: number; oldestAt: Date | null; nextCursor: string | null };
+export type QueuePage = {
+  items: QueueItem[];
+  count: number;
+  oldestAt: Date | null;
+  nextCursor: string | null;
+};
 
 export const QUEUE_PAGE_SIZE = 25;
 
 function columns(kind: QueueKind) {
   if (kind === "reports") return { id: reports.id, at: reports.submittedAt, status: reports.status };
-  if (kind === "cancellations") return { id: cancellationRequests.id, at: cancellationRequests.createdAt, status: cancellationRequests.status };
+  if (kind === "cancellations")
+    return {
+      id: cancellationRequests.id,
+      at: cancellationRequests.createdAt,
+      status: cancellationRequests.status,
+    };
   return { id: grievances.id, at: grievances.createdAt, status: grievances.status };
 }
 
-const folded = (column: SQL.Aliased | SQL | { getSQL(): SQL }) => sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
+const folded = (column: SQL.Aliased | SQL | { getSQL(): SQL }) =>
+  sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
 
 function conditions(kind: QueueKind, f: QueueFilters): SQL[] {
   const c = columns(kind);
@@ -72,12 +83,17 @@ function conditions(kind: QueueKind, f: QueueFilters): SQL[] {
   if (f.governorate && /^[A-Z]{2}$/.test(f.governorate)) out.push(sql`${governorate} = ${f.governorate}`);
   if (f.nationality && /^[A-Z]{2}$/.test(f.nationality)) out.push(eq(workers.nationality, f.nationality));
   if (f.from && isCalendarDate(f.from)) out.push(sql`${c.at} >= ${`${f.from}T00:00:00+04:00`}::timestamptz`);
-  if (f.to && isCalendarDate(f.to)) out.push(sql`${c.at} < ${`${addDays(f.to, 1)}T00:00:00+04:00`}::timestamptz`);
+  if (f.to && isCalendarDate(f.to))
+    out.push(sql`${c.at} < ${`${addDays(f.to, 1)}T00:00:00+04:00`}::timestamptz`);
   const search = classifySearch(f.q);
   if (search?.kind === "reference") out.push(eq(reports.reference, search.reference));
   if (search?.kind === "digits") {
     out.push(
-      or(like(workers.civilId, `${search.digits}%`), eq(establishments.crNumber, search.digits), like(reports.reference, `%${search.digits}%`))!,
+      or(
+        like(workers.civilId, `${search.digits}%`),
+        eq(establishments.crNumber, search.digits),
+        like(reports.reference, `%${search.digits}%`),
+      )!,
     );
   }
   if (search?.kind === "name") {
@@ -102,18 +118,27 @@ function fromQueue<T extends Record<string, unknown>>(tx: Tx, kind: QueueKind, f
       : kind === "cancellations"
         ? q.from(cancellationRequests).innerJoin(reports, eq(reports.id, cancellationRequests.reportId))
         : q.from(grievances).innerJoin(reports, eq(reports.id, grievances.reportId));
-  return base.innerJoin(workers, eq(workers.id, reports.workerId)).innerJoin(establishments, eq(establishments.id, reports.establishmentId));
+  return base
+    .innerJoin(workers, eq(workers.id, reports.workerId))
+    .innerJoin(establishments, eq(establishments.id, reports.establishmentId));
 }
 
 /** One page of a queue for a reviewer (supervisors too). */
-export async function listQueue(actor: Actor | null, kind: QueueKind, filters: QueueFilters = {}, tx: Tx = db): Promise<QueuePage> {
+export async function listQueue(
+  actor: Actor | null,
+  kind: QueueKind,
+  filters: QueueFilters = {},
+  tx: Tx = db,
+): Promise<QueuePage> {
   assertStaffRole(actor, ["reviewer"]);
   const c = columns(kind);
   const limit = Math.min(Math.max(filters.limit ?? QUEUE_PAGE_SIZE, 1), 100);
   const where = conditions(kind, filters);
   const cursor = decodeCursor(filters.after);
   const atText = sql<string>`to_char(${c.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-  const paged = cursor ? [...where, sql`(${c.at}, ${c.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`] : where;
+  const paged = cursor
+    ? [...where, sql`(${c.at}, ${c.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`]
+    : where;
 
   const rows = (await fromQueue(tx, kind, {
     id: c.id,
@@ -157,6 +182,9 @@ export async function listQueue(actor: Actor | null, kind: QueueKind, filters: Q
 
 /** The nationalities offered in the filter: those of the fee table (every nationality the service prices). */
 export async function queueNationalities(tx: Tx = db): Promise<string[]> {
-  const rows = await tx.selectDistinct({ n: ticketFees.nationality }).from(ticketFees).orderBy(asc(ticketFees.nationality));
+  const rows = await tx
+    .selectDistinct({ n: ticketFees.nationality })
+    .from(ticketFees)
+    .orderBy(asc(ticketFees.nationality));
   return rows.map((r) => r.n);
 }

@@ -13,7 +13,6 @@ import { assertStaffRole, type Actor } from "@/lib/auth/actor";
  * Every figure comes from one SQL aggregate: exact, no sampling, no rounding until the page formats it.
  */
 
-
 export const statisticsFilterSchema = z
   .object({
     from: z
@@ -84,7 +83,9 @@ export function parseStatisticsPageFilter(
       : { ...parsed, filter: { ...defaults, governorate: null }, defaulted: true };
   }
   const parsed = parseStatisticsFilter(input);
-  return parsed.ok ? { ...parsed, defaulted: false } : { ...parsed, filter: { ...defaults, governorate: null }, defaulted: true };
+  return parsed.ok
+    ? { ...parsed, defaulted: false }
+    : { ...parsed, filter: { ...defaults, governorate: null }, defaulted: true };
 }
 
 /** The filter as a query string (for the export link and the page's own URL). */
@@ -102,8 +103,7 @@ export function reportFilterSql(f: StatisticsFilter): SQL {
   const parts: SQL[] = [sql`r.submitted_at is not null`];
   if (f.from) parts.push(sql`r.submitted_at >= (${f.from}::date)::timestamp at time zone 'Asia/Muscat'`);
   if (f.to) parts.push(sql`r.submitted_at < ((${f.to}::date + 1))::timestamp at time zone 'Asia/Muscat'`);
-  if (f.governorate)
-    parts.push(sql`r.stats_governorate_code = ${f.governorate}`);
+  if (f.governorate) parts.push(sql`r.stats_governorate_code = ${f.governorate}`);
   return sql.join(parts, sql` and `);
 }
 

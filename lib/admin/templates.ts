@@ -13,9 +13,20 @@ type Outcome = "approved" | "rejected";
 type Verdict = "accepted" | "rejected";
 
 export type AdminTemplateParams = {
-  "worker.report-decided.sms": { outcome: Outcome; reference: string; establishmentAr: string; establishmentEn: string; deadline: string | null; url: string };
+  "worker.report-decided.sms": {
+    outcome: Outcome;
+    reference: string;
+    establishmentAr: string;
+    establishmentEn: string;
+    deadline: string | null;
+    url: string;
+  };
   "worker.report-decided.email": DecisionMail & { outcome: Outcome; name: string; deadline: string | null };
-  "employer.report-decided.email": DecisionMail & { outcome: Outcome; deadline: string | null; refundRequested: boolean };
+  "employer.report-decided.email": DecisionMail & {
+    outcome: Outcome;
+    deadline: string | null;
+    refundRequested: boolean;
+  };
   "employer.cancellation-decided.email": DecisionMail & { outcome: Verdict };
   "worker.report-cancelled.sms": { reference: string; establishmentAr: string; establishmentEn: string };
   "worker.grievance-decided.sms": { outcome: Verdict; reference: string; url: string };
@@ -23,10 +34,20 @@ export type AdminTemplateParams = {
   "employer.grievance-decided.email": DecisionMail & { outcome: Verdict };
 };
 
-type DecisionMail = { reference: string; establishmentAr: string; establishmentEn: string; reasonCode: string; note: string | null; url: string };
+type DecisionMail = {
+  reference: string;
+  establishmentAr: string;
+  establishmentEn: string;
+  reasonCode: string;
+  note: string | null;
+  url: string;
+};
 type Rendered = { subject?: string; body: string };
 
-const REASONS: Record<Locale, Record<string, string>> = { ar: ar.adminDecisions.reasons, en: en.adminDecisions.reasons };
+const REASONS: Record<Locale, Record<string, string>> = {
+  ar: ar.adminDecisions.reasons,
+  en: en.adminDecisions.reasons,
+};
 
 /** The reason in words, then the reviewer's note on its own line. */
 export function reasonText(locale: Locale, code: string, note: string | null): string {
@@ -36,7 +57,10 @@ export function reasonText(locale: Locale, code: string, note: string | null): s
 
 function bilingual(first: Locale, parts: Record<Locale, { subject: string; body: string }>): Rendered {
   const other: Locale = first === "ar" ? "en" : "ar";
-  return { subject: `${parts[first].subject} / ${parts[other].subject}`, body: `${parts[first].body}\n\n— — —\n\n${parts[other].body}` };
+  return {
+    subject: `${parts[first].subject} / ${parts[other].subject}`,
+    body: `${parts[first].body}\n\n— — —\n\n${parts[other].body}`,
+  };
 }
 
 const both = <P>(make: (p: P) => Record<Locale, { subject: string; body: string }>) => ({
@@ -80,38 +104,58 @@ const reportEmployerMail = (p: AdminTemplateParams["employer.report-decided.emai
 
 const cancellationEmployerMail = (p: AdminTemplateParams["employer.cancellation-decided.email"]) => ({
   ar: {
-    subject: p.outcome === "accepted" ? `قبول طلب إلغاء البلاغ ${p.reference}` : `رفض طلب إلغاء البلاغ ${p.reference}`,
+    subject:
+      p.outcome === "accepted"
+        ? `قبول طلب إلغاء البلاغ ${p.reference}`
+        : `رفض طلب إلغاء البلاغ ${p.reference}`,
     body: `${p.outcome === "accepted" ? `قبلت وزارة العمل طلب «${p.establishmentAr}» إلغاء البلاغ ${p.reference}، فأُلغي البلاغ وعاد تصريح عمل العامل ساري المفعول. يمكنكم الآن طلب استرداد مبلغ الضمان من صفحة البلاغ.` : `رفضت وزارة العمل طلب «${p.establishmentAr}» إلغاء البلاغ ${p.reference}، ويبقى البلاغ قائماً.`}\nالسبب: ${reasonText("ar", p.reasonCode, p.note)}\n\n${p.url}/ar/employer/reports`,
   },
   en: {
-    subject: p.outcome === "accepted" ? `Cancellation of report ${p.reference} accepted` : `Cancellation of report ${p.reference} refused`,
+    subject:
+      p.outcome === "accepted"
+        ? `Cancellation of report ${p.reference} accepted`
+        : `Cancellation of report ${p.reference} refused`,
     body: `${p.outcome === "accepted" ? `The Ministry of Labour accepted the request from "${p.establishmentEn}" to cancel report ${p.reference}. The report is cancelled and the worker's permit is active again. You may now ask for the ticket deposit back on the report's page.` : `The Ministry of Labour refused the request from "${p.establishmentEn}" to cancel report ${p.reference}. The report stands.`}\nReason: ${reasonText("en", p.reasonCode, p.note)}\n\n${p.url}/en/employer/reports`,
   },
 });
 
 const grievanceWorkerMail = (p: AdminTemplateParams["worker.grievance-decided.email"]) => ({
   ar: {
-    subject: p.outcome === "accepted" ? `قبول تظلمك على البلاغ ${p.reference}` : `رفض تظلمك على البلاغ ${p.reference}`,
+    subject:
+      p.outcome === "accepted"
+        ? `قبول تظلمك على البلاغ ${p.reference}`
+        : `رفض تظلمك على البلاغ ${p.reference}`,
     body: `${p.name}،\n\n${p.outcome === "accepted" ? `قبلت وزارة العمل تظلمك على بلاغ ترك العمل ${p.reference} الذي قدّمته «${p.establishmentAr}». أُلغي البلاغ وعاد تصريح عملك ساري المفعول.` : `رفضت وزارة العمل تظلمك على بلاغ ترك العمل ${p.reference} الذي قدّمته «${p.establishmentAr}»، ويبقى البلاغ قائماً.`}\nالسبب: ${reasonText("ar", p.reasonCode, p.note)}\n\n${p.url}/ar/sign-in/worker`,
   },
   en: {
-    subject: p.outcome === "accepted" ? `Your grievance on report ${p.reference} was accepted` : `Your grievance on report ${p.reference} was rejected`,
+    subject:
+      p.outcome === "accepted"
+        ? `Your grievance on report ${p.reference} was accepted`
+        : `Your grievance on report ${p.reference} was rejected`,
     body: `${p.name},\n\n${p.outcome === "accepted" ? `The Ministry of Labour accepted your grievance against work-abandonment report ${p.reference}, filed by "${p.establishmentEn}". The report is cancelled and your work permit is active again.` : `The Ministry of Labour rejected your grievance against work-abandonment report ${p.reference}, filed by "${p.establishmentEn}". The report stands.`}\nReason: ${reasonText("en", p.reasonCode, p.note)}\n\n${p.url}/en/sign-in/worker`,
   },
 });
 
 const grievanceEmployerMail = (p: AdminTemplateParams["employer.grievance-decided.email"]) => ({
   ar: {
-    subject: p.outcome === "accepted" ? `قبول تظلم العامل على البلاغ ${p.reference}` : `رفض تظلم العامل على البلاغ ${p.reference}`,
+    subject:
+      p.outcome === "accepted"
+        ? `قبول تظلم العامل على البلاغ ${p.reference}`
+        : `رفض تظلم العامل على البلاغ ${p.reference}`,
     body: `${p.outcome === "accepted" ? `قبلت وزارة العمل تظلم العامل على البلاغ ${p.reference} المقدم من «${p.establishmentAr}»، فأُلغي البلاغ وعاد تصريح عمل العامل ساري المفعول. يمكنكم طلب استرداد مبلغ الضمان من صفحة البلاغ.` : `رفضت وزارة العمل تظلم العامل على البلاغ ${p.reference} المقدم من «${p.establishmentAr}»، ويبقى البلاغ قائماً.`}\nالسبب: ${reasonText("ar", p.reasonCode, p.note)}\n\n${p.url}/ar/employer/reports`,
   },
   en: {
-    subject: p.outcome === "accepted" ? `Grievance on report ${p.reference} accepted` : `Grievance on report ${p.reference} rejected`,
+    subject:
+      p.outcome === "accepted"
+        ? `Grievance on report ${p.reference} accepted`
+        : `Grievance on report ${p.reference} rejected`,
     body: `${p.outcome === "accepted" ? `The Ministry of Labour accepted the worker's grievance against report ${p.reference} from "${p.establishmentEn}". The report is cancelled and the worker's permit is active again. You may ask for the ticket deposit back on the report's page.` : `The Ministry of Labour rejected the worker's grievance against report ${p.reference} from "${p.establishmentEn}". The report stands.`}\nReason: ${reasonText("en", p.reasonCode, p.note)}\n\n${p.url}/en/employer/reports`,
   },
 });
 
-export const adminRenderers: { [K in keyof AdminTemplateParams]: Record<Locale, (p: AdminTemplateParams[K]) => Rendered> } = {
+export const adminRenderers: {
+  [K in keyof AdminTemplateParams]: Record<Locale, (p: AdminTemplateParams[K]) => Rendered>;
+} = {
   "worker.report-decided.sms": {
     ar: (p) => ({
       body:
@@ -130,8 +174,12 @@ export const adminRenderers: { [K in keyof AdminTemplateParams]: Record<Locale, 
   "employer.report-decided.email": both(reportEmployerMail),
   "employer.cancellation-decided.email": both(cancellationEmployerMail),
   "worker.report-cancelled.sms": {
-    ar: (p) => ({ body: `بلاغ: أُلغي البلاغ ${p.reference} المقدم ضدك من «${p.establishmentAr}»، وعاد تصريح عملك ساري المفعول.` }),
-    en: (p) => ({ body: `Balagh: report ${p.reference} filed against you by "${p.establishmentEn}" was cancelled. Your work permit is active again.` }),
+    ar: (p) => ({
+      body: `بلاغ: أُلغي البلاغ ${p.reference} المقدم ضدك من «${p.establishmentAr}»، وعاد تصريح عملك ساري المفعول.`,
+    }),
+    en: (p) => ({
+      body: `Balagh: report ${p.reference} filed against you by "${p.establishmentEn}" was cancelled. Your work permit is active again.`,
+    }),
   },
   "worker.grievance-decided.sms": {
     ar: (p) => ({

@@ -1,7 +1,10 @@
 import { auditEvents } from "@/db/schema";
 import type { Tx } from "@/db";
 
-export type AuditActor = { kind: "employer" | "staff" | "worker" | "system" | "anonymous"; id?: string | null };
+export type AuditActor = {
+  kind: "employer" | "staff" | "worker" | "system" | "anonymous";
+  id?: string | null;
+};
 
 export type AuditInput = {
   actor: AuditActor;

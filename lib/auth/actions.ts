@@ -8,8 +8,20 @@ import { formError, formValues, parseForm, type FormState } from "@/lib/forms";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { recordAudit } from "@/lib/audit/record";
 import { getActor, signIn, signOut } from "./config";
-import { authenticateEmployer, requestEmployerPasswordReset, resetEmployerPassword, signUpOwner } from "./employer";
-import { employerSignInSchema, resetPasswordSchema, resetRequestSchema, signUpSchema, staffPasswordSchema, totpSchema } from "./schemas";
+import {
+  authenticateEmployer,
+  requestEmployerPasswordReset,
+  resetEmployerPassword,
+  signUpOwner,
+} from "./employer";
+import {
+  employerSignInSchema,
+  resetPasswordSchema,
+  resetRequestSchema,
+  signUpSchema,
+  staffPasswordSchema,
+  totpSchema,
+} from "./schemas";
 import { revokeAllSessions, revokeSession } from "./sessions";
 import { checkStaffCode, checkStaffPassword } from "./staff";
 import { currentRequestInfo } from "./request-info";
@@ -24,7 +36,9 @@ async function baseUrl(): Promise<string> {
   if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, "");
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const proto =
+    h.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}`;
 }
 
@@ -92,7 +106,12 @@ export async function staffCodeAction(prev: FormState, formData: FormData): Prom
   if (!result.ok) {
     if (result.code === "expired") return { ...formError(formData, "totp_expired") };
     if (result.code === "locked") return { ...lockedState(formData, result.retryAt), data: keep };
-    return { status: "error", fieldErrors: { code: "totp_invalid" }, values: formValues(formData), data: keep };
+    return {
+      status: "error",
+      fieldErrors: { code: "totp_invalid" },
+      values: formValues(formData),
+      data: keep,
+    };
   }
   await exchangeTicket(result.ticket, safeNext(formData.get("next"), locale, `/${locale}/admin`));
   return { status: "success" };
@@ -143,7 +162,13 @@ export async function signOutEverywhereAction(formData: FormData): Promise<void>
     const userId = actor.kind === "worker" ? actor.workerId : actor.userId;
     await db.transaction(async (tx) => {
       const n = await revokeAllSessions(tx, actor.kind, userId);
-      await recordAudit(tx, { actor: { kind: actor.kind, id: userId }, action: "sessions.revoked_all", entityType: `${actor.kind}_user`, entityId: userId, after: { count: n } });
+      await recordAudit(tx, {
+        actor: { kind: actor.kind, id: userId },
+        action: "sessions.revoked_all",
+        entityType: `${actor.kind}_user`,
+        entityId: userId,
+        after: { count: n },
+      });
     });
   }
   await signOut({ redirectTo: `/${locale}` });

@@ -10,8 +10,21 @@ export type EmployerActor = {
   name: string;
   email: string;
 };
-export type StaffActor = { kind: "staff"; sessionId: string; userId: string; role: StaffRole; name: string; email: string };
-export type WorkerActor = { kind: "worker"; sessionId: string; workerId: string; name: string; nameAr: string };
+export type StaffActor = {
+  kind: "staff";
+  sessionId: string;
+  userId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+};
+export type WorkerActor = {
+  kind: "worker";
+  sessionId: string;
+  workerId: string;
+  name: string;
+  nameAr: string;
+};
 export type Actor = EmployerActor | StaffActor | WorkerActor;
 
 /** Thrown by use cases and guards when the actor may not do something; pages and actions turn it into 403. */
@@ -33,7 +46,10 @@ export function assertStaffRole(actor: Actor | null, allowed: readonly StaffRole
   return actor;
 }
 
-export function assertEmployer(actor: Actor | null, roles: readonly EmployerRole[] = ["owner", "hr_officer"]): EmployerActor {
+export function assertEmployer(
+  actor: Actor | null,
+  roles: readonly EmployerRole[] = ["owner", "hr_officer"],
+): EmployerActor {
   if (!actor || actor.kind !== "employer") throw new ForbiddenError("employer_only");
   if (!roles.includes(actor.role)) throw new ForbiddenError("role");
   return actor;

@@ -23,7 +23,11 @@ export type SignInResult =
   | { ok: false; code: "invalid" | "unverified" }
   | { ok: false; code: "locked"; retryAt: Date };
 
-export async function authenticateEmployer(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
+export async function authenticateEmployer(input: {
+  email: string;
+  password: string;
+  ip: string | null;
+}): Promise<SignInResult> {
   const accountKey = `employer:${input.email.toLowerCase()}`;
   const lock = await signInLockState(accountKey, input.ip);
   if (lock.locked) return { ok: false, code: "locked", retryAt: lock.retryAt };
@@ -32,25 +36,43 @@ export async function authenticateEmployer(input: { email: string; password: str
     .select()
     .from(employerUsers)
     .where(eq(sql`lower(${employerUsers.email})`, input.email.toLowerCase()));
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummy(), input.password), false);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || !user.active) {
     const after = await recordSignInFailure(accountKey, input.ip);
-    await recordAudit(db, { actor: { kind: "anonymous" }, action: "employer.sign_in_failed", entityType: "employer_user", entityId: user?.id ?? null, ip: input.ip });
+    await recordAudit(db, {
+      actor: { kind: "anonymous" },
+      action: "employer.sign_in_failed",
+      entityType: "employer_user",
+      entityId: user?.id ?? null,
+      ip: input.ip,
+    });
     if (after.locked) return { ok: false, code: "locked", retryAt: after.retryAt };
     return { ok: false, code: "invalid" };
   }
   if (!user.emailVerifiedAt) return { ok: false, code: "unverified" };
   await clearSignInFailures(accountKey);
   const ticket = await db.transaction(async (tx) => {
-    await recordAudit(tx, { actor: { kind: "employer", id: user.id }, action: "employer.signed_in", entityType: "employer_user", entityId: user.id, ip: input.ip });
-    return issueToken(tx, { kind: "sign_in", userKind: "employer", userId: user.id, ttlMs: SIGN_IN_TICKET_TTL_MS });
+    await recordAudit(tx, {
+      actor: { kind: "employer", id: user.id },
+      action: "employer.signed_in",
+      entityType: "employer_user",
+      entityId: user.id,
+      ip: input.ip,
+    });
+    return issueToken(tx, {
+      kind: "sign_in",
+      userKind: "employer",
+      userId: user.id,
+      ttlMs: SIGN_IN_TICKET_TTL_MS,
+    });
   });
   return { ok: true, ticket };
 }
 
 export type SignUpResult =
-  | { ok: true; maskedEmail: string }
-  | { ok: false; code: "cr_unknown" | "owner_exists" | "email_taken" };
+  { ok: true; maskedEmail: string } | { ok: false; code: "cr_unknown" | "owner_exists" | "email_taken" };
 
 /** Hides most of the establishment's registered address: the page only hints where the link went. */
 export function maskEmail(email: string): string {
@@ -77,16 +99,33 @@ export async function signUpOwner(input: {
   const [owner] = await db
     .select({ id: employerUsers.id })
     .from(employerUsers)
-    .where(and(eq(employerUsers.establishmentId, est.id), eq(employerUsers.role, "owner"), isNotNull(employerUsers.emailVerifiedAt)));
+    .where(
+      and(
+        eq(employerUsers.establishmentId, est.id),
+        eq(employerUsers.role, "owner"),
+        isNotNull(employerUsers.emailVerifiedAt),
+      ),
+    );
   if (owner) return { ok: false, code: "owner_exists" };
   const passwordHash = await hashPassword(input.password);
   try {
     await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(employerUsers)
-        .values({ establishmentId: est.id, role: "owner", name: input.name, email: input.email, passwordHash })
+        .values({
+          establishmentId: est.id,
+          role: "owner",
+          name: input.name,
+          email: input.email,
+          passwordHash,
+        })
         .returning();
-      const token = await issueToken(tx, { kind: "email_verification", userKind: "employer", userId: user!.id, ttlMs: VERIFY_TTL_MS });
+      const token = await issueToken(tx, {
+        kind: "email_verification",
+        userKind: "employer",
+        userId: user!.id,
+        ttlMs: VERIFY_TTL_MS,
+      });
       await notify(tx, {
         channel: "email",
         recipient: est.email,
@@ -99,7 +138,14 @@ export async function signUpOwner(input: {
         },
         entity: { type: "employer_user", id: user!.id },
       });
-      await recordAudit(tx, { actor: { kind: "anonymous" }, action: "employer.signed_up", entityType: "employer_user", entityId: user!.id, after: { establishmentId: est.id, role: "owner" }, ip: input.ip });
+      await recordAudit(tx, {
+        actor: { kind: "anonymous" },
+        action: "employer.signed_up",
+        entityType: "employer_user",
+        entityId: user!.id,
+        after: { establishmentId: est.id, role: "owner" },
+        ip: input.ip,
+      });
     });
   } catch (e) {
     if (pgErrorCode(e) === UNIQUE_VIOLATION) return { ok: false, code: "email_taken" };
@@ -112,34 +158,58 @@ export async function verifyEmployerEmail(token: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const used = await consumeToken(tx, "email_verification", token);
     if (!used) return false;
-    await tx.update(employerUsers).set({ emailVerifiedAt: new Date() }).where(eq(employerUsers.id, used.userId));
-    await recordAudit(tx, { actor: { kind: "employer", id: used.userId }, action: "employer.email_verified", entityType: "employer_user", entityId: used.userId });
+    await tx
+      .update(employerUsers)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(employerUsers.id, used.userId));
+    await recordAudit(tx, {
+      actor: { kind: "employer", id: used.userId },
+      action: "employer.email_verified",
+      entityType: "employer_user",
+      entityId: used.userId,
+    });
     return true;
   });
 }
 
 /** Always "done" to the caller: whether an account exists is never revealed. */
-export async function requestEmployerPasswordReset(input: { email: string; locale: Locale; baseUrl: string }): Promise<void> {
+export async function requestEmployerPasswordReset(input: {
+  email: string;
+  locale: Locale;
+  baseUrl: string;
+}): Promise<void> {
   const [user] = await db
     .select()
     .from(employerUsers)
     .where(eq(sql`lower(${employerUsers.email})`, input.email.toLowerCase()));
   if (!user || !user.active) return;
   await db.transaction(async (tx) => {
-    const token = await issueToken(tx, { kind: "password_reset", userKind: "employer", userId: user.id, ttlMs: RESET_TTL_MS });
+    const token = await issueToken(tx, {
+      kind: "password_reset",
+      userKind: "employer",
+      userId: user.id,
+      ttlMs: RESET_TTL_MS,
+    });
     await notify(tx, {
       channel: "email",
       recipient: user.email,
       template: "employer.password-reset",
       locale: input.locale,
-      params: { name: user.name, url: `${input.baseUrl}/${input.locale}/password-reset/new?token=${encodeURIComponent(token)}` },
+      params: {
+        name: user.name,
+        url: `${input.baseUrl}/${input.locale}/password-reset/new?token=${encodeURIComponent(token)}`,
+      },
       entity: { type: "employer_user", id: user.id },
     });
   });
 }
 
 /** Sets a new password, confirms the e-mail (the link proved it), and ends every open session. */
-export async function resetEmployerPassword(input: { token: string; password: string; ip: string | null }): Promise<boolean> {
+export async function resetEmployerPassword(input: {
+  token: string;
+  password: string;
+  ip: string | null;
+}): Promise<boolean> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const used = await consumeToken(tx, "password_reset", input.token);
@@ -149,7 +219,13 @@ export async function resetEmployerPassword(input: { token: string; password: st
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${employerUsers.emailVerifiedAt}, now())` })
       .where(eq(employerUsers.id, used.userId));
     await revokeAllSessions(tx, "employer", used.userId);
-    await recordAudit(tx, { actor: { kind: "employer", id: used.userId }, action: "employer.password_reset", entityType: "employer_user", entityId: used.userId, ip: input.ip });
+    await recordAudit(tx, {
+      actor: { kind: "employer", id: used.userId },
+      action: "employer.password_reset",
+      entityType: "employer_user",
+      entityId: used.userId,
+      ip: input.ip,
+    });
     return true;
   });
 }

@@ -12,7 +12,10 @@ export async function requireEmployerPage(locale: Locale): Promise<EmployerActor
   return actor;
 }
 
-export async function requireStaffPage(locale: Locale, roles: readonly StaffRole[] = ["reviewer", "finance", "supervisor"]): Promise<StaffActor> {
+export async function requireStaffPage(
+  locale: Locale,
+  roles: readonly StaffRole[] = ["reviewer", "finance", "supervisor"],
+): Promise<StaffActor> {
   const actor = await getActor();
   if (!actor) redirect(`/${locale}/sign-in/staff`);
   if (actor.kind !== "staff" || !staffHasRole(actor, roles)) redirect(`/${locale}/forbidden`);

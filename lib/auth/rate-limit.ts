@@ -39,7 +39,8 @@ function limiters() {
 export type LockState = { locked: false } | { locked: true; retryAt: Date };
 
 function lockedFrom(res: RateLimiterRes | null, limit: number): LockState {
-  if (res && res.consumedPoints >= limit) return { locked: true, retryAt: new Date(Date.now() + res.msBeforeNext) };
+  if (res && res.consumedPoints >= limit)
+    return { locked: true, retryAt: new Date(Date.now() + res.msBeforeNext) };
   return { locked: false };
 }
 

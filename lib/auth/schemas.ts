@@ -8,7 +8,10 @@ const email = z
   .pipe(z.email({ error: "email_invalid" }));
 
 /** At least 10 characters: long passphrases beat complexity rules (NIST SP 800-63B). */
-const newPassword = z.string().min(10, { error: "password_too_short" }).max(200, { error: "password_too_long" });
+const newPassword = z
+  .string()
+  .min(10, { error: "password_too_short" })
+  .max(200, { error: "password_too_long" });
 
 export const employerSignInSchema = z.object({
   email,

@@ -52,7 +52,13 @@ export async function loadSessionActor(sessionId: string): Promise<Actor | null>
         active: employerUsers.active,
         emailVerifiedAt: employerUsers.emailVerifiedAt,
       },
-      staff: { id: staffUsers.id, role: staffUsers.role, name: staffUsers.name, email: staffUsers.email, active: staffUsers.active },
+      staff: {
+        id: staffUsers.id,
+        role: staffUsers.role,
+        name: staffUsers.name,
+        email: staffUsers.email,
+        active: staffUsers.active,
+      },
       worker: { id: workers.id, nameEn: workers.nameEn, nameAr: workers.nameAr },
     })
     .from(sessions)
@@ -62,7 +68,10 @@ export async function loadSessionActor(sessionId: string): Promise<Actor | null>
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.id, row.id));
   }
   switch (row.userKind) {
     case "employer": {
@@ -93,7 +102,10 @@ export async function loadSessionActor(sessionId: string): Promise<Actor | null>
 
 export async function revokeSession(sessionId: string): Promise<void> {
   if (!UUID.test(sessionId)) return;
-  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** "Sign out everywhere": every open session of this user ends at its next request. */

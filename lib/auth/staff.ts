@@ -28,36 +28,64 @@ export type StaffPasswordResult =
  * a member who has never enrolled also gets a new secret, shown as a QR code, which becomes theirs only
  * when a code from it is confirmed in step 2.
  */
-export async function checkStaffPassword(input: { email: string; password: string; ip: string | null }): Promise<StaffPasswordResult> {
+export async function checkStaffPassword(input: {
+  email: string;
+  password: string;
+  ip: string | null;
+}): Promise<StaffPasswordResult> {
   const accountKey = `staff:${input.email.toLowerCase()}`;
   const lock = await signInLockState(accountKey, input.ip);
   if (lock.locked) return { ok: false, code: "locked", retryAt: lock.retryAt };
-  const [user] = await db.select().from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, input.email.toLowerCase()));
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummy(), input.password), false);
+  const [user] = await db
+    .select()
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, input.email.toLowerCase()));
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || !user.active) {
     const after = await recordSignInFailure(accountKey, input.ip);
-    await recordAudit(db, { actor: { kind: "anonymous" }, action: "staff.sign_in_failed", entityType: "staff_user", entityId: user?.id ?? null, ip: input.ip });
-    return after.locked ? { ok: false, code: "locked", retryAt: after.retryAt } : { ok: false, code: "invalid" };
+    await recordAudit(db, {
+      actor: { kind: "anonymous" },
+      action: "staff.sign_in_failed",
+      entityType: "staff_user",
+      entityId: user?.id ?? null,
+      ip: input.ip,
+    });
+    return after.locked
+      ? { ok: false, code: "locked", retryAt: after.retryAt }
+      : { ok: false, code: "invalid" };
   }
   let enrolment: { secret: string; qrDataUrl: string } | null = null;
   if (!user.totpSecret) {
     const secret = user.totpPendingSecret ?? authenticator.generateSecret();
-    if (!user.totpPendingSecret) await db.update(staffUsers).set({ totpPendingSecret: secret }).where(eq(staffUsers.id, user.id));
+    if (!user.totpPendingSecret)
+      await db.update(staffUsers).set({ totpPendingSecret: secret }).where(eq(staffUsers.id, user.id));
     const uri = authenticator.keyuri(user.email, ISSUER, secret);
     enrolment = { secret, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
   }
-  const pending = await issueToken(db, { kind: "totp_pending", userKind: "staff", userId: user.id, ttlMs: TOTP_PENDING_TTL_MS });
+  const pending = await issueToken(db, {
+    kind: "totp_pending",
+    userKind: "staff",
+    userId: user.id,
+    ttlMs: TOTP_PENDING_TTL_MS,
+  });
   return { ok: true, pending, enrolment };
 }
 
 /** Re-renders the enrolment QR for a pending token (when the code step shows an error). */
-export async function pendingEnrolment(pending: string): Promise<{ secret: string; qrDataUrl: string } | null> {
+export async function pendingEnrolment(
+  pending: string,
+): Promise<{ secret: string; qrDataUrl: string } | null> {
   const t = await peekToken(db, "totp_pending", pending);
   if (!t) return null;
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, t.userId));
   if (!user || user.totpSecret || !user.totpPendingSecret) return null;
   const uri = authenticator.keyuri(user.email, ISSUER, user.totpPendingSecret);
-  return { secret: user.totpPendingSecret, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
+  return {
+    secret: user.totpPendingSecret,
+    qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }),
+  };
 }
 
 export type StaffCodeResult =
@@ -66,7 +94,11 @@ export type StaffCodeResult =
   | { ok: false; code: "locked"; retryAt: Date };
 
 /** Step 2: the TOTP code. Wrong codes count against the same per-account limit as wrong passwords. */
-export async function checkStaffCode(input: { pending: string; code: string; ip: string | null }): Promise<StaffCodeResult> {
+export async function checkStaffCode(input: {
+  pending: string;
+  code: string;
+  ip: string | null;
+}): Promise<StaffCodeResult> {
   const t = await peekToken(db, "totp_pending", input.pending);
   if (!t) return { ok: false, code: "expired" };
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, t.userId));
@@ -81,8 +113,16 @@ export async function checkStaffCode(input: { pending: string; code: string; ip:
   const replay = step !== null && user.totpLastStep !== null && step <= user.totpLastStep;
   if (!secret || step === null || replay) {
     const after = await recordSignInFailure(accountKey, input.ip);
-    await recordAudit(db, { actor: { kind: "anonymous" }, action: "staff.totp_failed", entityType: "staff_user", entityId: user.id, ip: input.ip });
-    return after.locked ? { ok: false, code: "locked", retryAt: after.retryAt } : { ok: false, code: "invalid_code" };
+    await recordAudit(db, {
+      actor: { kind: "anonymous" },
+      action: "staff.totp_failed",
+      entityType: "staff_user",
+      entityId: user.id,
+      ip: input.ip,
+    });
+    return after.locked
+      ? { ok: false, code: "locked", retryAt: after.retryAt }
+      : { ok: false, code: "invalid_code" };
   }
   await clearSignInFailures(accountKey);
   const ticket = await db.transaction(async (tx) => {
@@ -92,7 +132,12 @@ export async function checkStaffCode(input: { pending: string; code: string; ip:
     const claimed = await tx
       .update(staffUsers)
       .set({ totpLastStep: step })
-      .where(and(eq(staffUsers.id, user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+      .where(
+        and(
+          eq(staffUsers.id, user.id),
+          or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step)),
+        ),
+      )
       .returning({ id: staffUsers.id });
     if (claimed.length === 0) return null;
     if (!user.totpSecret) {
@@ -100,10 +145,27 @@ export async function checkStaffCode(input: { pending: string; code: string; ip:
         .update(staffUsers)
         .set({ totpSecret: secret, totpPendingSecret: null, totpEnrolledAt: new Date() })
         .where(eq(staffUsers.id, user.id));
-      await recordAudit(tx, { actor: { kind: "staff", id: user.id }, action: "staff.totp_enrolled", entityType: "staff_user", entityId: user.id, ip: input.ip });
+      await recordAudit(tx, {
+        actor: { kind: "staff", id: user.id },
+        action: "staff.totp_enrolled",
+        entityType: "staff_user",
+        entityId: user.id,
+        ip: input.ip,
+      });
     }
-    await recordAudit(tx, { actor: { kind: "staff", id: user.id }, action: "staff.signed_in", entityType: "staff_user", entityId: user.id, ip: input.ip });
-    return issueToken(tx, { kind: "sign_in", userKind: "staff", userId: user.id, ttlMs: SIGN_IN_TICKET_TTL_MS });
+    await recordAudit(tx, {
+      actor: { kind: "staff", id: user.id },
+      action: "staff.signed_in",
+      entityType: "staff_user",
+      entityId: user.id,
+      ip: input.ip,
+    });
+    return issueToken(tx, {
+      kind: "sign_in",
+      userKind: "staff",
+      userId: user.id,
+      ttlMs: SIGN_IN_TICKET_TTL_MS,
+    });
   });
   if (!ticket) return { ok: false, code: "expired" };
   return { ok: true, ticket };
@@ -113,4 +175,3 @@ export async function checkStaffCode(input: { pending: string; code: string; ip:
 export function currentTotp(secret: string): string {
   return authenticator.generate(secret);
 }
-

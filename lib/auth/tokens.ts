@@ -31,7 +31,12 @@ export async function issueToken(
  * `userKind`, a token issued to another kind of user (an employer's invitation on the staff page, say) is
  * neither accepted nor spent.
  */
-export async function consumeToken(tx: Tx, kind: TokenKind, token: string, userKind?: UserKind): Promise<{ userId: string } | null> {
+export async function consumeToken(
+  tx: Tx,
+  kind: TokenKind,
+  token: string,
+  userKind?: UserKind,
+): Promise<{ userId: string } | null> {
   const [row] = await tx
     .update(authTokens)
     .set({ usedAt: new Date() })
@@ -49,7 +54,12 @@ export async function consumeToken(tx: Tx, kind: TokenKind, token: string, userK
 }
 
 /** Reads a valid token without using it up (to show a form before the final submit). */
-export async function peekToken(tx: Tx, kind: TokenKind, token: string, userKind?: UserKind): Promise<{ userId: string } | null> {
+export async function peekToken(
+  tx: Tx,
+  kind: TokenKind,
+  token: string,
+  userKind?: UserKind,
+): Promise<{ userId: string } | null> {
   const [row] = await tx
     .select({ userId: authTokens.userId })
     .from(authTokens)

@@ -33,7 +33,11 @@ export async function acceptInvitation(
   return database.transaction(async (tx) => {
     const used = await consumeToken(tx, "invitation", input.token, "employer");
     if (!used) return false;
-    const [user] = await tx.select().from(employerUsers).where(eq(employerUsers.id, used.userId)).for("update");
+    const [user] = await tx
+      .select()
+      .from(employerUsers)
+      .where(eq(employerUsers.id, used.userId))
+      .for("update");
     if (!user || !user.active || user.passwordHash !== null || user.role !== "hr_officer") return false;
     await tx
       .update(employerUsers)

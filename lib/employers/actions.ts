@@ -26,9 +26,15 @@ export async function inviteOfficerAction(_prev: FormState, formData: FormData):
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
   try {
-    await inviteOfficer(await getActor(), { email: parsed.data.email, locale, baseUrl: await appBaseUrl(), ip });
+    await inviteOfficer(await getActor(), {
+      email: parsed.data.email,
+      locale,
+      baseUrl: await appBaseUrl(),
+      ip,
+    });
   } catch (e) {
-    if (e instanceof TeamRefusedError) return { status: "error", fieldErrors: { email: e.code }, values: { email: parsed.data.email } };
+    if (e instanceof TeamRefusedError)
+      return { status: "error", fieldErrors: { email: e.code }, values: { email: parsed.data.email } };
     if (e instanceof ForbiddenError) return formError(formData, "forbidden");
     log.error({ err: e }, "invite failed");
     return formError(formData, "server");
@@ -61,7 +67,12 @@ export async function acceptInvitationAction(_prev: FormState, formData: FormDat
   const parsed = parseForm(acceptInvitationSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
-  const ok = await acceptInvitation({ token: parsed.data.token, name: parsed.data.name, password: parsed.data.password, ip });
+  const ok = await acceptInvitation({
+    token: parsed.data.token,
+    name: parsed.data.name,
+    password: parsed.data.password,
+    ip,
+  });
   if (!ok) return formError(formData, "link_invalid");
   redirect(`/${locale}/sign-in/employer?notice=verified`);
 }

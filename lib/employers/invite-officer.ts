@@ -16,7 +16,14 @@ export async function expireInvitations(tx: Tx, userId: string): Promise<void> {
   await tx
     .update(authTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(authTokens.kind, "invitation"), eq(authTokens.userKind, "employer"), eq(authTokens.userId, userId), isNull(authTokens.usedAt)));
+    .where(
+      and(
+        eq(authTokens.kind, "invitation"),
+        eq(authTokens.userKind, "employer"),
+        eq(authTokens.userId, userId),
+        isNull(authTokens.usedAt),
+      ),
+    );
 }
 
 /**
@@ -45,7 +52,8 @@ export async function inviteOfficer(
     let userId: string;
     let reinvited = false;
     if (existing) {
-      if (existing.establishmentId !== actor.establishmentId || existing.role !== "hr_officer") throw new TeamRefusedError("email_taken");
+      if (existing.establishmentId !== actor.establishmentId || existing.role !== "hr_officer")
+        throw new TeamRefusedError("email_taken");
       const pending = existing.passwordHash === null && existing.emailVerifiedAt === null;
       if (existing.active && !pending) throw new TeamRefusedError("already_member");
       // Invited before (still pending) or removed: start again from a pending invitation.
@@ -60,12 +68,24 @@ export async function inviteOfficer(
       // The invitee chooses their own name when accepting; until then the account shows the address.
       const [row] = await tx
         .insert(employerUsers)
-        .values({ establishmentId: actor.establishmentId, role: "hr_officer", name: email, email, passwordHash: null, active: true })
+        .values({
+          establishmentId: actor.establishmentId,
+          role: "hr_officer",
+          name: email,
+          email,
+          passwordHash: null,
+          active: true,
+        })
         .returning({ id: employerUsers.id });
       userId = row!.id;
     }
 
-    const token = await issueToken(tx, { kind: "invitation", userKind: "employer", userId, ttlMs: INVITATION_TTL_MS });
+    const token = await issueToken(tx, {
+      kind: "invitation",
+      userKind: "employer",
+      userId,
+      ttlMs: INVITATION_TTL_MS,
+    });
     await notify(tx, {
       channel: "email",
       recipient: email,

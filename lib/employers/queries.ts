@@ -20,13 +20,21 @@ export async function listTeam(actor: EmployerActor, tx: Tx = db): Promise<TeamM
     .select()
     .from(employerUsers)
     .where(eq(employerUsers.establishmentId, actor.establishmentId))
-    .orderBy(sql`${employerUsers.role} = 'owner' desc`, sql`${employerUsers.active} desc`, asc(employerUsers.createdAt));
+    .orderBy(
+      sql`${employerUsers.role} = 'owner' desc`,
+      sql`${employerUsers.active} desc`,
+      asc(employerUsers.createdAt),
+    );
   return rows.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
     role: u.role,
-    state: !u.active ? "removed" : u.passwordHash === null && u.emailVerifiedAt === null ? "invited" : "active",
+    state: !u.active
+      ? "removed"
+      : u.passwordHash === null && u.emailVerifiedAt === null
+        ? "invited"
+        : "active",
     createdAt: u.createdAt,
   }));
 }

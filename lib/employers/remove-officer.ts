@@ -13,14 +13,20 @@ import { TeamRefusedError } from "./team-errors";
  * every session of it revoked (refused at its next request) and every unused invitation link voided. The
  * reports the officer filed stay the establishment's. The owner cannot be removed here.
  */
-export async function removeOfficer(actorIn: Actor | null, input: { userId: string; ip?: string | null }, database: Tx = db): Promise<void> {
+export async function removeOfficer(
+  actorIn: Actor | null,
+  input: { userId: string; ip?: string | null },
+  database: Tx = db,
+): Promise<void> {
   const actor = assertEmployer(actorIn, ["owner"]);
   if (!isUuid(input.userId)) throw new TeamRefusedError("not_found");
   await database.transaction(async (tx) => {
     const [user] = await tx
       .select()
       .from(employerUsers)
-      .where(and(eq(employerUsers.id, input.userId), eq(employerUsers.establishmentId, actor.establishmentId)))
+      .where(
+        and(eq(employerUsers.id, input.userId), eq(employerUsers.establishmentId, actor.establishmentId)),
+      )
       .for("update");
     if (!user || !user.active) throw new TeamRefusedError("not_found");
     if (user.role !== "hr_officer") throw new TeamRefusedError("cannot_remove_owner");

@@ -22,7 +22,10 @@ export function stateSince(schedule: Schedule, state: EfilingState): string | nu
 
 export async function listGovernoratesWithState(at: Date = new Date()) {
   const today = muscatDate(at);
-  const rows = await db.select().from(governorates).orderBy(asc(governorates.sortOrder), asc(governorates.code));
+  const rows = await db
+    .select()
+    .from(governorates)
+    .orderBy(asc(governorates.sortOrder), asc(governorates.code));
   return rows.map((g) => {
     const state = efilingStateOn(g, today);
     return { ...g, state, since: stateSince(g, state) };

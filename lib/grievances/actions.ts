@@ -17,9 +17,13 @@ function localeFrom(formData: FormData): Locale {
 
 /** A file input with nothing chosen still sends one empty, nameless part: that is not an attachment. */
 async function attachmentsFrom(formData: FormData): Promise<IncomingFile[]> {
-  const files = formData.getAll("attachments").filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v);
+  const files = formData
+    .getAll("attachments")
+    .filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v);
   const chosen = files.filter((f) => f.size > 0 || f.name !== "");
-  return Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
 }
 
 /** The grievance form (works before JavaScript: React renders the returned state into the page). */
@@ -41,7 +45,12 @@ export async function fileGrievanceAction(_prev: FormState, formData: FormData):
       case "file_type":
       case "file_name":
       case "too_many_files":
-        return { status: "error", fieldErrors: { attachments: result.code }, values: formValues(formData), data };
+        return {
+          status: "error",
+          fieldErrors: { attachments: result.code },
+          values: formValues(formData),
+          data,
+        };
       case "deadline_passed":
         return { ...formError(formData, result.code, { date: formatDate(result.deadline, locale) }), data };
       case "not_found":

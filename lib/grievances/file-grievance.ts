@@ -6,7 +6,13 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
 import { workers } from "@/db/schema";
-import { checkUploads, removeStored, storeGrievanceFiles, type IncomingFile, type UploadError } from "@/lib/workers/upload";
+import {
+  checkUploads,
+  removeStored,
+  storeGrievanceFiles,
+  type IncomingFile,
+  type UploadError,
+} from "@/lib/workers/upload";
 import type { GrievanceGround } from "./schemas";
 import { grievanceWindow } from "./window";
 
@@ -48,19 +54,26 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
  * the establishment (that a grievance exists, nothing of its content) and a receipt SMS to the worker, in one
  * transaction.
  */
-export async function fileGrievance(actor: WorkerActor, input: FileGrievanceInput, now: Date = new Date()): Promise<FileGrievanceResult> {
+export async function fileGrievance(
+  actor: WorkerActor,
+  input: FileGrievanceInput,
+  now: Date = new Date(),
+): Promise<FileGrievanceResult> {
   const [found] = await db
     .select({ report: reports, establishment: establishments, workerMobile: workers.mobile })
     .from(reports)
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
     .innerJoin(workers, eq(workers.id, reports.workerId))
     .where(and(eq(reports.id, input.reportId), eq(reports.workerId, actor.workerId)));
-  if (!found || found.report.status === "draft" || found.report.status === "awaiting_payment") return { ok: false, code: "not_found" };
+  if (!found || found.report.status === "draft" || found.report.status === "awaiting_payment")
+    return { ok: false, code: "not_found" };
   const { report, establishment } = found;
 
   const window = grievanceWindow(report, now);
   if (!window.open) {
-    return window.reason === "deadline_passed" ? { ok: false, code: "deadline_passed", deadline: window.deadline } : { ok: false, code: "report_not_in_force" };
+    return window.reason === "deadline_passed"
+      ? { ok: false, code: "deadline_passed", deadline: window.deadline }
+      : { ok: false, code: "report_not_in_force" };
   }
   const [open] = await db
     .select({ id: grievances.id })
@@ -108,7 +121,12 @@ export async function fileGrievance(actor: WorkerActor, input: FileGrievanceInpu
         action: "grievance.filed",
         entityType: "grievance",
         entityId: id,
-        after: { reportId: report.id, grounds: input.grounds, attachments: stored.length, reportStatus: report.status },
+        after: {
+          reportId: report.id,
+          grounds: input.grounds,
+          attachments: stored.length,
+          reportStatus: report.status,
+        },
         ip: input.ip,
       });
       // The employer learns that a grievance exists, not what it says. The establishment has no language of

@@ -13,7 +13,9 @@ export function grievanceDeadlineFor(approvedAt: Date): string {
 type ReportDates = { status: ReportStatus; approvedAt: Date | null; grievanceDeadline: string | null };
 
 /** The last day (YYYY-MM-DD, Muscat) to file a grievance; null while the report is not approved yet. */
-export function grievanceDeadlineOf(report: Pick<ReportDates, "approvedAt" | "grievanceDeadline">): string | null {
+export function grievanceDeadlineOf(
+  report: Pick<ReportDates, "approvedAt" | "grievanceDeadline">,
+): string | null {
   if (report.grievanceDeadline) return report.grievanceDeadline;
   return report.approvedAt ? grievanceDeadlineFor(report.approvedAt) : null;
 }
@@ -31,5 +33,7 @@ export function grievanceWindow(report: ReportDates, now: Date = new Date()): Gr
   if (report.status !== "approved") return { open: false, reason: "report_not_in_force" };
   const deadline = grievanceDeadlineOf(report);
   if (!deadline) return { open: true, deadline: null };
-  return muscatDate(now) <= deadline ? { open: true, deadline } : { open: false, reason: "deadline_passed", deadline };
+  return muscatDate(now) <= deadline
+    ? { open: true, deadline }
+    : { open: false, reason: "deadline_passed", deadline };
 }

@@ -151,7 +151,8 @@ function render(nodes: Node[], params: Params, locale: string, pound: string | n
         const raw = params[node.name];
         const n = typeof raw === "number" ? raw : Number(raw);
         const exact = node.options[`=${n}`];
-        const branch = exact ?? node.options[new Intl.PluralRules(locale).select(n - node.offset)] ?? node.options.other!;
+        const branch =
+          exact ?? node.options[new Intl.PluralRules(locale).select(n - node.offset)] ?? node.options.other!;
         out += render(branch, params, locale, new Intl.NumberFormat(locale).format(n - node.offset));
         break;
       }

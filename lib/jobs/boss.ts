@@ -8,13 +8,22 @@ import { log } from "@/lib/log";
  * `globalThis` because Next.js loads modules several times in one process.
  */
 
-export type BossConnection = Pick<PgBoss.ConstructorOptions, "connectionString" | "host" | "port" | "user" | "password" | "database">;
+export type BossConnection = Pick<
+  PgBoss.ConstructorOptions,
+  "connectionString" | "host" | "port" | "user" | "password" | "database"
+>;
 
 /** DATABASE_URL when set; otherwise the embedded server, whose port is known once it has started. */
 export async function bossConnection(): Promise<BossConnection> {
   if (!usesEmbeddedDatabase()) return { connectionString: process.env.DATABASE_URL! };
   const { port } = await ensureDatabase();
-  return { host: "127.0.0.1", port: port!, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: embeddedDatabaseName() };
+  return {
+    host: "127.0.0.1",
+    port: port!,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    database: embeddedDatabaseName(),
+  };
 }
 
 export function createBoss(connection: BossConnection): PgBoss {

@@ -17,5 +17,7 @@ export function startJobsInProcess(): void {
       process.once("SIGTERM", () => void stopJobs());
       process.once("SIGINT", () => void stopJobs());
     })
-    .catch((e: unknown) => log.error({ err: e }, "job runner failed to start; notifications wait in the outbox"));
+    .catch((e: unknown) =>
+      log.error({ err: e }, "job runner failed to start; notifications wait in the outbox"),
+    );
 }

@@ -33,7 +33,11 @@ export type ResilientListener = {
   stop: () => Promise<void>;
 };
 
-export async function listenResilient(channel: string, onNotify: () => void, options: ListenerOptions = {}): Promise<ResilientListener> {
+export async function listenResilient(
+  channel: string,
+  onNotify: () => void,
+  options: ListenerOptions = {},
+): Promise<ResilientListener> {
   const connect = options.connect ?? (() => createSqlClient({ max: 1 }));
   const notify = options.notify ?? ((c: string, p: string) => sqlClient().notify(c, p));
   const checkEveryMs = options.checkEveryMs ?? 15_000;
@@ -111,7 +115,9 @@ export async function listenResilient(channel: string, onNotify: () => void, opt
       }
     })());
 
-  await subscribe().catch((e: unknown) => log.warn({ err: e, channel }, "LISTEN could not subscribe yet; retrying at the next check"));
+  await subscribe().catch((e: unknown) =>
+    log.warn({ err: e, channel }, "LISTEN could not subscribe yet; retrying at the next check"),
+  );
   const timer = setInterval(() => void check(), checkEveryMs);
   timer.unref();
 

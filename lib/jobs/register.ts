@@ -28,8 +28,19 @@ type QueueSpec = {
 };
 
 export const QUEUE_SPECS: Record<JobName, QueueSpec> = {
-  "notifications:dispatch": { cron: "* * * * *", retryLimit: 0, expireInSeconds: 2 * 60, pollingIntervalSeconds: 1 },
-  "payments:reconcile": { cron: "*/5 * * * *", retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * 60, pollingIntervalSeconds: 5 },
+  "notifications:dispatch": {
+    cron: "* * * * *",
+    retryLimit: 0,
+    expireInSeconds: 2 * 60,
+    pollingIntervalSeconds: 1,
+  },
+  "payments:reconcile": {
+    cron: "*/5 * * * *",
+    retryLimit: 2,
+    retryDelay: 60,
+    expireInSeconds: 10 * 60,
+    pollingIntervalSeconds: 5,
+  },
   // 06:00 in Muscat: reminders arrive in the morning; a failed run is retried with backoff the same day.
   "deadlines:daily": {
     cron: "0 6 * * *",
@@ -112,7 +123,9 @@ export async function registerJobs(
         return await handler();
       } finally {
         // Queue the next run; dropped by the stately policy if another process already queued one.
-        await boss.send(name, {}, { startAfter: dispatchIntervalSeconds }).catch((e: unknown) => log.warn({ err: e }, "could not queue the next dispatch"));
+        await boss
+          .send(name, {}, { startAfter: dispatchIntervalSeconds })
+          .catch((e: unknown) => log.warn({ err: e }, "could not queue the next dispatch"));
       }
     });
   }
@@ -125,7 +138,11 @@ export async function createJobsRunner(options: RunnerOptions = {}): Promise<Job
   const boss = createBoss(options.connection ?? (await bossConnection()));
   await boss.start();
   try {
-    await registerJobs(boss, handlers, options.dispatchIntervalSeconds ?? Number(process.env.NOTIFY_DISPATCH_INTERVAL_SECONDS ?? 5));
+    await registerJobs(
+      boss,
+      handlers,
+      options.dispatchIntervalSeconds ?? Number(process.env.NOTIFY_DISPATCH_INTERVAL_SECONDS ?? 5),
+    );
   } catch (e) {
     await boss.stop({ graceful: false }).catch(() => {});
     throw e;
@@ -153,7 +170,10 @@ export async function createJobsRunner(options: RunnerOptions = {}): Promise<Job
       boss.removeAllListeners("error");
       boss.on("error", (e: unknown) => log.debug({ err: e }, "pg-boss error while stopping"));
       await unlisten?.().catch(() => {});
-      await Promise.race([nudge?.idle() ?? Promise.resolve(), new Promise((r) => setTimeout(r, 3_000).unref())]);
+      await Promise.race([
+        nudge?.idle() ?? Promise.resolve(),
+        new Promise((r) => setTimeout(r, 3_000).unref()),
+      ]);
       // Waits for running jobs (at most a few seconds), then closes pg-boss's pool.
       await boss.stop({ graceful: true, wait: true, timeout: 4_000 });
       log.info("job runner stopped");

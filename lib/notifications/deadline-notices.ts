@@ -1,6 +1,14 @@
 import { and, eq, exists, gte, inArray, lte, notExists, or, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { deadlineNotices, deposits, employerUsers, establishments, grievances, reports, workers } from "@/db/schema";
+import {
+  deadlineNotices,
+  deposits,
+  employerUsers,
+  establishments,
+  grievances,
+  reports,
+  workers,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { routing } from "@/lib/i18n/routing";
 import { RULES } from "@/lib/reports/settings";
@@ -29,7 +37,11 @@ function addYears(date: string, years: number): string {
 
 export type DeadlineNoticeSummary = { legalPeriodEnded: number; grievanceClosing: number };
 
-async function markOnce(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], kind: "legal_period_ended" | "grievance_closing", reportId: string) {
+async function markOnce(
+  tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
+  kind: "legal_period_ended" | "grievance_closing",
+  reportId: string,
+) {
   const inserted = await tx
     .insert(deadlineNotices)
     .values({ kind, reportId })
@@ -38,7 +50,9 @@ async function markOnce(tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
   return inserted.length === 1;
 }
 
-export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: string; reportIds?: string[] } = {}): Promise<DeadlineNoticeSummary> {
+export async function sendDeadlineNotices(
+  options: { now?: Date; baseUrl?: string; reportIds?: string[] } = {},
+): Promise<DeadlineNoticeSummary> {
   const today = muscatDate(options.now ?? new Date());
   const base = options.baseUrl ?? appBaseUrl();
   const onlyThese = options.reportIds ? inArray(reports.id, options.reportIds) : undefined;
@@ -67,12 +81,19 @@ export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: strin
         lte(reports.legalPeriodEnds, today),
         gte(reports.legalPeriodEnds, addDays(today, -LEGAL_PERIOD_CATCH_UP_DAYS)),
         or(isNull(reports.refundClaimUntil), gte(reports.refundClaimUntil, today)),
-        exists(db.select({ one: sql`1` }).from(deposits).where(and(eq(deposits.reportId, reports.id), eq(deposits.status, "paid")))),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(deposits)
+            .where(and(eq(deposits.reportId, reports.id), eq(deposits.status, "paid"))),
+        ),
         notExists(
           db
             .select({ one: sql`1` })
             .from(deadlineNotices)
-            .where(and(eq(deadlineNotices.reportId, reports.id), eq(deadlineNotices.kind, "legal_period_ended"))),
+            .where(
+              and(eq(deadlineNotices.reportId, reports.id), eq(deadlineNotices.kind, "legal_period_ended")),
+            ),
         ),
       ),
     );
@@ -92,7 +113,9 @@ export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: strin
           establishment: locale === "ar" ? r.establishmentAr : r.establishmentEn,
           reference: r.reference,
           legalPeriodEnds: r.legalPeriodEnds!,
-          claimUntil: r.refundClaimUntil ?? addYears(r.legalPeriodEnds!, RULES.refundClaimYears - RULES.legalPeriodYears),
+          claimUntil:
+            r.refundClaimUntil ??
+            addYears(r.legalPeriodEnds!, RULES.refundClaimYears - RULES.legalPeriodYears),
           url: `${base}/${locale}/employer`,
         },
         entity: { type: "report", id: r.id },
@@ -136,9 +159,16 @@ export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: strin
           db
             .select({ one: sql`1` })
             .from(deadlineNotices)
-            .where(and(eq(deadlineNotices.reportId, reports.id), eq(deadlineNotices.kind, "grievance_closing"))),
+            .where(
+              and(eq(deadlineNotices.reportId, reports.id), eq(deadlineNotices.kind, "grievance_closing")),
+            ),
         ),
-        notExists(db.select({ one: sql`1` }).from(grievances).where(eq(grievances.reportId, reports.id))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(grievances)
+            .where(eq(grievances.reportId, reports.id)),
+        ),
       ),
     );
 
@@ -163,7 +193,13 @@ export async function sendDeadlineNotices(options: { now?: Date; baseUrl?: strin
           recipient: r.email,
           template: "worker.grievance-closing.email",
           locale,
-          params: { name: locale === "ar" ? r.workerNameAr : r.workerNameEn, reference: r.reference, establishment, deadline: r.deadline!, url },
+          params: {
+            name: locale === "ar" ? r.workerNameAr : r.workerNameEn,
+            reference: r.reference,
+            establishment,
+            deadline: r.deadline!,
+            url,
+          },
           entity,
         });
       }

@@ -33,7 +33,10 @@ export const RETRY = {
   recordRetryDelaysMs: [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000],
 } as const;
 
-export function retryDelayMs(failedAttempts: number, retry: Pick<typeof RETRY, "baseDelayMs" | "maxDelayMs"> = RETRY): number {
+export function retryDelayMs(
+  failedAttempts: number,
+  retry: Pick<typeof RETRY, "baseDelayMs" | "maxDelayMs"> = RETRY,
+): number {
   return Math.min(retry.baseDelayMs * 2 ** Math.max(0, failedAttempts - 1), retry.maxDelayMs);
 }
 
@@ -105,11 +108,19 @@ async function sendWithTimeout(providers: Providers, m: OutgoingMessage): Promis
   const provider = m.channel === "sms" ? providers.sms : providers.email;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<SendOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: "temporary_failure", error: `${provider.name}: no answer in time` }), RETRY.sendTimeoutMs);
+    timer = setTimeout(
+      () => resolve({ kind: "temporary_failure", error: `${provider.name}: no answer in time` }),
+      RETRY.sendTimeoutMs,
+    );
   });
   try {
     return await Promise.race([
-      provider.send(m).catch((e: unknown): SendOutcome => ({ kind: "temporary_failure", error: `${provider.name}: ${(e as Error)?.message ?? "error"}` })),
+      provider
+        .send(m)
+        .catch((e: unknown): SendOutcome => ({
+          kind: "temporary_failure",
+          error: `${provider.name}: ${(e as Error)?.message ?? "error"}`,
+        })),
       timeout,
     ]);
   } finally {
@@ -129,7 +140,12 @@ async function redactOneTimeCode(id: string): Promise<void> {
 }
 
 /** Writes the outcome, but only over our own claim (a delivery receipt may already have finished the row). */
-async function recordOutcome(row: ClaimedRow, outcome: SendOutcome, at: Date, maxAttempts: number): Promise<SendOutcome["kind"]> {
+async function recordOutcome(
+  row: ClaimedRow,
+  outcome: SendOutcome,
+  at: Date,
+  maxAttempts: number,
+): Promise<SendOutcome["kind"]> {
   const mine = and(eq(notifications.id, row.id), eq(notifications.status, "sending"));
   let kind = outcome.kind;
   switch (outcome.kind) {
@@ -153,7 +169,10 @@ async function recordOutcome(row: ClaimedRow, outcome: SendOutcome, at: Date, ma
         // The receipt came back before we got here: keep the provider's id all the same.
         await db
           .update(notifications)
-          .set({ providerId: sql`coalesce(${notifications.providerId}, ${outcome.providerId})`, sentAt: sql`coalesce(${notifications.sentAt}, ${at.toISOString()}::timestamptz)` })
+          .set({
+            providerId: sql`coalesce(${notifications.providerId}, ${outcome.providerId})`,
+            sentAt: sql`coalesce(${notifications.sentAt}, ${at.toISOString()}::timestamptz)`,
+          })
           .where(eq(notifications.id, row.id));
       }
       break;
@@ -165,7 +184,11 @@ async function recordOutcome(row: ClaimedRow, outcome: SendOutcome, at: Date, ma
         .update(notifications)
         .set(
           giveUp
-            ? { status: "permanent_failure", lastError: `gave up after ${row.attempts} attempts: ${outcome.error}`, nextAttemptAt: null }
+            ? {
+                status: "permanent_failure",
+                lastError: `gave up after ${row.attempts} attempts: ${outcome.error}`,
+                nextAttemptAt: null,
+              }
             : {
                 status: "temporary_failure",
                 lastError: outcome.error,
@@ -176,7 +199,10 @@ async function recordOutcome(row: ClaimedRow, outcome: SendOutcome, at: Date, ma
       break;
     }
     case "permanent_failure":
-      await db.update(notifications).set({ status: "permanent_failure", lastError: outcome.error, nextAttemptAt: null }).where(mine);
+      await db
+        .update(notifications)
+        .set({ status: "permanent_failure", lastError: outcome.error, nextAttemptAt: null })
+        .where(mine);
       break;
   }
   return kind;
@@ -189,7 +215,13 @@ export async function dispatchDue(options: DispatchOptions = {}): Promise<Dispat
   const maxPerRun = options.maxPerRun ?? 500;
   const maxAttempts = options.maxAttempts ?? RETRY.maxAttempts;
   const concurrency = options.concurrency ?? 5;
-  const summary: DispatchSummary = { claimed: 0, delivered: 0, accepted: 0, temporaryFailures: 0, permanentFailures: 0 };
+  const summary: DispatchSummary = {
+    claimed: 0,
+    delivered: 0,
+    accepted: 0,
+    temporaryFailures: 0,
+    permanentFailures: 0,
+  };
 
   while (summary.claimed < maxPerRun) {
     const at = options.now ?? new Date();
@@ -203,14 +235,24 @@ export async function dispatchDue(options: DispatchOptions = {}): Promise<Dispat
           const kind = await retryOnConnectionError(
             () => recordOutcome(row, outcome, at, maxAttempts),
             options.recordRetryDelaysMs ?? RETRY.recordRetryDelaysMs,
-            (e, attempt) => log.warn({ notificationId: row.id, attempt, err: { message: (e as Error).message } }, "could not record a send's outcome; trying again"),
+            (e, attempt) =>
+              log.warn(
+                { notificationId: row.id, attempt, err: { message: (e as Error).message } },
+                "could not record a send's outcome; trying again",
+              ),
           );
           if (kind === "delivered") summary.delivered++;
           else if (kind === "accepted") summary.accepted++;
           else if (kind === "temporary_failure") summary.temporaryFailures++;
           else summary.permanentFailures++;
           log.info(
-            { notificationId: row.id, channel: row.channel, attempt: row.attempts, outcome: kind, ...("error" in outcome ? { error: outcome.error } : {}) },
+            {
+              notificationId: row.id,
+              channel: row.channel,
+              attempt: row.attempts,
+              outcome: kind,
+              ...("error" in outcome ? { error: outcome.error } : {}),
+            },
             "notification dispatched",
           );
         }),

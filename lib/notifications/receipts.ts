@@ -29,7 +29,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export async function applyDeliveryReceipt(receipt: DeliveryReceipt): Promise<ReceiptResult> {
   const matches: SQL[] = [];
-  if (receipt.reference && UUID_RE.test(receipt.reference)) matches.push(eq(notifications.id, receipt.reference));
+  if (receipt.reference && UUID_RE.test(receipt.reference))
+    matches.push(eq(notifications.id, receipt.reference));
   if (receipt.providerId) matches.push(eq(notifications.providerId, receipt.providerId));
   if (matches.length === 0) return "unknown";
   const at = receipt.at ?? new Date();
@@ -56,7 +57,11 @@ export async function applyDeliveryReceipt(receipt: DeliveryReceipt): Promise<Re
       case "permanent_failure":
         await tx
           .update(notifications)
-          .set({ status: "permanent_failure", lastError: error ?? "permanent failure reported by the provider", nextAttemptAt: null })
+          .set({
+            status: "permanent_failure",
+            lastError: error ?? "permanent failure reported by the provider",
+            nextAttemptAt: null,
+          })
           .where(eq(notifications.id, row.id));
         break;
       case "temporary_failure": {
@@ -65,7 +70,11 @@ export async function applyDeliveryReceipt(receipt: DeliveryReceipt): Promise<Re
           .update(notifications)
           .set(
             giveUp
-              ? { status: "permanent_failure", lastError: `gave up after ${row.attempts} attempts: ${error ?? "temporary failure"}`, nextAttemptAt: null }
+              ? {
+                  status: "permanent_failure",
+                  lastError: `gave up after ${row.attempts} attempts: ${error ?? "temporary failure"}`,
+                  nextAttemptAt: null,
+                }
               : {
                   status: "temporary_failure",
                   lastError: error ?? "temporary failure reported by the provider",
@@ -82,11 +91,26 @@ export async function applyDeliveryReceipt(receipt: DeliveryReceipt): Promise<Re
 
 /** Status words used by SMS gateways (and SMPP delivery receipts), mapped to ours; null when not understood. */
 export function smsReceiptStatus(raw: string): ReceiptStatus | null {
-  const s = raw.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (["delivered", "delivrd", "success", "sent_to_handset"].includes(s)) return "delivered";
-  if (["failed", "undelivered", "undeliv", "rejected", "rejectd", "permanent_failure", "invalid", "blocked"].includes(s))
+  if (
+    [
+      "failed",
+      "undelivered",
+      "undeliv",
+      "rejected",
+      "rejectd",
+      "permanent_failure",
+      "invalid",
+      "blocked",
+    ].includes(s)
+  )
     return "permanent_failure";
-  if (["expired", "temporary_failure", "unknown_failure", "throttled"].includes(s)) return "temporary_failure";
+  if (["expired", "temporary_failure", "unknown_failure", "throttled"].includes(s))
+    return "temporary_failure";
   return null;
 }
 

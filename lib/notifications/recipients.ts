@@ -6,7 +6,28 @@ import type { Locale } from "@/lib/i18n/routing";
  * these and in English to everyone else.
  */
 const ARABIC_READING = new Set([
-  "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE",
+  "AE",
+  "BH",
+  "DJ",
+  "DZ",
+  "EG",
+  "IQ",
+  "JO",
+  "KM",
+  "KW",
+  "LB",
+  "LY",
+  "MA",
+  "MR",
+  "OM",
+  "PS",
+  "QA",
+  "SA",
+  "SD",
+  "SO",
+  "SY",
+  "TN",
+  "YE",
 ]);
 
 export function workerLocale(nationality: string): Locale {

@@ -6,46 +6,66 @@ import { financeRenderers, type FinanceTemplateParams } from "@/lib/admin/financ
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 
 /** Every message the service sends, in both languages. Plain text; e-mails get a subject. */
-export type TemplateParams = WorkerTemplateParams & StaffTemplateParams & AdminTemplateParams & FinanceTemplateParams & {
-  "employer.verify-email": { name: string; establishment: string; url: string };
-  "employer.password-reset": { name: string; url: string };
-  "employer.invitation": { inviter: string; establishment: string; url: string };
-  /** Deadline job: the report's legal period ended, so the deposit may now be refunded (dates YYYY-MM-DD). */
-  "employer.refund-available": { establishment: string; reference: string; legalPeriodEnds: string; claimUntil: string; url: string };
-  /** Deadline job: the worker's grievance window closes in a few days. SMS: short. */
-  "worker.grievance-closing.sms": { reference: string; establishment: string; deadline: string; url: string };
-  "worker.grievance-closing.email": { name: string; reference: string; establishment: string; deadline: string; url: string };
-  /** To the worker's mobile the moment a report against them is submitted (short: one or two SMS parts). */
-  "worker.report-filed.sms": {
-    establishmentAr: string;
-    establishmentEn: string;
-    reference: string;
-    appUrl: string;
-    grievanceDays: number;
+export type TemplateParams = WorkerTemplateParams &
+  StaffTemplateParams &
+  AdminTemplateParams &
+  FinanceTemplateParams & {
+    "employer.verify-email": { name: string; establishment: string; url: string };
+    "employer.password-reset": { name: string; url: string };
+    "employer.invitation": { inviter: string; establishment: string; url: string };
+    /** Deadline job: the report's legal period ended, so the deposit may now be refunded (dates YYYY-MM-DD). */
+    "employer.refund-available": {
+      establishment: string;
+      reference: string;
+      legalPeriodEnds: string;
+      claimUntil: string;
+      url: string;
+    };
+    /** Deadline job: the worker's grievance window closes in a few days. SMS: short. */
+    "worker.grievance-closing.sms": {
+      reference: string;
+      establishment: string;
+      deadline: string;
+      url: string;
+    };
+    "worker.grievance-closing.email": {
+      name: string;
+      reference: string;
+      establishment: string;
+      deadline: string;
+      url: string;
+    };
+    /** To the worker's mobile the moment a report against them is submitted (short: one or two SMS parts). */
+    "worker.report-filed.sms": {
+      establishmentAr: string;
+      establishmentEn: string;
+      reference: string;
+      appUrl: string;
+      grievanceDays: number;
+    };
+    /** To the worker's e-mail, when the registry has one: both languages, the worker's first. */
+    "worker.report-filed.email": {
+      workerNameAr: string;
+      workerNameEn: string;
+      establishmentAr: string;
+      establishmentEn: string;
+      reference: string;
+      lastDayAtWork: string | null;
+      appUrl: string;
+      grievanceDays: number;
+    };
+    /** To the establishment's address and the user who filed: the receipt of a submitted report. */
+    "employer.report-submitted.email": {
+      establishmentAr: string;
+      establishmentEn: string;
+      workerNameAr: string;
+      workerNameEn: string;
+      reference: string;
+      amountBaisa: number;
+      appUrl: string;
+      reportId: string;
+    };
   };
-  /** To the worker's e-mail, when the registry has one: both languages, the worker's first. */
-  "worker.report-filed.email": {
-    workerNameAr: string;
-    workerNameEn: string;
-    establishmentAr: string;
-    establishmentEn: string;
-    reference: string;
-    lastDayAtWork: string | null;
-    appUrl: string;
-    grievanceDays: number;
-  };
-  /** To the establishment's address and the user who filed: the receipt of a submitted report. */
-  "employer.report-submitted.email": {
-    establishmentAr: string;
-    establishmentEn: string;
-    workerNameAr: string;
-    workerNameEn: string;
-    reference: string;
-    amountBaisa: number;
-    appUrl: string;
-    reportId: string;
-  };
-};
 export type TemplateName = keyof TemplateParams;
 
 type Rendered = { subject?: string; body: string };

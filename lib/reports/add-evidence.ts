@@ -6,7 +6,16 @@ import { recordAudit } from "@/lib/audit/record";
 import { log } from "@/lib/log";
 import { newStorageKey } from "@/lib/storage";
 import { validateUpload } from "@/lib/storage/validate";
-import { auditActor, inTransaction, isUuid, openForEdit, refused, storageOf, type FilingContext, type Refused } from "./filing-context";
+import {
+  auditActor,
+  inTransaction,
+  isUuid,
+  openForEdit,
+  refused,
+  storageOf,
+  type FilingContext,
+  type Refused,
+} from "./filing-context";
 import { EMPLOYER_EVIDENCE_KINDS, type EmployerEvidenceKind } from "./review";
 
 export type AddEvidenceInput = { kind: EmployerEvidenceKind; name: string; bytes: Uint8Array };
@@ -17,9 +26,15 @@ export type AddEvidenceResult = { ok: true; fileId: string; safeName: string } |
  * at most 5 MB), stored under a random key, and recorded; a new file of the same kind replaces the old one.
  * The store is written before the database: if the database then refuses, the stored object is removed.
  */
-export async function addEvidence(actor: EmployerActor, reportId: string, input: AddEvidenceInput, ctx: FilingContext = {}): Promise<AddEvidenceResult> {
+export async function addEvidence(
+  actor: EmployerActor,
+  reportId: string,
+  input: AddEvidenceInput,
+  ctx: FilingContext = {},
+): Promise<AddEvidenceResult> {
   assertEmployer(actor);
-  if (!(EMPLOYER_EVIDENCE_KINDS as readonly string[]).includes(input.kind)) return refused("evidence_kind_invalid");
+  if (!(EMPLOYER_EVIDENCE_KINDS as readonly string[]).includes(input.kind))
+    return refused("evidence_kind_invalid");
   const checked = validateUpload({ name: input.name, bytes: input.bytes });
   if (!checked.ok) return refused(checked.code, undefined, input.kind);
 
@@ -42,11 +57,20 @@ export async function addEvidence(actor: EmployerActor, reportId: string, input:
       const open = await openForEdit(tx, actor, reportId, ctx);
       if (!open.ok) return open;
       const replaced = await tx
-        .select({ id: evidenceFiles.id, storageKey: evidenceFiles.storageKey, originalName: evidenceFiles.originalName })
+        .select({
+          id: evidenceFiles.id,
+          storageKey: evidenceFiles.storageKey,
+          originalName: evidenceFiles.originalName,
+        })
         .from(evidenceFiles)
         .where(and(eq(evidenceFiles.reportId, reportId), eq(evidenceFiles.kind, input.kind)));
       if (replaced.length > 0) {
-        await tx.delete(evidenceFiles).where(inArray(evidenceFiles.id, replaced.map((r) => r.id)));
+        await tx.delete(evidenceFiles).where(
+          inArray(
+            evidenceFiles.id,
+            replaced.map((r) => r.id),
+          ),
+        );
       }
       const [row] = await tx
         .insert(evidenceFiles)
@@ -67,8 +91,18 @@ export async function addEvidence(actor: EmployerActor, reportId: string, input:
         action: "report.evidence_added",
         entityType: "report",
         entityId: reportId,
-        before: replaced.length > 0 ? { replaced: replaced.map((r) => ({ id: r.id, name: r.originalName })) } : null,
-        after: { fileId: row!.id, kind: input.kind, name: checked.safeName, mimeType: checked.mimeType, sizeBytes: checked.sizeBytes, sha256: checked.sha256 },
+        before:
+          replaced.length > 0
+            ? { replaced: replaced.map((r) => ({ id: r.id, name: r.originalName })) }
+            : null,
+        after: {
+          fileId: row!.id,
+          kind: input.kind,
+          name: checked.safeName,
+          mimeType: checked.mimeType,
+          sizeBytes: checked.sizeBytes,
+          sha256: checked.sha256,
+        },
         ip: ctx.ip ?? null,
       });
       replacedKeys = replaced.map((r) => r.storageKey);
@@ -84,8 +118,13 @@ export async function addEvidence(actor: EmployerActor, reportId: string, input:
 }
 
 /** After the database has forgotten them: a failure here leaves an orphan object, logged, never a broken row. */
-export async function deleteQuietly(storage: ReturnType<typeof storageOf>, keys: readonly string[]): Promise<void> {
+export async function deleteQuietly(
+  storage: ReturnType<typeof storageOf>,
+  keys: readonly string[],
+): Promise<void> {
   for (const key of keys) {
-    await storage.delete(key).catch((err: unknown) => log.warn({ err, key }, "could not delete a stored object"));
+    await storage
+      .delete(key)
+      .catch((err: unknown) => log.warn({ err, key }, "could not delete a stored object"));
   }
 }

@@ -13,9 +13,13 @@ export async function currentFeeBaisa(tx: Tx, nationality: string, at: Date): Pr
   const [row] = await tx
     .select({ amountBaisa: ticketFees.amountBaisa })
     .from(ticketFees)
-    .where(and(inArray(ticketFees.nationality, [nationality, DEFAULT_FEE_NATIONALITY]), lte(ticketFees.effectiveFrom, at)))
+    .where(
+      and(
+        inArray(ticketFees.nationality, [nationality, DEFAULT_FEE_NATIONALITY]),
+        lte(ticketFees.effectiveFrom, at),
+      ),
+    )
     .orderBy(desc(sql`${ticketFees.nationality} = ${nationality}`), desc(ticketFees.effectiveFrom))
     .limit(1);
   return row?.amountBaisa ?? null;
 }
-

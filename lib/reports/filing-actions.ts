@@ -18,7 +18,14 @@ import { returnToDraft } from "./return-to-draft";
 import { EMPLOYER_EVIDENCE_KINDS } from "./review";
 import { saveAbsence, type AbsenceInput, type SaveResult } from "./save-absence";
 import { saveDeclarations } from "./save-declarations";
-import { civilIdSchema, contactSchema, declarationsSchema, lastDaySchema, workerChoiceSchema, workplaceSchema } from "./schemas";
+import {
+  civilIdSchema,
+  contactSchema,
+  declarationsSchema,
+  lastDaySchema,
+  workerChoiceSchema,
+  workplaceSchema,
+} from "./schemas";
 import { startReport } from "./start-report";
 import { FILING_STEPS, nextStep, stepHref, type FilingStep } from "./steps";
 
@@ -50,7 +57,8 @@ function refusalState(formData: FormData, r: Refused, locale: Locale, reportId?:
   if (r.code === "not_editable" && reportId) redirect(`/${locale}/employer/reports/${reportId}`);
   const params = formatRefusalParams(r.params, locale);
   const values = formValues(formData);
-  if (r.field) return { status: "error", fieldErrors: { [r.field]: r.code }, formErrorParams: params, values };
+  if (r.field)
+    return { status: "error", fieldErrors: { [r.field]: r.code }, formErrorParams: params, values };
   return { status: "error", formError: r.code, formErrorParams: params, values };
 }
 
@@ -118,7 +126,9 @@ export async function saveWorkplaceAction(_prev: FormState, formData: FormData):
 }
 
 export async function saveContactAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return saveStep(formData, "contact", contactSchema, async (actor, id, data) => saveAbsence(actor, id, { part: "contact", ...data }, await ctx()));
+  return saveStep(formData, "contact", contactSchema, async (actor, id, data) =>
+    saveAbsence(actor, id, { part: "contact", ...data }, await ctx()),
+  );
 }
 
 export async function saveDeclarationsAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -176,7 +186,8 @@ export async function evidenceAction(_prev: FormState, formData: FormData): Prom
     const bytes = new Uint8Array(await file.arrayBuffer());
     const added = await addEvidence(actor, reportId, { kind, name: file.name, bytes }, c);
     if (!added.ok) {
-      if (added.code === "not_found" || added.code === "not_editable") return refusalState(formData, added, locale, reportId);
+      if (added.code === "not_found" || added.code === "not_editable")
+        return refusalState(formData, added, locale, reportId);
       if (added.field) fieldErrors[added.field] = added.code;
       else return refusalState(formData, added, locale, reportId);
     }

@@ -44,7 +44,11 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** Postgres unique violation on the named constraint or index, through drizzle's error wrapper if any. */
 export function isUniqueViolation(e: unknown, constraint: string): boolean {
-  for (let err = e as { code?: string; constraint_name?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+  for (
+    let err = e as { code?: string; constraint_name?: string; cause?: unknown } | undefined;
+    err;
+    err = err.cause as typeof err
+  ) {
     if (err.code === "23505" && err.constraint_name === constraint) return true;
   }
   return false;
@@ -83,7 +87,13 @@ export type WorkerQuery = { workerId: string } | { civilId: string };
  * Everything needed to decide whether this establishment may report this worker now. `lock` takes a row lock
  * on the worker, so two "start" clicks for one worker cannot make two drafts.
  */
-export async function evaluateWorker(tx: Tx, actor: EmployerActor, query: WorkerQuery, now: Date, lock = false) {
+export async function evaluateWorker(
+  tx: Tx,
+  actor: EmployerActor,
+  query: WorkerQuery,
+  now: Date,
+  lock = false,
+) {
   const { establishment, governorate } = await loadEstablishment(tx, actor.establishmentId);
   let worker: WorkerRow | null = null;
   if ("workerId" in query ? isUuid(query.workerId) : /^\d{1,9}$/.test(query.civilId)) {
@@ -109,7 +119,13 @@ export async function evaluateWorker(tx: Tx, actor: EmployerActor, query: Worker
     const [d] = await tx
       .select({ id: reports.id, reference: reports.reference, createdAt: reports.createdAt })
       .from(reports)
-      .where(and(eq(reports.workerId, visibleWorker.id), eq(reports.establishmentId, establishment.id), eq(reports.status, "draft")))
+      .where(
+        and(
+          eq(reports.workerId, visibleWorker.id),
+          eq(reports.establishmentId, establishment.id),
+          eq(reports.status, "draft"),
+        ),
+      )
       .orderBy(asc(reports.createdAt))
       .limit(1);
     draft = d ?? null;
@@ -124,7 +140,11 @@ export async function evaluateWorker(tx: Tx, actor: EmployerActor, query: Worker
 export type ReportRow = typeof reports.$inferSelect;
 
 /** The actor's own report, locked for update; null when there is none (or it is another establishment's). */
-export async function lockOwnReport(tx: Tx, actor: EmployerActor, reportId: string): Promise<ReportRow | null> {
+export async function lockOwnReport(
+  tx: Tx,
+  actor: EmployerActor,
+  reportId: string,
+): Promise<ReportRow | null> {
   if (!isUuid(reportId)) return null;
   const [row] = await tx
     .select()
@@ -151,7 +171,12 @@ export async function hasLiveDeposit(tx: Tx, reportId: string): Promise<boolean>
  * (its fee is forgotten, to be fixed again at "check your answers"), unless a payment was started. Anything
  * already submitted cannot be changed here.
  */
-export async function openForEdit(tx: Tx, actor: EmployerActor, reportId: string, ctx: FilingContext): Promise<{ ok: true; report: ReportRow } | Refused> {
+export async function openForEdit(
+  tx: Tx,
+  actor: EmployerActor,
+  reportId: string,
+  ctx: FilingContext,
+): Promise<{ ok: true; report: ReportRow } | Refused> {
   const report = await lockOwnReport(tx, actor, reportId);
   if (!report) return refused("not_found");
   if (report.status === "draft") return { ok: true, report };
@@ -179,7 +204,11 @@ export async function openForEdit(tx: Tx, actor: EmployerActor, reportId: string
 }
 
 export async function listEvidence(tx: Tx, reportId: string) {
-  return tx.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, reportId)).orderBy(asc(evidenceFiles.createdAt));
+  return tx
+    .select()
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.reportId, reportId))
+    .orderBy(asc(evidenceFiles.createdAt));
 }
 export { refused, type Refused } from "./refusals";
 

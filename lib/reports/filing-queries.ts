@@ -7,7 +7,14 @@ import { db } from "@/db";
 import { reports, workers } from "@/db/schema";
 import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { currentFeeBaisa } from "./fees";
-import { evaluateWorker, isUuid, loadEstablishment, loadSnapshot, type FilingContext, type WorkerQuery } from "./filing-context";
+import {
+  evaluateWorker,
+  isUuid,
+  loadEstablishment,
+  loadSnapshot,
+  type FilingContext,
+  type WorkerQuery,
+} from "./filing-context";
 import { parseReference } from "./reference";
 import { refusalOf } from "./refusals";
 import { findProblems } from "./review";
@@ -15,7 +22,11 @@ import { checkEstablishmentCanFile } from "./rules";
 import { OPEN_REPORT_STATUSES } from "./states";
 
 /** The actor's own report by id or by reference (as typed: spaces, lower case, Arabic-Indic digits). */
-export async function loadOwnReport(actor: EmployerActor, by: { id: string } | { reference: string }, ctx: FilingContext = {}) {
+export async function loadOwnReport(
+  actor: EmployerActor,
+  by: { id: string } | { reference: string },
+  ctx: FilingContext = {},
+) {
   assertEmployer(actor);
   let condition;
   if ("id" in by) {
@@ -54,14 +65,20 @@ export async function establishmentFilingBlock(actor: EmployerActor, ctx: Filing
 }
 
 /** For step 1: may this worker be reported by this establishment now, and is there a draft to resume? */
-export async function lookupWorkerForFiling(actor: EmployerActor, query: WorkerQuery, ctx: FilingContext = {}) {
+export async function lookupWorkerForFiling(
+  actor: EmployerActor,
+  query: WorkerQuery,
+  ctx: FilingContext = {},
+) {
   assertEmployer(actor);
   const now = ctx.now ?? new Date();
   const found = await evaluateWorker(ctx.db ?? db, actor, query, now);
   return {
     worker: found.worker,
     draft: found.draft,
-    refusal: found.refusal ? refusalOf(found.refusal, found.governorate, "civilId" in query ? "civilId" : undefined) : null,
+    refusal: found.refusal
+      ? refusalOf(found.refusal, found.governorate, "civilId" in query ? "civilId" : undefined)
+      : null,
   };
 }
 
@@ -107,14 +124,24 @@ export const WORKER_LIST_LIMIT = 25;
  * This establishment's workers with an active permit, matched by name in Arabic or Latin script (or civil ID),
  * with whether each already has an open report or a draft; sorted by the name in the reader's script.
  */
-export async function searchActiveWorkers(actor: EmployerActor, q: string, ctx: FilingContext & { locale?: "ar" | "en" } = {}) {
+export async function searchActiveWorkers(
+  actor: EmployerActor,
+  q: string,
+  ctx: FilingContext & { locale?: "ar" | "en" } = {},
+) {
   assertEmployer(actor);
   const term = normaliseSearch(q).slice(0, 60);
   const conditions = [eq(workers.establishmentId, actor.establishmentId), eq(workers.permitStatus, "active")];
   if (term) {
     const like = `%${escapeLike(term)}%`;
     const nameAr = sql`translate(${workers.nameAr}, ${AR_FROM + AR_DROP}, ${AR_TO})`;
-    conditions.push(or(ilike(workers.nameEn, like), sql`${nameAr} like ${like}`, ilike(workers.civilId, `${escapeLike(term)}%`))!);
+    conditions.push(
+      or(
+        ilike(workers.nameEn, like),
+        sql`${nameAr} like ${like}`,
+        ilike(workers.civilId, `${escapeLike(term)}%`),
+      )!,
+    );
   }
   const tx = ctx.db ?? db;
   const rows = await tx
@@ -134,14 +161,22 @@ export async function searchActiveWorkers(actor: EmployerActor, q: string, ctx: 
   const ids = rows.map((r) => r.id);
   const busy = ids.length
     ? await tx
-        .select({ workerId: reports.workerId, status: reports.status, establishmentId: reports.establishmentId })
+        .select({
+          workerId: reports.workerId,
+          status: reports.status,
+          establishmentId: reports.establishmentId,
+        })
         .from(reports)
-        .where(and(inArray(reports.workerId, ids), inArray(reports.status, [...OPEN_REPORT_STATUSES, "draft"])))
+        .where(
+          and(inArray(reports.workerId, ids), inArray(reports.status, [...OPEN_REPORT_STATUSES, "draft"])),
+        )
     : [];
   const items = rows.slice(0, WORKER_LIST_LIMIT).map((w) => ({
     ...w,
     hasOpenReport: busy.some((b) => b.workerId === w.id && b.status !== "draft"),
-    hasDraft: busy.some((b) => b.workerId === w.id && b.status === "draft" && b.establishmentId === actor.establishmentId),
+    hasDraft: busy.some(
+      (b) => b.workerId === w.id && b.status === "draft" && b.establishmentId === actor.establishmentId,
+    ),
   }));
   return { items, more: rows.length > WORKER_LIST_LIMIT };
 }

@@ -14,7 +14,11 @@ export function isUuid(value: string): boolean {
  * The actor's establishment's report, locked for the rest of the transaction (requests on one report queue
  * behind each other), or ReportNotFoundError — also for another establishment's report.
  */
-export async function lockOwnReport(tx: Tx, actor: EmployerActor, reportId: string): Promise<typeof reports.$inferSelect> {
+export async function lockOwnReport(
+  tx: Tx,
+  actor: EmployerActor,
+  reportId: string,
+): Promise<typeof reports.$inferSelect> {
   if (!isUuid(reportId)) throw new ReportNotFoundError();
   const [row] = await tx
     .select()

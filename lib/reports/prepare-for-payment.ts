@@ -1,7 +1,17 @@
 import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { currentFeeBaisa } from "./fees";
-import { auditActor, inTransaction, isUniqueViolation, loadSnapshot, lockOwnReport, nowOf, refused, type FilingContext, type Refused } from "./filing-context";
+import {
+  auditActor,
+  inTransaction,
+  isUniqueViolation,
+  loadSnapshot,
+  lockOwnReport,
+  nowOf,
+  refused,
+  type FilingContext,
+  type Refused,
+} from "./filing-context";
 import { findProblems, type Problem } from "./review";
 import { transitionReport } from "./states";
 
@@ -17,14 +27,19 @@ export type PrepareResult =
  * from the fee table as it stands now, and the draft moves to awaiting_payment. Already awaiting payment:
  * nothing changes (a second click, or the back button).
  */
-export async function prepareForPayment(actor: EmployerActor, reportId: string, ctx: FilingContext = {}): Promise<PrepareResult> {
+export async function prepareForPayment(
+  actor: EmployerActor,
+  reportId: string,
+  ctx: FilingContext = {},
+): Promise<PrepareResult> {
   assertEmployer(actor);
   const now = nowOf(ctx);
   try {
     return await inTransaction(ctx, async (tx): Promise<PrepareResult> => {
       const report = await lockOwnReport(tx, actor, reportId);
       if (!report) return refused("not_found");
-      if (report.status === "awaiting_payment" && report.feeBaisa) return { ok: true, reportId: report.id, feeBaisa: report.feeBaisa };
+      if (report.status === "awaiting_payment" && report.feeBaisa)
+        return { ok: true, reportId: report.id, feeBaisa: report.feeBaisa };
       if (report.status !== "draft") return refused("not_editable");
 
       const snapshot = await loadSnapshot(tx, report);

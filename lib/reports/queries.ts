@@ -81,10 +81,17 @@ function listConditions(actor: EmployerActor, filters: ReportListFilters): SQL {
   const search = classifySearch(filters.q);
   if (search?.kind === "reference") conditions.push(eq(reports.reference, search.reference));
   if (search?.kind === "digits") {
-    conditions.push(or(like(workers.civilId, `${search.digits}%`), like(reports.reference, `%${search.digits}%`))!);
+    conditions.push(
+      or(like(workers.civilId, `${search.digits}%`), like(reports.reference, `%${search.digits}%`))!,
+    );
   }
   if (search?.kind === "name") {
-    conditions.push(or(sql`${foldedName(workers.nameAr)} like ${search.pattern}`, sql`${foldedName(workers.nameEn)} like ${search.pattern}`)!);
+    conditions.push(
+      or(
+        sql`${foldedName(workers.nameAr)} like ${search.pattern}`,
+        sql`${foldedName(workers.nameEn)} like ${search.pattern}`,
+      )!,
+    );
   }
   return and(...conditions)!;
 }
@@ -100,7 +107,11 @@ function keyAfter(c: ReportCursor): SQL {
 }
 
 /** The establishment's reports, newest first, one page at a time (keyset pagination, never OFFSET). */
-export async function listEstablishmentReports(actor: EmployerActor, filters: ReportListFilters, tx: Tx = db): Promise<ReportListPage> {
+export async function listEstablishmentReports(
+  actor: EmployerActor,
+  filters: ReportListFilters,
+  tx: Tx = db,
+): Promise<ReportListPage> {
   const limit = Math.min(Math.max(filters.limit ?? PAGE_SIZE, 1), 100);
   const after = decodeCursor(filters.after);
   const before = after ? null : decodeCursor(filters.before);
@@ -126,7 +137,11 @@ export async function listEstablishmentReports(actor: EmployerActor, filters: Re
     .from(reports)
     .innerJoin(workers, eq(workers.id, reports.workerId))
     .where(and(...where))
-    .orderBy(...(newestFirst ? [desc(reports.createdAt), desc(reports.id)] : [asc(reports.createdAt), asc(reports.id)]))
+    .orderBy(
+      ...(newestFirst
+        ? [desc(reports.createdAt), desc(reports.id)]
+        : [asc(reports.createdAt), asc(reports.id)]),
+    )
     .limit(limit + 1);
 
   const more = rows.length > limit;
@@ -158,7 +173,10 @@ export async function listEstablishmentReports(actor: EmployerActor, filters: Re
 }
 
 /** How many of the establishment's reports are in each status (for the filter). */
-export async function countReportsByStatus(actor: EmployerActor, tx: Tx = db): Promise<Record<ReportStatus, number>> {
+export async function countReportsByStatus(
+  actor: EmployerActor,
+  tx: Tx = db,
+): Promise<Record<ReportStatus, number>> {
   const rows = await tx
     .select({ status: reports.status, n: count() })
     .from(reports)
@@ -170,7 +188,11 @@ export async function countReportsByStatus(actor: EmployerActor, tx: Tx = db): P
 }
 
 /** The id of the establishment's report with this reference (typed any way parseReference accepts), or null. */
-export async function findOwnReportIdByReference(actor: EmployerActor, reference: string, tx: Tx = db): Promise<string | null> {
+export async function findOwnReportIdByReference(
+  actor: EmployerActor,
+  reference: string,
+  tx: Tx = db,
+): Promise<string | null> {
   const search = classifySearch(reference);
   if (search?.kind !== "reference") return null;
   const [row] = await tx
@@ -180,18 +202,35 @@ export async function findOwnReportIdByReference(actor: EmployerActor, reference
   return row?.id ?? null;
 }
 
-export type TimelineActor = { kind: "employer"; name: string | null } | { kind: "staff" } | { kind: "worker" } | { kind: "system" };
+export type TimelineActor =
+  { kind: "employer"; name: string | null } | { kind: "staff" } | { kind: "worker" } | { kind: "system" };
 
 export type TimelineEntry = {
   key: string;
   at: Date;
   actor: TimelineActor;
 } & (
-  | { type: "status"; from: ReportStatus | null; to: ReportStatus; reasonCode: string | null; note: string | null }
+  | {
+      type: "status";
+      from: ReportStatus | null;
+      to: ReportStatus;
+      reasonCode: string | null;
+      note: string | null;
+    }
   | { type: "cancellation_requested"; reason: string; explanation: string }
-  | { type: "cancellation_closed"; status: "accepted" | "rejected" | "withdrawn"; reasonCode: string | null; note: string | null }
+  | {
+      type: "cancellation_closed";
+      status: "accepted" | "rejected" | "withdrawn";
+      reasonCode: string | null;
+      note: string | null;
+    }
   | { type: "refund_requested"; ground: string; amountBaisa: number }
-  | { type: "refund_closed"; status: "approved" | "refunded" | "failed" | "rejected"; reasonCode: string | null; note: string | null }
+  | {
+      type: "refund_closed";
+      status: "approved" | "refunded" | "failed" | "rejected";
+      reasonCode: string | null;
+      note: string | null;
+    }
 );
 
 /**
@@ -227,7 +266,12 @@ function actorOf(kind: string, id: string | null, names: Map<string, string>): T
 }
 
 /** Everything the report page shows, or null when the report is not this establishment's. */
-export async function getReportDetail(actor: EmployerActor, reportId: string, now: Date = new Date(), tx: Tx = db) {
+export async function getReportDetail(
+  actor: EmployerActor,
+  reportId: string,
+  now: Date = new Date(),
+  tx: Tx = db,
+) {
   if (!isUuid(reportId)) return null;
   const [head] = await tx
     .select({ report: reports, worker: workers })
@@ -237,38 +281,53 @@ export async function getReportDetail(actor: EmployerActor, reportId: string, no
   if (!head) return null;
   const { report, worker } = head;
 
-  const [evidence, depositRows, events, cancellations, refunds, people, governorate, refund, grievance] = await Promise.all([
-    tx.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, report.id)).orderBy(asc(evidenceFiles.kind), asc(evidenceFiles.createdAt)),
-    tx.select().from(deposits).where(eq(deposits.reportId, report.id)).orderBy(desc(deposits.createdAt)),
-    tx.select().from(reportEvents).where(eq(reportEvents.reportId, report.id)).orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-    tx.select().from(cancellationRequests).where(eq(cancellationRequests.reportId, report.id)).orderBy(desc(cancellationRequests.createdAt)),
-    tx.select().from(refundRequests).where(eq(refundRequests.reportId, report.id)).orderBy(desc(refundRequests.createdAt)),
-    // Names of this establishment's users only: an employer actor on this report can only be one of them.
-    tx
-      .select({ id: employerUsers.id, name: employerUsers.name })
-      .from(employerUsers)
-      .where(eq(employerUsers.establishmentId, actor.establishmentId)),
-    report.workGovernorateCode
-      ? tx.select().from(governorates).where(eq(governorates.code, report.workGovernorateCode))
-      : Promise.resolve([]),
-    loadRefundFacts(tx, report),
-    loadGrievanceSummary(report.id, tx),
-  ]);
+  const [evidence, depositRows, events, cancellations, refunds, people, governorate, refund, grievance] =
+    await Promise.all([
+      tx
+        .select()
+        .from(evidenceFiles)
+        .where(eq(evidenceFiles.reportId, report.id))
+        .orderBy(asc(evidenceFiles.kind), asc(evidenceFiles.createdAt)),
+      tx.select().from(deposits).where(eq(deposits.reportId, report.id)).orderBy(desc(deposits.createdAt)),
+      tx
+        .select()
+        .from(reportEvents)
+        .where(eq(reportEvents.reportId, report.id))
+        .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
+      tx
+        .select()
+        .from(cancellationRequests)
+        .where(eq(cancellationRequests.reportId, report.id))
+        .orderBy(desc(cancellationRequests.createdAt)),
+      tx
+        .select()
+        .from(refundRequests)
+        .where(eq(refundRequests.reportId, report.id))
+        .orderBy(desc(refundRequests.createdAt)),
+      // Names of this establishment's users only: an employer actor on this report can only be one of them.
+      tx
+        .select({ id: employerUsers.id, name: employerUsers.name })
+        .from(employerUsers)
+        .where(eq(employerUsers.establishmentId, actor.establishmentId)),
+      report.workGovernorateCode
+        ? tx.select().from(governorates).where(eq(governorates.code, report.workGovernorateCode))
+        : Promise.resolve([]),
+      loadRefundFacts(tx, report),
+      loadGrievanceSummary(report.id, tx),
+    ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
 
   const timeline: TimelineEntry[] = [
-    ...events.map(
-      (e): TimelineEntry => ({
-        key: `e${e.id}`,
-        at: e.at,
-        actor: actorOf(e.actorKind, e.actorId, names),
-        type: "status",
-        from: e.fromStatus,
-        to: e.toStatus,
-        reasonCode: e.reasonCode,
-        note: e.note,
-      }),
-    ),
+    ...events.map((e): TimelineEntry => ({
+      key: `e${e.id}`,
+      at: e.at,
+      actor: actorOf(e.actorKind, e.actorId, names),
+      type: "status",
+      from: e.fromStatus,
+      to: e.toStatus,
+      reasonCode: e.reasonCode,
+      note: e.note,
+    })),
     ...cancellations.flatMap((c): TimelineEntry[] => {
       const out: TimelineEntry[] = [
         {
@@ -321,7 +380,8 @@ export async function getReportDetail(actor: EmployerActor, reportId: string, no
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const assessment: RefundAssessment = assessRefund(refund.facts, now);
-  const openCancellation = cancellations.find((c) => c.status === "submitted" || c.status === "under_review") ?? null;
+  const openCancellation =
+    cancellations.find((c) => c.status === "submitted" || c.status === "under_review") ?? null;
   const liveDeposit = depositRows.find((d) => d.status !== "failed" && d.status !== "expired") ?? null;
   return {
     report,
@@ -339,7 +399,8 @@ export async function getReportDetail(actor: EmployerActor, reportId: string, no
     grievance,
     actions: {
       canContinue: report.status === "draft" || report.status === "awaiting_payment",
-      canRequestCancellation: (report.status === "submitted" || report.status === "approved") && !openCancellation,
+      canRequestCancellation:
+        (report.status === "submitted" || report.status === "approved") && !openCancellation,
       canWithdrawCancellation: Boolean(openCancellation),
       canRequestRefund: assessment.offered,
     },
@@ -362,4 +423,6 @@ export async function findOwnReport(actor: EmployerActor, reportId: string, tx: 
  * For pages: one load per request of the report a page and its metadata both need (React's request cache;
  * the actor object is itself cached per request, so the key matches).
  */
-export const getReportDetailForPage = cache((actor: EmployerActor, reportId: string) => getReportDetail(actor, reportId));
+export const getReportDetailForPage = cache((actor: EmployerActor, reportId: string) =>
+  getReportDetail(actor, reportId),
+);

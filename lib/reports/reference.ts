@@ -28,7 +28,9 @@ export function formatReference(year: number, sequence: number): string {
 
 /** Normalises what a person typed (spaces, lower case, Arabic-Indic digits) and checks the check digit. */
 export function parseReference(input: string): string | null {
-  const latin = input.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const latin = input
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
   const m = /^WA-?(\d{4})-?(\d{6,})$/.exec(latin.trim().toUpperCase().replace(/\s+/g, ""));
   if (!m) return null;
   const [, year, digits] = m as unknown as [string, string, string];

@@ -17,7 +17,12 @@ export async function loadRefundFacts(
   const depositQuery = tx
     .select()
     .from(deposits)
-    .where(and(eq(deposits.reportId, report.id), inArray(deposits.status, ["pending", "paid", "utilised", "refunded"])))
+    .where(
+      and(
+        eq(deposits.reportId, report.id),
+        inArray(deposits.status, ["pending", "paid", "utilised", "refunded"]),
+      ),
+    )
     .orderBy(desc(deposits.createdAt))
     .limit(1);
   const [deposit] = opts.lock ? await depositQuery.for("update") : await depositQuery;
@@ -44,7 +49,12 @@ export async function loadRefundFacts(
       ? tx
           .select({ id: refundRequests.id })
           .from(refundRequests)
-          .where(and(eq(refundRequests.depositId, deposit.id), inArray(refundRequests.status, ["submitted", "approved", "refunded"])))
+          .where(
+            and(
+              eq(refundRequests.depositId, deposit.id),
+              inArray(refundRequests.status, ["submitted", "approved", "refunded"]),
+            ),
+          )
           .limit(1)
       : Promise.resolve([]),
   ]);
@@ -58,7 +68,12 @@ export async function loadRefundFacts(
       cancelledByGrievance: Boolean(grievance),
       workerPermitCancelled: worker?.permitStatus === "cancelled",
       deposit: deposit
-        ? { status: deposit.status, amountBaisa: deposit.amountBaisa, refundedBaisa: deposit.refundedBaisa, utilisedAt: deposit.utilisedAt }
+        ? {
+            status: deposit.status,
+            amountBaisa: deposit.amountBaisa,
+            refundedBaisa: deposit.refundedBaisa,
+            utilisedAt: deposit.utilisedAt,
+          }
         : null,
       liveRefundRequest: Boolean(liveRefund),
     },

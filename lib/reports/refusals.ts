@@ -21,14 +21,24 @@ export function refusalOf(
       return refused(r.code, { until: r.until.toISOString() }, field);
     case "governorate_not_live":
       return r.liveFrom
-        ? refused("governorate_not_live_scheduled", { liveFrom: r.liveFrom, governorateAr: governorate.nameAr, governorateEn: governorate.nameEn }, field)
-        : refused("governorate_not_live", { governorateAr: governorate.nameAr, governorateEn: governorate.nameEn }, field);
+        ? refused(
+            "governorate_not_live_scheduled",
+            { liveFrom: r.liveFrom, governorateAr: governorate.nameAr, governorateEn: governorate.nameEn },
+            field,
+          )
+        : refused(
+            "governorate_not_live",
+            { governorateAr: governorate.nameAr, governorateEn: governorate.nameEn },
+            field,
+          );
     case "worker_not_found":
     case "permit_other_establishment":
       return refused(r.code, undefined, field);
     case "permit_not_active":
       return refused(r.code, { permitStatus: r.permitStatus }, field);
     case "open_report_exists":
-      return r.ownReference ? refused("open_report_exists_own", { reference: r.ownReference }, field) : refused(r.code, undefined, field);
+      return r.ownReference
+        ? refused("open_report_exists_own", { reference: r.ownReference }, field)
+        : refused(r.code, undefined, field);
   }
 }

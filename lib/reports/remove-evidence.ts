@@ -3,18 +3,38 @@ import { evidenceFiles, reports } from "@/db/schema";
 import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { deleteQuietly } from "./add-evidence";
-import { auditActor, inTransaction, isUuid, openForEdit, refused, storageOf, type FilingContext, type Refused } from "./filing-context";
+import {
+  auditActor,
+  inTransaction,
+  isUuid,
+  openForEdit,
+  refused,
+  storageOf,
+  type FilingContext,
+  type Refused,
+} from "./filing-context";
 
 export type RemoveEvidenceResult = { ok: true; reportId: string } | Refused;
 
 /** Removes a file the employer attached to a draft (the database row first, then the stored object). */
-export async function removeEvidence(actor: EmployerActor, fileId: string, ctx: FilingContext = {}): Promise<RemoveEvidenceResult> {
+export async function removeEvidence(
+  actor: EmployerActor,
+  fileId: string,
+  ctx: FilingContext = {},
+): Promise<RemoveEvidenceResult> {
   assertEmployer(actor);
   if (!isUuid(fileId)) return refused("not_found");
   let storageKey: string | null = null;
   const result = await inTransaction(ctx, async (tx): Promise<RemoveEvidenceResult> => {
     const [file] = await tx
-      .select({ id: evidenceFiles.id, reportId: evidenceFiles.reportId, kind: evidenceFiles.kind, storageKey: evidenceFiles.storageKey, originalName: evidenceFiles.originalName, uploadedByKind: evidenceFiles.uploadedByKind })
+      .select({
+        id: evidenceFiles.id,
+        reportId: evidenceFiles.reportId,
+        kind: evidenceFiles.kind,
+        storageKey: evidenceFiles.storageKey,
+        originalName: evidenceFiles.originalName,
+        uploadedByKind: evidenceFiles.uploadedByKind,
+      })
       .from(evidenceFiles)
       .innerJoin(reports, eq(reports.id, evidenceFiles.reportId))
       .where(and(eq(evidenceFiles.id, fileId), eq(reports.establishmentId, actor.establishmentId)));

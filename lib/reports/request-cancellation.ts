@@ -25,33 +25,54 @@ export type RequestCancellationInput = {
  * request per report: checked under the report's row lock, and by the partial unique index
  * `cancellation_one_open_per_report` should two requests ever race past the check. Staff decide (staff issue).
  */
-export async function requestCancellation(actorIn: Actor | null, input: RequestCancellationInput, database: Tx = db): Promise<{ id: string }> {
+export async function requestCancellation(
+  actorIn: Actor | null,
+  input: RequestCancellationInput,
+  database: Tx = db,
+): Promise<{ id: string }> {
   const actor = assertEmployer(actorIn);
   try {
     return await database.transaction(async (tx) => {
       const report = await lockOwnReport(tx, actor, input.reportId);
-      if (!CANCELLABLE_STATUSES.includes(report.status)) throw new RequestRefusedError("cancellation_not_allowed");
+      if (!CANCELLABLE_STATUSES.includes(report.status))
+        throw new RequestRefusedError("cancellation_not_allowed");
       const [open] = await tx
         .select({ id: cancellationRequests.id })
         .from(cancellationRequests)
-        .where(and(eq(cancellationRequests.reportId, report.id), inArray(cancellationRequests.status, ["submitted", "under_review"])));
+        .where(
+          and(
+            eq(cancellationRequests.reportId, report.id),
+            inArray(cancellationRequests.status, ["submitted", "under_review"]),
+          ),
+        );
       if (open) throw new RequestRefusedError("cancellation_already_open");
       const [row] = await tx
         .insert(cancellationRequests)
-        .values({ reportId: report.id, reason: input.reason, explanation: input.explanation, requestedBy: actor.userId })
+        .values({
+          reportId: report.id,
+          reason: input.reason,
+          explanation: input.explanation,
+          requestedBy: actor.userId,
+        })
         .returning({ id: cancellationRequests.id });
       await recordAudit(tx, {
         actor: { kind: "employer", id: actor.userId },
         action: "report.cancellation_requested",
         entityType: "cancellation_request",
         entityId: row!.id,
-        after: { reportId: report.id, reference: report.reference, reportStatus: report.status, reason: input.reason },
+        after: {
+          reportId: report.id,
+          reference: report.reference,
+          reportStatus: report.status,
+          reason: input.reason,
+        },
         ip: input.ip,
       });
       return { id: row!.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "cancellation_one_open_per_report")) throw new RequestRefusedError("cancellation_already_open");
+    if (isUniqueViolation(e, "cancellation_one_open_per_report"))
+      throw new RequestRefusedError("cancellation_already_open");
     throw e;
   }
 }

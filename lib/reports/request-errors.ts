@@ -32,7 +32,11 @@ export class RequestRefusedError extends Error {
 
 /** PostgreSQL's unique_violation, as postgres.js reports it (possibly wrapped by drizzle). */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = e as { code?: string; constraint_name?: string; cause?: { code?: string; constraint_name?: string } };
+  const err = e as {
+    code?: string;
+    constraint_name?: string;
+    cause?: { code?: string; constraint_name?: string };
+  };
   const inner = err?.code === "23505" ? err : err?.cause?.code === "23505" ? err.cause : null;
   if (!inner) return false;
   return constraint === undefined || inner.constraint_name === constraint;

@@ -31,20 +31,33 @@ export async function requestRefund(
       if (!assessment.grounds.includes(ground)) throw new RequestRefusedError("refund_ground_invalid");
       const [row] = await tx
         .insert(refundRequests)
-        .values({ reportId: report.id, depositId, ground, amountBaisa: assessment.amountBaisa, requestedBy: actor.userId })
+        .values({
+          reportId: report.id,
+          depositId,
+          ground,
+          amountBaisa: assessment.amountBaisa,
+          requestedBy: actor.userId,
+        })
         .returning({ id: refundRequests.id });
       await recordAudit(tx, {
         actor: { kind: "employer", id: actor.userId },
         action: "report.refund_requested",
         entityType: "refund_request",
         entityId: row!.id,
-        after: { reportId: report.id, reference: report.reference, depositId, ground, amountBaisa: assessment.amountBaisa },
+        after: {
+          reportId: report.id,
+          reference: report.reference,
+          depositId,
+          ground,
+          amountBaisa: assessment.amountBaisa,
+        },
         ip: input.ip,
       });
       return { id: row!.id, ground, amountBaisa: assessment.amountBaisa };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "refund_one_live_per_deposit")) throw new RequestRefusedError("refund_requested");
+    if (isUniqueViolation(e, "refund_one_live_per_deposit"))
+      throw new RequestRefusedError("refund_requested");
     throw e;
   }
 }

@@ -8,7 +8,11 @@ export type ReturnToDraftResult = { ok: true; reportId: string } | Refused;
  * afresh at the next "Continue to payment"), unless a payment was already started or made. A draft stays as
  * it is.
  */
-export async function returnToDraft(actor: EmployerActor, reportId: string, ctx: FilingContext = {}): Promise<ReturnToDraftResult> {
+export async function returnToDraft(
+  actor: EmployerActor,
+  reportId: string,
+  ctx: FilingContext = {},
+): Promise<ReturnToDraftResult> {
   assertEmployer(actor);
   return inTransaction(ctx, async (tx) => {
     const open = await openForEdit(tx, actor, reportId, ctx);

@@ -4,7 +4,14 @@
  */
 import type { Schedule } from "@/lib/governorates/state";
 import { refusalOf, type Refused } from "./refusals";
-import { bankStatementExempt, checkDeclarations, checkLastDayAtWork, checkWorkerEligibility, DECLARATION_KEYS, type PermitStatus } from "./rules";
+import {
+  bankStatementExempt,
+  checkDeclarations,
+  checkLastDayAtWork,
+  checkWorkerEligibility,
+  DECLARATION_KEYS,
+  type PermitStatus,
+} from "./rules";
 import type { FilingStep } from "./steps";
 
 export const EMPLOYER_EVIDENCE_KINDS = ["bank_statement", "municipality_licence", "address_proof"] as const;
@@ -32,14 +39,18 @@ export type FilingSnapshot = {
 export type Problem = { step: FilingStep | "worker" } & Omit<Refused, "ok">;
 
 /** The evidence this report needs: the bank statement unless the worker is exempt (or the last day is unknown yet). */
-export function requiredEvidence(enteredOmanOn: string, lastDayAtWork: string | null): EmployerEvidenceKind[] {
+export function requiredEvidence(
+  enteredOmanOn: string,
+  lastDayAtWork: string | null,
+): EmployerEvidenceKind[] {
   const exempt = lastDayAtWork !== null && bankStatementExempt(enteredOmanOn, lastDayAtWork);
   return EMPLOYER_EVIDENCE_KINDS.filter((k) => !(k === "bank_statement" && exempt));
 }
 
 export function findProblems(s: FilingSnapshot, now: Date): Problem[] {
   const problems: Problem[] = [];
-  const add = (step: Problem["step"], r: Omit<Refused, "ok">) => problems.push({ step, code: r.code, params: r.params });
+  const add = (step: Problem["step"], r: Omit<Refused, "ok">) =>
+    problems.push({ step, code: r.code, params: r.params });
 
   const eligibility = checkWorkerEligibility({
     establishment: s.establishment,
@@ -54,14 +65,18 @@ export function findProblems(s: FilingSnapshot, now: Date): Problem[] {
   if (!r.lastDayAtWork) add("last-day", { code: "last_day_missing" });
   else {
     const bad = checkLastDayAtWork(r.lastDayAtWork, s.worker, now);
-    if (bad?.code === "too_early") add("last-day", { code: "too_early", params: { firstDate: bad.firstDate } });
-    else if (bad?.code === "last_day_before_entry") add("last-day", { code: bad.code, params: { enteredOmanOn: bad.enteredOmanOn } });
+    if (bad?.code === "too_early")
+      add("last-day", { code: "too_early", params: { firstDate: bad.firstDate } });
+    else if (bad?.code === "last_day_before_entry")
+      add("last-day", { code: bad.code, params: { enteredOmanOn: bad.enteredOmanOn } });
     else if (bad) add("last-day", { code: bad.code });
   }
   if (!r.workGovernorateCode || !r.workAddress) add("workplace", { code: "workplace_missing" });
   if (!r.contactAttempts) add("contact", { code: "contact_missing" });
 
-  const decl = checkDeclarations(Object.fromEntries(DECLARATION_KEYS.map((k) => [k, r[k]])) as Parameters<typeof checkDeclarations>[0]);
+  const decl = checkDeclarations(
+    Object.fromEntries(DECLARATION_KEYS.map((k) => [k, r[k]])) as Parameters<typeof checkDeclarations>[0],
+  );
   if (!decl.complete) add("declarations", { code: "declarations_missing" });
   for (const reason of decl.reasons) add("declarations", { code: `impermissible_${reason}` });
 

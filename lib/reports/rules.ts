@@ -4,7 +4,12 @@
  */
 import { efilingStateOn, stateSince, type Schedule } from "@/lib/governorates/state";
 import { addDays, daysBetween, muscatDate } from "@/lib/time";
-import { DECLARATION_KEYS, DECLARATION_REASONS, type DeclarationKey, type DeclarationReason } from "./declarations";
+import {
+  DECLARATION_KEYS,
+  DECLARATION_REASONS,
+  type DeclarationKey,
+  type DeclarationReason,
+} from "./declarations";
 import { RULES } from "./settings";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -35,10 +40,15 @@ export type LastDayRefusal =
  * The last day at work must be a real day the worker could have worked here: not after today (Muscat), not
  * before the worker entered Oman; and the report must be at least RULES.minDaysAfterLastDay days after it.
  */
-export function checkLastDayAtWork(lastDayAtWork: string, worker: { enteredOmanOn: string }, now: Date): LastDayRefusal | null {
+export function checkLastDayAtWork(
+  lastDayAtWork: string,
+  worker: { enteredOmanOn: string },
+  now: Date,
+): LastDayRefusal | null {
   const today = muscatDate(now);
   if (lastDayAtWork > today) return { code: "last_day_future" };
-  if (lastDayAtWork < worker.enteredOmanOn) return { code: "last_day_before_entry", enteredOmanOn: worker.enteredOmanOn };
+  if (lastDayAtWork < worker.enteredOmanOn)
+    return { code: "last_day_before_entry", enteredOmanOn: worker.enteredOmanOn };
   const when = canFileOn(lastDayAtWork, now);
   return when.ok ? null : { code: "too_early", firstDate: when.firstDate };
 }
@@ -79,7 +89,12 @@ export function bankStatementExempt(enteredOmanOn: string, lastDayAtWork: string
 // Declarations (Art. 2)
 // ---------------------------------------------------------------------------------------------------------
 
-export { DECLARATION_KEYS, DECLARATION_REASONS, type DeclarationKey, type DeclarationReason } from "./declarations";
+export {
+  DECLARATION_KEYS,
+  DECLARATION_REASONS,
+  type DeclarationKey,
+  type DeclarationReason,
+} from "./declarations";
 
 export type Declarations = Record<DeclarationKey, boolean | null>;
 
@@ -132,7 +147,11 @@ export function checkEstablishmentCanFile(
   const today = muscatDate(now);
   if (efilingStateOn(governorate, today) === "not_live") {
     const next = stateSince(governorate, "not_live");
-    return { code: "governorate_not_live", governorateCode: governorate.code, liveFrom: next && next > today ? next : null };
+    return {
+      code: "governorate_not_live",
+      governorateCode: governorate.code,
+      liveFrom: next && next > today ? next : null,
+    };
   }
   return null;
 }
@@ -157,7 +176,8 @@ export function checkWorkerEligibility(input: EligibilityInput): EligibilityRefu
   const { worker } = input;
   if (!worker) return { code: "worker_not_found" };
   if (worker.establishmentId !== input.establishment.id) return { code: "permit_other_establishment" };
-  if (worker.permitStatus !== "active") return { code: "permit_not_active", permitStatus: worker.permitStatus };
+  if (worker.permitStatus !== "active")
+    return { code: "permit_not_active", permitStatus: worker.permitStatus };
   if (input.openReport) {
     const own = input.openReport.establishmentId === input.establishment.id;
     return { code: "open_report_exists", ownReference: own ? input.openReport.reference : null };

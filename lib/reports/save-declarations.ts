@@ -2,7 +2,14 @@ import { eq } from "drizzle-orm";
 import { reports } from "@/db/schema";
 import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { auditActor, inTransaction, nowOf, openForEdit, type FilingContext, type Refused } from "./filing-context";
+import {
+  auditActor,
+  inTransaction,
+  nowOf,
+  openForEdit,
+  type FilingContext,
+  type Refused,
+} from "./filing-context";
 import { checkDeclarations, DECLARATION_KEYS, type DeclarationReason, type DeclarationKey } from "./rules";
 
 export type DeclarationsInput = Record<DeclarationKey, boolean>;
@@ -30,7 +37,10 @@ export async function saveDeclarations(
     if (!open.ok) return open;
     const report = open.report;
     const set = Object.fromEntries(DECLARATION_KEYS.map((k) => [k, input[k]])) as DeclarationsInput;
-    await tx.update(reports).set({ ...set, updatedAt: now }).where(eq(reports.id, report.id));
+    await tx
+      .update(reports)
+      .set({ ...set, updatedAt: now })
+      .where(eq(reports.id, report.id));
     await recordAudit(tx, {
       actor: auditActor(actor),
       action: "report.declarations_saved",

@@ -7,7 +7,9 @@ import { DECLARATION_KEYS } from "./rules";
 import { EMPLOYER_EVIDENCE_KINDS } from "./review";
 
 export function latinDigits(value: string): string {
-  return value.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  return value
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
 const text = (missing: string) => z.string({ error: missing });
@@ -15,7 +17,12 @@ const text = (missing: string) => z.string({ error: missing });
 export const civilIdSchema = z.object({
   civilId: text("civil_id_required")
     .transform((v) => latinDigits(v).replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, { error: "civil_id_required" }).regex(/^\d{1,9}$/, { error: "civil_id_format" })),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "civil_id_required" })
+        .regex(/^\d{1,9}$/, { error: "civil_id_format" }),
+    ),
 });
 
 export const workerChoiceSchema = z.object({
@@ -23,11 +30,16 @@ export const workerChoiceSchema = z.object({
 });
 
 /** A calendar date from three fields; the issue (if any) is reported on `lastDay` (the day field). */
-export function dateFromParts(parts: { day?: string; month?: string; year?: string }): { ok: true; date: string } | { ok: false; code: string } {
+export function dateFromParts(parts: {
+  day?: string;
+  month?: string;
+  year?: string;
+}): { ok: true; date: string } | { ok: false; code: string } {
   const [day, month, year] = [parts.day, parts.month, parts.year].map((v) => latinDigits(v ?? "").trim());
   if (!day && !month && !year) return { ok: false, code: "last_day_required" };
   if (!day || !month || !year) return { ok: false, code: "last_day_incomplete" };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, code: "last_day_invalid" };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { ok: false, code: "last_day_invalid" };
   const [d, m, y] = [Number(day), Number(month), Number(year)];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1950 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
@@ -71,7 +83,10 @@ export const contactSchema = z.object({
 const yesNo = z.enum(["yes", "no"], { error: "decl_required" }).transform((v) => v === "yes");
 
 export const declarationsSchema = z.object(
-  Object.fromEntries(DECLARATION_KEYS.map((k) => [k, yesNo])) as Record<(typeof DECLARATION_KEYS)[number], typeof yesNo>,
+  Object.fromEntries(DECLARATION_KEYS.map((k) => [k, yesNo])) as Record<
+    (typeof DECLARATION_KEYS)[number],
+    typeof yesNo
+  >,
 );
 
 export const evidenceKindSchema = z.enum(EMPLOYER_EVIDENCE_KINDS, { error: "evidence_kind_invalid" });

@@ -11,7 +11,9 @@ export type ReportSearch =
 
 /** Arabic-Indic and Eastern Arabic-Indic digits to Latin. */
 export function latinDigits(s: string): string {
-  return s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  return s
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
 /**

@@ -3,7 +3,14 @@ import { reportEvents, reports } from "@/db/schema";
 import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { muscatDate } from "@/lib/time";
-import { auditActor, evaluateWorker, inTransaction, nowOf, type FilingContext, type WorkerQuery } from "./filing-context";
+import {
+  auditActor,
+  evaluateWorker,
+  inTransaction,
+  nowOf,
+  type FilingContext,
+  type WorkerQuery,
+} from "./filing-context";
 import { refusalOf, type Refused } from "./refusals";
 import { formatReference } from "./reference";
 
@@ -14,7 +21,11 @@ export type StartReportResult = { ok: true; reportId: string; reference: string;
  * reason, when the worker may not be reported now (rules.ts `checkWorkerEligibility`). When this establishment
  * already has a draft for the worker, that draft is resumed instead of starting a second one.
  */
-export async function startReport(actor: EmployerActor, query: WorkerQuery, ctx: FilingContext = {}): Promise<StartReportResult> {
+export async function startReport(
+  actor: EmployerActor,
+  query: WorkerQuery,
+  ctx: FilingContext = {},
+): Promise<StartReportResult> {
   assertEmployer(actor);
   const now = nowOf(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -23,7 +34,8 @@ export async function startReport(actor: EmployerActor, query: WorkerQuery, ctx:
     const field = "civilId" in query ? "civilId" : undefined;
     if (found.refusal) return refusalOf(found.refusal, found.governorate, field);
     const worker = found.worker!;
-    if (found.draft) return { ok: true, reportId: found.draft.id, reference: found.draft.reference, resumed: true };
+    if (found.draft)
+      return { ok: true, reportId: found.draft.id, reference: found.draft.reference, resumed: true };
 
     const [seq] = await tx.execute<{ seq: string }>(sql`select nextval('report_reference_seq')::text as seq`);
     const reference = formatReference(Number(muscatDate(now).slice(0, 4)), Number(seq!.seq));

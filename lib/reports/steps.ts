@@ -1,5 +1,12 @@
 /** The pages of the filing journey after the worker is chosen, in order; each is `/employer/reports/<id>/edit/<step>`. */
-export const FILING_STEPS = ["last-day", "workplace", "contact", "declarations", "evidence", "check"] as const;
+export const FILING_STEPS = [
+  "last-day",
+  "workplace",
+  "contact",
+  "declarations",
+  "evidence",
+  "check",
+] as const;
 export type FilingStep = (typeof FILING_STEPS)[number];
 
 export function isFilingStep(value: string): value is FilingStep {

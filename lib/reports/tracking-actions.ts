@@ -43,7 +43,10 @@ export async function requestCancellationAction(_prev: FormState, formData: Form
 /** A plain form (one button): the outcome comes back as a notice on the report page. */
 export async function withdrawCancellationAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
-  const parsed = withdrawSchema.safeParse({ reportId: formData.get("reportId"), requestId: formData.get("requestId") });
+  const parsed = withdrawSchema.safeParse({
+    reportId: formData.get("reportId"),
+    requestId: formData.get("requestId"),
+  });
   if (!parsed.success) redirect(`/${locale}/employer`);
   const { ip } = await currentRequestInfo();
   let notice = "cancellation_withdrawn";

@@ -24,11 +24,14 @@ export async function withdrawCancellation(
       .select({ request: cancellationRequests, reference: reports.reference })
       .from(cancellationRequests)
       .innerJoin(reports, eq(reports.id, cancellationRequests.reportId))
-      .where(and(eq(cancellationRequests.id, input.requestId), eq(reports.establishmentId, actor.establishmentId)))
+      .where(
+        and(eq(cancellationRequests.id, input.requestId), eq(reports.establishmentId, actor.establishmentId)),
+      )
       .for("update", { of: cancellationRequests });
     if (!row) throw new ReportNotFoundError();
     const { request } = row;
-    if (request.status !== "submitted" && request.status !== "under_review") throw new RequestRefusedError("cancellation_not_open");
+    if (request.status !== "submitted" && request.status !== "under_review")
+      throw new RequestRefusedError("cancellation_not_open");
     const [updated] = await tx
       .update(cancellationRequests)
       .set({

@@ -20,7 +20,13 @@ export type CspOptions = {
 export function pageCsp({ nonce, development, formActionOrigins = [] }: CspOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     ["style-src", "'self'", ...(development ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],

@@ -79,7 +79,10 @@ export function signV4(input: SignInput): Record<string, string> {
 }
 
 function amzDateOf(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export function s3Storage(config: S3Config, fetchImpl: typeof fetch = fetch): Storage {
@@ -87,9 +90,15 @@ export function s3Storage(config: S3Config, fetchImpl: typeof fetch = fetch): St
     ? new URL(config.endpoint)
     : new URL(`https://${config.bucket}.s3.${config.region}.amazonaws.com`);
   const basePath = endpoint.pathname.replace(/\/$/, "");
-  const pathOf = (key: string) => (config.endpoint ? `${basePath}/${config.bucket}/${key}` : `${basePath}/${key}`);
+  const pathOf = (key: string) =>
+    config.endpoint ? `${basePath}/${config.bucket}/${key}` : `${basePath}/${key}`;
 
-  async function send(method: "PUT" | "GET" | "DELETE", key: string, body?: Uint8Array, contentType?: string) {
+  async function send(
+    method: "PUT" | "GET" | "DELETE",
+    key: string,
+    body?: Uint8Array,
+    contentType?: string,
+  ) {
     assertValidKey(key);
     const path = pathOf(key);
     const extra: Record<string, string> = {};

@@ -53,7 +53,12 @@ export function sanitiseFileName(name: string): string {
   // Keep the extension when shortening.
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 && cleaned.length - dot <= 6 ? cleaned.slice(dot) : "";
-  return chars.slice(0, MAX_NAME_LENGTH - ext.length).join("").trimEnd() + ext;
+  return (
+    chars
+      .slice(0, MAX_NAME_LENGTH - ext.length)
+      .join("")
+      .trimEnd() + ext
+  );
 }
 
 /** No file system keeps a longer name (255 bytes on most; counted here in characters, more lenient). */
@@ -69,7 +74,8 @@ export function isUnacceptableFileName(name: string): boolean {
   return /[\\/]/.test(name) || /\p{Cc}/u.test(name) || [...name].length > MAX_SUBMITTED_NAME_LENGTH;
 }
 
-export type UploadErrorCode = "upload_empty" | "upload_too_large" | "upload_type" | "upload_type_mismatch" | "upload_name";
+export type UploadErrorCode =
+  "upload_empty" | "upload_too_large" | "upload_type" | "upload_type_mismatch" | "upload_name";
 
 export type CheckedUpload = {
   ok: true;
@@ -97,7 +103,8 @@ export function validateUpload(input: { name: string; bytes: Uint8Array }): Uplo
   if (ALLOWED_EXTENSIONS.has(ext)) {
     // A name that says one allowed type over content of another (a PNG called ".pdf") is refused: the person
     // probably picked the wrong file, and we will not guess which of the two they meant.
-    if (!(type.extensions as readonly string[]).includes(ext)) return { ok: false, code: "upload_type_mismatch" };
+    if (!(type.extensions as readonly string[]).includes(ext))
+      return { ok: false, code: "upload_type_mismatch" };
   } else {
     safeName = `${safeName || "file"}.${type.canonical}`;
   }

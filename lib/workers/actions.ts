@@ -61,12 +61,20 @@ export async function verifyWorkerCodeAction(formData: FormData): Promise<void> 
   const { civilId } = await readPendingSignIn();
   if (!civilId) redirect(page(locale, { error: "start_again" }));
   const parsed = workerCodeSchema.safeParse({ code: String(formData.get("code") ?? "") });
-  if (!parsed.success) redirect(page(locale, { step: "code", error: parsed.error.issues[0]?.message ?? "code_format" }));
+  if (!parsed.success)
+    redirect(page(locale, { step: "code", error: parsed.error.issues[0]?.message ?? "code_format" }));
   const { ip } = await currentRequestInfo();
   const result = await verifyWorkerCode({ civilId, code: parsed.data.code, ip });
   if (!result.ok) {
     if (result.code === "locked") {
-      redirect(page(locale, result.retryAt ? { step: "code", error: "code_locked_until", until: result.retryAt.toISOString() } : { step: "code", error: "code_locked" }));
+      redirect(
+        page(
+          locale,
+          result.retryAt
+            ? { step: "code", error: "code_locked_until", until: result.retryAt.toISOString() }
+            : { step: "code", error: "code_locked" },
+        ),
+      );
     }
     redirect(page(locale, { step: "code", error: "code_invalid" }));
   }

@@ -26,7 +26,9 @@ export const OTP_MAX_ATTEMPTS = 5;
 function otpKey(): Buffer {
   const secret = process.env.AUTH_SECRET;
   if (!secret && process.env.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set");
-  return createHmac("sha256", secret ?? "balagh-development-only-secret").update("balagh/worker-otp/v1").digest();
+  return createHmac("sha256", secret ?? "balagh-development-only-secret")
+    .update("balagh/worker-otp/v1")
+    .digest();
 }
 
 export function hashCode(otpId: string, code: string): string {
@@ -76,7 +78,13 @@ export async function requestWorkerCode(input: {
       await tx
         .update(workerOtps)
         .set({ expiresAt: now })
-        .where(and(eq(workerOtps.workerId, worker.id), isNull(workerOtps.consumedAt), gt(workerOtps.expiresAt, now)));
+        .where(
+          and(
+            eq(workerOtps.workerId, worker.id),
+            isNull(workerOtps.consumedAt),
+            gt(workerOtps.expiresAt, now),
+          ),
+        );
       await tx.insert(workerOtps).values({
         id,
         workerId: worker.id,
@@ -88,12 +96,32 @@ export async function requestWorkerCode(input: {
       const params = { code, minutes: OTP_TTL_MINUTES };
       // The entity lets the delivery pipeline find these messages and redact the code once sent.
       const entity = { type: "worker_otp", id };
-      await notify(tx, { channel: "sms", recipient: worker.mobile, template: "worker.sign-in-code-sms", locale: input.locale, params, entity });
+      await notify(tx, {
+        channel: "sms",
+        recipient: worker.mobile,
+        template: "worker.sign-in-code-sms",
+        locale: input.locale,
+        params,
+        entity,
+      });
       if (worker.email) {
-        await notify(tx, { channel: "email", recipient: worker.email, template: "worker.sign-in-code-email", locale: input.locale, params, entity });
+        await notify(tx, {
+          channel: "email",
+          recipient: worker.email,
+          template: "worker.sign-in-code-email",
+          locale: input.locale,
+          params,
+          entity,
+        });
       }
     }
-    await recordAudit(tx, { actor: { kind: "anonymous" }, action: "worker.code_requested", entityType: "worker", entityId: worker?.id ?? null, ip: input.ip });
+    await recordAudit(tx, {
+      actor: { kind: "anonymous" },
+      action: "worker.code_requested",
+      entityType: "worker",
+      entityId: worker?.id ?? null,
+      ip: input.ip,
+    });
   });
   // A new code gets its own 5 tries.
   await reset("wrongCodesPerCivilId", input.civilId);
@@ -125,13 +153,18 @@ export async function verifyWorkerCode(input: {
   const byCivilId = await exhausted("wrongCodesPerCivilId", input.civilId);
   if (byCivilId.limited) return { ok: false, code: "locked", retryAt: null };
 
-  const [worker] = await db.select({ id: workers.id }).from(workers).where(eq(workers.civilId, input.civilId));
+  const [worker] = await db
+    .select({ id: workers.id })
+    .from(workers)
+    .where(eq(workers.civilId, input.civilId));
   let row: { id: string; codeHash: string } | undefined;
   if (worker) {
     const [open] = await db
       .select({ id: workerOtps.id })
       .from(workerOtps)
-      .where(and(eq(workerOtps.workerId, worker.id), isNull(workerOtps.consumedAt), gt(workerOtps.expiresAt, now)))
+      .where(
+        and(eq(workerOtps.workerId, worker.id), isNull(workerOtps.consumedAt), gt(workerOtps.expiresAt, now)),
+      )
       .orderBy(desc(workerOtps.createdAt))
       .limit(1);
     if (open) {
@@ -139,7 +172,13 @@ export async function verifyWorkerCode(input: {
       [row] = await db
         .update(workerOtps)
         .set({ attempts: sql`${workerOtps.attempts} + 1` })
-        .where(and(eq(workerOtps.id, open.id), isNull(workerOtps.consumedAt), lt(workerOtps.attempts, OTP_MAX_ATTEMPTS)))
+        .where(
+          and(
+            eq(workerOtps.id, open.id),
+            isNull(workerOtps.consumedAt),
+            lt(workerOtps.attempts, OTP_MAX_ATTEMPTS),
+          ),
+        )
         .returning({ id: workerOtps.id, codeHash: workerOtps.codeHash });
     }
   }
@@ -150,7 +189,13 @@ export async function verifyWorkerCode(input: {
   if (!valid || !worker || !row) {
     const after = await spend("wrongCodesPerCivilId", input.civilId, "reached");
     if (input.ip) await spend("wrongCodesPerIp", input.ip, "reached");
-    await recordAudit(db, { actor: { kind: "anonymous" }, action: "worker.code_failed", entityType: "worker", entityId: worker?.id ?? null, ip: input.ip });
+    await recordAudit(db, {
+      actor: { kind: "anonymous" },
+      action: "worker.code_failed",
+      entityType: "worker",
+      entityId: worker?.id ?? null,
+      ip: input.ip,
+    });
     return after.limited ? { ok: false, code: "locked", retryAt: null } : { ok: false, code: "invalid" };
   }
 
@@ -162,8 +207,19 @@ export async function verifyWorkerCode(input: {
       .where(and(eq(workerOtps.id, otpId), isNull(workerOtps.consumedAt)))
       .returning({ id: workerOtps.id });
     if (!used) return null;
-    await recordAudit(tx, { actor: { kind: "worker", id: worker.id }, action: "worker.signed_in", entityType: "worker", entityId: worker.id, ip: input.ip });
-    return issueToken(tx, { kind: "sign_in", userKind: "worker", userId: worker.id, ttlMs: SIGN_IN_TICKET_TTL_MS });
+    await recordAudit(tx, {
+      actor: { kind: "worker", id: worker.id },
+      action: "worker.signed_in",
+      entityType: "worker",
+      entityId: worker.id,
+      ip: input.ip,
+    });
+    return issueToken(tx, {
+      kind: "sign_in",
+      userKind: "worker",
+      userId: worker.id,
+      ttlMs: SIGN_IN_TICKET_TTL_MS,
+    });
   });
   if (!ticket) return { ok: false, code: "invalid" };
   await reset("wrongCodesPerCivilId", input.civilId);

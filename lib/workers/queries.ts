@@ -5,13 +5,24 @@ import type { WorkerActor } from "@/lib/auth/actor";
 import type { ReportStatus } from "@/lib/reports/states";
 
 /** What a worker sees: reports past the employer's draft and payment, i.e. from the moment they are told. */
-export const WORKER_VISIBLE_STATUSES = ["submitted", "approved", "rejected", "cancelled", "closed"] as const satisfies readonly ReportStatus[];
+export const WORKER_VISIBLE_STATUSES = [
+  "submitted",
+  "approved",
+  "rejected",
+  "cancelled",
+  "closed",
+] as const satisfies readonly ReportStatus[];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getWorkerProfile(actor: WorkerActor) {
   const [w] = await db
-    .select({ nameAr: workers.nameAr, nameEn: workers.nameEn, mobile: workers.mobile, civilId: workers.civilId })
+    .select({
+      nameAr: workers.nameAr,
+      nameEn: workers.nameEn,
+      mobile: workers.mobile,
+      civilId: workers.civilId,
+    })
     .from(workers)
     .where(eq(workers.id, actor.workerId));
   return w ?? null;
@@ -49,12 +60,29 @@ export async function getReportForWorker(actor: WorkerActor, reportId: string) {
     .from(reports)
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
     .leftJoin(governorates, eq(governorates.code, reports.workGovernorateCode))
-    .where(and(eq(reports.id, reportId), eq(reports.workerId, actor.workerId), inArray(reports.status, WORKER_VISIBLE_STATUSES)));
+    .where(
+      and(
+        eq(reports.id, reportId),
+        eq(reports.workerId, actor.workerId),
+        inArray(reports.status, WORKER_VISIBLE_STATUSES),
+      ),
+    );
   if (!row) return null;
   const shared = await db
-    .select({ id: evidenceFiles.id, kind: evidenceFiles.kind, originalName: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes })
+    .select({
+      id: evidenceFiles.id,
+      kind: evidenceFiles.kind,
+      originalName: evidenceFiles.originalName,
+      sizeBytes: evidenceFiles.sizeBytes,
+    })
     .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.reportId, reportId), eq(evidenceFiles.sharedWithWorker, true), inArray(evidenceFiles.kind, ["bank_statement", "municipality_licence", "address_proof"])));
+    .where(
+      and(
+        eq(evidenceFiles.reportId, reportId),
+        eq(evidenceFiles.sharedWithWorker, true),
+        inArray(evidenceFiles.kind, ["bank_statement", "municipality_licence", "address_proof"]),
+      ),
+    );
   const ownGrievances = await db
     .select({
       id: grievances.id,
@@ -71,16 +99,29 @@ export async function getReportForWorker(actor: WorkerActor, reportId: string) {
     .orderBy(desc(grievances.createdAt));
   const attachments = ownGrievances.length
     ? await db
-        .select({ grievanceId: evidenceFiles.grievanceId, originalName: evidenceFiles.originalName, sizeBytes: evidenceFiles.sizeBytes })
+        .select({
+          grievanceId: evidenceFiles.grievanceId,
+          originalName: evidenceFiles.originalName,
+          sizeBytes: evidenceFiles.sizeBytes,
+        })
         .from(evidenceFiles)
-        .where(and(eq(evidenceFiles.reportId, reportId), eq(evidenceFiles.kind, "grievance_attachment"), eq(evidenceFiles.uploadedBy, actor.workerId)))
+        .where(
+          and(
+            eq(evidenceFiles.reportId, reportId),
+            eq(evidenceFiles.kind, "grievance_attachment"),
+            eq(evidenceFiles.uploadedBy, actor.workerId),
+          ),
+        )
     : [];
   return {
     report: row.report,
     establishment: row.establishment,
     workGovernorate: row.governorate,
     sharedEvidence: shared,
-    grievances: ownGrievances.map((g) => ({ ...g, attachments: attachments.filter((a) => a.grievanceId === g.id) })),
+    grievances: ownGrievances.map((g) => ({
+      ...g,
+      attachments: attachments.filter((a) => a.grievanceId === g.id),
+    })),
   };
 }
 export type WorkerReport = NonNullable<Awaited<ReturnType<typeof getReportForWorker>>>;

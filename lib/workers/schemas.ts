@@ -18,7 +18,9 @@ export const CIVIL_ID_PATTERN = /^\d{1,9}$/;
 export const civilIdField = z
   .string()
   .transform(normaliseCivilId)
-  .pipe(z.string().min(1, { error: "civil_id_required" }).regex(CIVIL_ID_PATTERN, { error: "civil_id_format" }));
+  .pipe(
+    z.string().min(1, { error: "civil_id_required" }).regex(CIVIL_ID_PATTERN, { error: "civil_id_format" }),
+  );
 
 export const workerCodeRequestSchema = z.object({ civilId: civilIdField });
 
@@ -26,7 +28,12 @@ export const workerCodeSchema = z.object({
   code: z
     .string()
     .transform((v) => toLatinDigits(v).replace(/\s/g, ""))
-    .pipe(z.string().min(1, { error: "code_required" }).regex(/^\d{6}$/, { error: "code_format" })),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "code_required" })
+        .regex(/^\d{6}$/, { error: "code_format" }),
+    ),
 });
 
 /**

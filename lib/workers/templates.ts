@@ -15,10 +15,14 @@ export type WorkerTemplateParams = {
 
 type Rendered = { subject?: string; body: string };
 
-export const workerRenderers: { [K in keyof WorkerTemplateParams]: Record<Locale, (p: WorkerTemplateParams[K]) => Rendered> } = {
+export const workerRenderers: {
+  [K in keyof WorkerTemplateParams]: Record<Locale, (p: WorkerTemplateParams[K]) => Rendered>;
+} = {
   "worker.sign-in-code-sms": {
     ar: (p) => ({ body: `رمز الدخول إلى بلاغ: ${p.code}\nصالح ${p.minutes} دقائق. لا تعطه لأحد.` }),
-    en: (p) => ({ body: `Your Balagh sign-in code is ${p.code}. It works for ${p.minutes} minutes. Never share it.` }),
+    en: (p) => ({
+      body: `Your Balagh sign-in code is ${p.code}. It works for ${p.minutes} minutes. Never share it.`,
+    }),
   },
   "worker.sign-in-code-email": {
     ar: (p) => ({
@@ -32,7 +36,9 @@ export const workerRenderers: { [K in keyof WorkerTemplateParams]: Record<Locale
   },
   "worker.grievance-received-sms": {
     ar: (p) => ({ body: `استلمنا تظلمك على البلاغ ${p.reference}. سنرسل لك القرار.` }),
-    en: (p) => ({ body: `We received your grievance about report ${p.reference}. We will send you the decision by SMS.` }),
+    en: (p) => ({
+      body: `We received your grievance about report ${p.reference}. We will send you the decision by SMS.`,
+    }),
   },
   "employer.grievance-filed": {
     ar: (p) => ({

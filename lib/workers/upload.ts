@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { getStorage } from "@/lib/storage";
-import { ALLOWED_TYPES, detectType, isUnacceptableFileName, type AllowedMimeType } from "@/lib/storage/validate";
+import {
+  ALLOWED_TYPES,
+  detectType,
+  isUnacceptableFileName,
+  type AllowedMimeType,
+} from "@/lib/storage/validate";
 import { RULES } from "@/lib/reports/settings";
 
 /**
@@ -22,7 +27,9 @@ export type CheckedFile = { originalName: string; bytes: Uint8Array; kind: Uploa
 export type UploadError = "file_empty" | "file_too_large" | "file_type" | "file_name" | "too_many_files";
 
 /** Checks every file; the first problem found is the answer. */
-export function checkUploads(files: IncomingFile[]): { ok: true; files: CheckedFile[] } | { ok: false; code: UploadError } {
+export function checkUploads(
+  files: IncomingFile[],
+): { ok: true; files: CheckedFile[] } | { ok: false; code: UploadError } {
   if (files.length > MAX_GRIEVANCE_FILES) return { ok: false, code: "too_many_files" };
   const out: CheckedFile[] = [];
   for (const f of files) {
@@ -44,12 +51,17 @@ export function checkUploads(files: IncomingFile[]): { ok: true; files: CheckedF
 
 /** The name as the worker's phone gave it, without any path, control characters or excess length. */
 function cleanName(name: string, ext: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 120);
+  const base = (name.split(/[\\/]/).pop() ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 120);
   return base || `attachment.${ext}`;
 }
 
 /** Writes the files under `grievances/`, named by fresh random ids; returns their storage keys. */
-export async function storeGrievanceFiles(files: CheckedFile[]): Promise<{ storageKey: string; file: CheckedFile }[]> {
+export async function storeGrievanceFiles(
+  files: CheckedFile[],
+): Promise<{ storageKey: string; file: CheckedFile }[]> {
   const storage = getStorage();
   const stored: { storageKey: string; file: CheckedFile }[] = [];
   try {

@@ -16,7 +16,15 @@ export class HttpError extends Error {
   }
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#39": "'",
+  "#x27": "'",
+  apos: "'",
+};
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_, e: string) => ENTITIES[e]!);
 
 function attr(tag: string, name: string): string | null {
@@ -67,7 +75,9 @@ export class NoJsBrowser {
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
+      const expired = attrs.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a),
+      );
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -79,13 +89,24 @@ export class NoJsBrowser {
       res = await fetch(new URL(url, this.base), {
         ...init,
         redirect: "manual",
-        headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), "accept-language": "ar" },
+        headers: {
+          ...(init.headers as Record<string, string>),
+          cookie: this.cookieHeader(),
+          "accept-language": "ar",
+        },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
       const name = (e as Error).name;
-      if (name === "TimeoutError") throw new HttpError(`no answer within ${this.timeoutMs / 1000} s: ${init.method ?? "GET"} ${url}`, null);
-      throw new HttpError(`network error (${(e as { cause?: { code?: string } }).cause?.code ?? name}): ${url}`, null);
+      if (name === "TimeoutError")
+        throw new HttpError(
+          `no answer within ${this.timeoutMs / 1000} s: ${init.method ?? "GET"} ${url}`,
+          null,
+        );
+      throw new HttpError(
+        `network error (${(e as { cause?: { code?: string } }).cause?.code ?? name}): ${url}`,
+        null,
+      );
     }
     this.store(res);
     return res;
@@ -118,15 +139,27 @@ export class NoJsBrowser {
   }
 
   /** Like submit(), but stops at the redirect: `location` is where the server action sends the browser. */
-  async post(page: Page, marker: string, values: Record<string, string> = {}): Promise<{ location: string | null; page: Page | null }> {
+  async post(
+    page: Page,
+    marker: string,
+    values: Record<string, string> = {},
+  ): Promise<{ location: string | null; page: Page | null }> {
     const form = parseForms(page.html).find((f) => f.html.includes(marker));
-    if (!form) throw new HttpError(`no form with ${marker} on ${page.url} (status ${page.status})`, page.status);
+    if (!form)
+      throw new HttpError(`no form with ${marker} on ${page.url} (status ${page.status})`, page.status);
     const body = new FormData();
     const given = new Set(Object.keys(values));
     for (const [k, v] of form.fields) if (!given.has(k)) body.append(k, v);
     for (const [k, v] of Object.entries(values)) body.append(k, v);
-    const target = new URL(form.action && !form.action.startsWith("javascript:") ? form.action : page.url, page.url).toString();
-    const res = await this.request(target, { method: "POST", body, headers: { origin: new URL(this.base).origin } });
+    const target = new URL(
+      form.action && !form.action.startsWith("javascript:") ? form.action : page.url,
+      page.url,
+    ).toString();
+    const res = await this.request(target, {
+      method: "POST",
+      body,
+      headers: { origin: new URL(this.base).origin },
+    });
     const location = res.headers.get("location");
     if (res.status >= 300 && res.status < 400 && location) {
       await res.arrayBuffer();

@@ -6,7 +6,15 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { deposits, employerUsers, establishments, notifications, refundRequests, reports, workers } from "@/db/schema";
+import {
+  deposits,
+  employerUsers,
+  establishments,
+  notifications,
+  refundRequests,
+  reports,
+  workers,
+} from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { formatReference } from "@/lib/reports/reference";
 
@@ -71,7 +79,9 @@ export async function createAwaitingReports(est: FaultEstablishment, count: numb
         enteredOmanOn: "2020-01-01",
       })
       .returning();
-    const [{ seq }] = (await db.execute(sql`select nextval('report_reference_seq')::int as seq`)) as unknown as [{ seq: number }];
+    const [{ seq }] = (await db.execute(
+      sql`select nextval('report_reference_seq')::int as seq`,
+    )) as unknown as [{ seq: number }];
     const [r] = await db
       .insert(reports)
       .values({
@@ -105,7 +115,15 @@ export async function approvedRefundRequest(reportId: string, requestedBy: strin
   if (!d) throw new Error(`report ${reportId} has no paid deposit`);
   const [rr] = await db
     .insert(refundRequests)
-    .values({ reportId, depositId: d.id, ground: "legal_period_ended", status: "approved", amountBaisa: d.amountBaisa, requestedBy, decidedAt: new Date() })
+    .values({
+      reportId,
+      depositId: d.id,
+      ground: "legal_period_ended",
+      status: "approved",
+      amountBaisa: d.amountBaisa,
+      requestedBy,
+      decidedAt: new Date(),
+    })
     .returning();
   return { request: rr!, deposit: d };
 }
@@ -124,7 +142,9 @@ export async function reportFacts(ids: string[]): Promise<ReportFacts[]> {
   const rs = await db.select().from(reports).where(inArray(reports.id, ids));
   const ds = await db.select().from(deposits).where(inArray(deposits.reportId, ids));
   const depositIds = ds.map((d) => d.id);
-  const rrs = depositIds.length ? await db.select().from(refundRequests).where(inArray(refundRequests.depositId, depositIds)) : [];
+  const rrs = depositIds.length
+    ? await db.select().from(refundRequests).where(inArray(refundRequests.depositId, depositIds))
+    : [];
   const entityIds = [...ids, ...rrs.map((r) => r.id), ...depositIds];
   const ns = await db
     .select({
@@ -140,19 +160,35 @@ export async function reportFacts(ids: string[]): Promise<ReportFacts[]> {
   return ids.map((id) => {
     const r = rs.find((x) => x.id === id)!;
     const mine = ds.filter((d) => d.reportId === id);
-    const related = new Set([id, ...mine.map((d) => d.id), ...rrs.filter((x) => x.reportId === id).map((x) => x.id)]);
+    const related = new Set([
+      id,
+      ...mine.map((d) => d.id),
+      ...rrs.filter((x) => x.reportId === id).map((x) => x.id),
+    ]);
     return {
       id,
       status: r.status,
       submittedAt: r.submittedAt ?? null,
       deposits: mine.map((d) => ({ status: d.status, provider: d.provider, refundedBaisa: d.refundedBaisa })),
-      notifications: ns.filter((n) => n.entityId && related.has(n.entityId)).map((n) => ({ id: n.id, template: n.template, recipient: n.recipient, status: n.status, channel: n.channel })),
+      notifications: ns
+        .filter((n) => n.entityId && related.has(n.entityId))
+        .map((n) => ({
+          id: n.id,
+          template: n.template,
+          recipient: n.recipient,
+          status: n.status,
+          channel: n.channel,
+        })),
     };
   });
 }
 
 /** Templates written on submission (the worker's SMS and e-mail, the employer's receipt). */
-export const SUBMISSION_TEMPLATES = ["worker.report-filed.sms", "worker.report-filed.email", "employer.report-submitted.email"];
+export const SUBMISSION_TEMPLATES = [
+  "worker.report-filed.sms",
+  "worker.report-filed.email",
+  "employer.report-submitted.email",
+];
 
 /**
  * A report is consistent when it is either fully submitted (status past payment, submitted_at set, exactly one
@@ -174,12 +210,14 @@ export function inconsistencies(f: ReportFacts): string[] {
   const submissionMessages = SUBMISSION_TEMPLATES.filter((t) => counts.has(t));
   if (f.status === "awaiting_payment") {
     if (paid.length > 0) problems.push(`awaiting payment but ${paid.length} paid deposit(s)`);
-    if (submissionMessages.length > 0) problems.push(`awaiting payment but submission messages ${submissionMessages.join(", ")}`);
+    if (submissionMessages.length > 0)
+      problems.push(`awaiting payment but submission messages ${submissionMessages.join(", ")}`);
     if (f.submittedAt) problems.push("awaiting payment but submitted_at set");
   } else {
     if (paid.length !== 1) problems.push(`${f.status} with ${paid.length} paid deposits`);
     if (!f.submittedAt) problems.push(`${f.status} without submitted_at`);
-    for (const t of ["worker.report-filed.sms", "employer.report-submitted.email"]) if (!counts.has(t)) problems.push(`${f.status} without ${t}`);
+    for (const t of ["worker.report-filed.sms", "employer.report-submitted.email"])
+      if (!counts.has(t)) problems.push(`${f.status} without ${t}`);
   }
   return problems;
 }

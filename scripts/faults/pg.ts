@@ -17,7 +17,9 @@ function pgBin(): string {
     const dir = `/usr/lib/postgresql/${v}/bin`;
     if (existsSync(path.join(dir, "pg_ctl"))) return dir;
   }
-  throw new Error("no PostgreSQL binaries found: install postgresql or set PG_BIN to the directory of pg_ctl");
+  throw new Error(
+    "no PostgreSQL binaries found: install postgresql or set PG_BIN to the directory of pg_ctl",
+  );
 }
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -94,8 +96,20 @@ export async function createCluster(rootDir: string, port: number): Promise<Faul
     const { uid, gid } = await postgresIds();
     chownTree(rootDir, uid, gid);
   }
-  await pg("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], 120_000);
+  await pg(
+    "initdb",
+    ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+    120_000,
+  );
   await cluster.start();
-  await run(path.join(pgBin(), "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "balagh_faults"]);
+  await run(path.join(pgBin(), "createdb"), [
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(port),
+    "-U",
+    "postgres",
+    "balagh_faults",
+  ]);
   return cluster;
 }

@@ -81,9 +81,18 @@ export async function waitForHttp(url: string, timeoutMs: number, proc?: Managed
 }
 
 /** `next start -p <port>` on the production build, ready once /api/health answers. */
-export async function startApp(name: string, port: number, env: Record<string, string>): Promise<Managed & { url: string }> {
+export async function startApp(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<Managed & { url: string }> {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const proc = spawnLogged(name, process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const proc = spawnLogged(
+    name,
+    process.execPath,
+    [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    env,
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/api/health`, 60_000, proc);
   return { ...proc, url };
@@ -95,9 +104,18 @@ export function startWorker(name: string, env: Record<string, string>): Managed 
 }
 
 /** A one-shot command (e.g. `npm run payments:reconcile`); resolves with its exit code and output. */
-export function runOnce(cmd: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export function runOnce(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));

@@ -61,7 +61,8 @@ function track<T extends Managed>(shared: Shared, p: T): T {
 async function signIn(b: NoJsBrowser, est: FaultEstablishment): Promise<void> {
   const page = await b.get("/ar/sign-in/employer");
   const after = await b.submit(page, 'name="password"', { email: est.email, password: est.password });
-  if (!new URL(after.url).pathname.startsWith("/ar/employer")) throw new Error(`sign-in did not reach the dashboard (${after.status} ${after.url})`);
+  if (!new URL(after.url).pathname.startsWith("/ar/employer"))
+    throw new Error(`sign-in did not reach the dashboard (${after.status} ${after.url})`);
 }
 
 type Outcome = { kind: "completed" } | { kind: "refused"; why: string } | { kind: "hung"; why: string };
@@ -72,7 +73,9 @@ async function submitLocal(b: NoJsBrowser, reportId: string): Promise<Outcome> {
     const pay = await b.get(`/ar/employer/reports/${reportId}/pay`);
     if (pay.status !== 200) return { kind: "refused", why: `pay page answered ${pay.status}` };
     if (!pay.html.includes('data-testid="pay-button"')) {
-      return new URL(pay.url).pathname.endsWith("/confirmation") ? { kind: "completed" } : { kind: "refused", why: `no pay button at ${pay.url}` };
+      return new URL(pay.url).pathname.endsWith("/confirmation")
+        ? { kind: "completed" }
+        : { kind: "refused", why: `no pay button at ${pay.url}` };
     }
     const started = await b.post(pay, 'data-testid="pay-button"');
     if (!started.location) return { kind: "refused", why: `pay answered ${started.page?.status}` };
@@ -80,10 +83,12 @@ async function submitLocal(b: NoJsBrowser, reportId: string): Promise<Outcome> {
     const gateway = await b.get(started.location);
     if (gateway.status !== 200) return { kind: "refused", why: `gateway page answered ${gateway.status}` };
     const decided = await b.post(gateway, 'value="approve"');
-    if (!decided.location?.includes("/confirmation")) return { kind: "refused", why: `approve answered ${decided.page?.status ?? decided.location}` };
+    if (!decided.location?.includes("/confirmation"))
+      return { kind: "refused", why: `approve answered ${decided.page?.status ?? decided.location}` };
     return { kind: "completed" };
   } catch (e) {
-    if (e instanceof HttpError && e.status === null && e.message.startsWith("no answer")) return { kind: "hung", why: e.message };
+    if (e instanceof HttpError && e.status === null && e.message.startsWith("no answer"))
+      return { kind: "hung", why: e.message };
     return { kind: "refused", why: (e as Error).message };
   }
 }
@@ -100,7 +105,10 @@ function checkConsistency(facts: ReportFacts[], result: ScenarioResult, expectSu
 }
 
 /** Waits until every notification of these reports has left the outbox (delivered); returns how long it took. */
-async function waitDelivered(reportIds: string[], timeoutMs: number): Promise<{ ok: boolean; ms: number; undelivered: ReportFacts["notifications"] }> {
+async function waitDelivered(
+  reportIds: string[],
+  timeoutMs: number,
+): Promise<{ ok: boolean; ms: number; undelivered: ReportFacts["notifications"] }> {
   const start = Date.now();
   for (;;) {
     const facts = await reportFacts(reportIds);
@@ -112,10 +120,16 @@ async function waitDelivered(reportIds: string[], timeoutMs: number): Promise<{ 
 }
 
 /** Every SMS of these reports reached the gateway exactly once, and nothing else did. */
-function checkSmsExactlyOnce(sms: SmsStandIn, facts: ReportFacts[], result: ScenarioResult, sinceIndex: number): number {
+function checkSmsExactlyOnce(
+  sms: SmsStandIn,
+  facts: ReportFacts[],
+  result: ScenarioResult,
+  sinceIndex: number,
+): number {
   const rows = facts.flatMap((f) => f.notifications).filter((n) => n.channel === "sms");
   const counts = new Map<string, number>();
-  for (const d of sms.deliveries.slice(sinceIndex)) counts.set(d.reference, (counts.get(d.reference) ?? 0) + 1);
+  for (const d of sms.deliveries.slice(sinceIndex))
+    counts.set(d.reference, (counts.get(d.reference) ?? 0) + 1);
   for (const n of rows) {
     const c = counts.get(n.id) ?? 0;
     if (c !== 1) {
@@ -125,7 +139,8 @@ function checkSmsExactlyOnce(sms: SmsStandIn, facts: ReportFacts[], result: Scen
   }
   const ours = new Set(rows.map((n) => n.id));
   const stray = [...counts.keys()].filter((r) => !ours.has(r));
-  if (stray.length > 0) result.notes.push(`${stray.length} other SMS (not of these reports) also reached the gateway`);
+  if (stray.length > 0)
+    result.notes.push(`${stray.length} other SMS (not of these reports) also reached the gateway`);
   return rows.length;
 }
 
@@ -137,7 +152,11 @@ function newResult(name: string): ScenarioResult {
 // 1. PostgreSQL restarted during a stream of submissions
 // ---------------------------------------------------------------------------------------------------------
 
-export async function pgRestart(shared: Shared, opts: Options, app: Managed & { url: string }): Promise<ScenarioResult> {
+export async function pgRestart(
+  shared: Shared,
+  opts: Options,
+  app: Managed & { url: string },
+): Promise<ScenarioResult> {
   const result = newResult("1. PostgreSQL restarted during submissions");
   const count = opts.quick ? 15 : 30;
   const clients = 3;
@@ -215,10 +234,15 @@ export async function pgRestart(shared: Shared, opts: Options, app: Managed & { 
       if (o.kind !== "completed") await sleep(1_000);
     }
     if (o.kind === "completed") recovered += 1;
-    else result.problems.push(`report ${id.slice(0, 8)} still refused after PostgreSQL came back: ${"why" in o ? o.why : ""}`);
+    else
+      result.problems.push(
+        `report ${id.slice(0, 8)} still refused after PostgreSQL came back: ${"why" in o ? o.why : ""}`,
+      );
   }
   if (app.exited()) result.problems.push("the app process exited");
-  result.notes.push(`after PostgreSQL returned: ${recovered}/${retried.length} refused submissions completed on retry (${secs(Date.now() - recoverStart)}), same app process (pid ${app.pid})`);
+  result.notes.push(
+    `after PostgreSQL returned: ${recovered}/${retried.length} refused submissions completed on retry (${secs(Date.now() - recoverStart)}), same app process (pid ${app.pid})`,
+  );
 
   const finalFacts = await reportFacts(ids);
   const before = result.lost;
@@ -229,8 +253,13 @@ export async function pgRestart(shared: Shared, opts: Options, app: Managed & { 
   const delivered = await waitDelivered(ids, 30_000);
   if (!delivered.ok) {
     result.lost += delivered.undelivered.length;
-    result.problems.push(`${delivered.undelivered.length} notifications still undelivered 30 s after the restart (${delivered.undelivered.map((n) => n.status).join(",")})`);
-  } else result.notes.push(`all ${finalFacts.flatMap((f) => f.notifications).length} notifications delivered (${secs(delivered.ms)} after the checks)`);
+    result.problems.push(
+      `${delivered.undelivered.length} notifications still undelivered 30 s after the restart (${delivered.undelivered.map((n) => n.status).join(",")})`,
+    );
+  } else
+    result.notes.push(
+      `all ${finalFacts.flatMap((f) => f.notifications).length} notifications delivered (${secs(delivered.ms)} after the checks)`,
+    );
   checkSmsExactlyOnce(shared.sms, await reportFacts(ids), result, 0);
 
   // The commit-time nudge (LISTEN/NOTIFY) works again, not only the scheduled sweep every few seconds: one
@@ -238,16 +267,24 @@ export async function pgRestart(shared: Shared, opts: Options, app: Managed & { 
   const [probe] = await createAwaitingReports(est, 1);
   await sleep(Math.max(0, upAt + 20_000 - Date.now()));
   const probed = await submitLocal(browsers[0]!, probe!);
-  if (probed.kind !== "completed") result.problems.push(`a submission 20 s after the restart failed: ${"why" in probed ? probed.why : ""}`);
+  if (probed.kind !== "completed")
+    result.problems.push(`a submission 20 s after the restart failed: ${"why" in probed ? probed.why : ""}`);
   const probeDelivered = await waitDelivered([probe!], 15_000);
   const [sent] = await db
     .select({ createdAt: notifications.createdAt, deliveredAt: notifications.deliveredAt })
     .from(notifications)
     .where(and(eq(notifications.entityId, probe!), eq(notifications.channel, "sms")));
   const lagMs = sent?.deliveredAt ? sent.deliveredAt.getTime() - sent.createdAt.getTime() : null;
-  if (!probeDelivered.ok || lagMs === null) result.problems.push("the SMS of a submission after the restart was not delivered");
-  else if (lagMs > 2_500) result.problems.push(`after the restart an SMS waited ${secs(lagMs)} (the commit-time nudge is not working; only the sweep sends)`);
-  else result.notes.push(`after the restart a new SMS left ${secs(lagMs)} after its commit (the LISTEN nudge works again)`);
+  if (!probeDelivered.ok || lagMs === null)
+    result.problems.push("the SMS of a submission after the restart was not delivered");
+  else if (lagMs > 2_500)
+    result.problems.push(
+      `after the restart an SMS waited ${secs(lagMs)} (the commit-time nudge is not working; only the sweep sends)`,
+    );
+  else
+    result.notes.push(
+      `after the restart a new SMS left ${secs(lagMs)} after its commit (the LISTEN nudge works again)`,
+    );
   return result;
 }
 
@@ -255,7 +292,12 @@ export async function pgRestart(shared: Shared, opts: Options, app: Managed & { 
 // 2. The SMS gateway down
 // ---------------------------------------------------------------------------------------------------------
 
-export async function smsOutage(shared: Shared, opts: Options, app: Managed & { url: string }, retryBaseSeconds: number): Promise<ScenarioResult> {
+export async function smsOutage(
+  shared: Shared,
+  opts: Options,
+  app: Managed & { url: string },
+  retryBaseSeconds: number,
+): Promise<ScenarioResult> {
   const result = newResult(`2. SMS gateway down for ${opts.smsOutageSeconds} s`);
   const count = opts.quick ? 5 : 10;
   const est = await createEstablishmentWithOwner("sms");
@@ -277,7 +319,9 @@ export async function smsOutage(shared: Shared, opts: Options, app: Managed & { 
     if (o.kind === "completed") result.completed += 1;
     else {
       result.refused += 1;
-      result.problems.push(`submission ${id.slice(0, 8)} failed while only the SMS gateway was down: ${"why" in o ? o.why : ""}`);
+      result.problems.push(
+        `submission ${id.slice(0, 8)} failed while only the SMS gateway was down: ${"why" in o ? o.why : ""}`,
+      );
     }
     if (!failingSwitched && Date.now() - downAt > outageMs / 2) {
       await shared.sms.setMode("failing");
@@ -288,7 +332,8 @@ export async function smsOutage(shared: Shared, opts: Options, app: Managed & { 
   const queuedFacts = await reportFacts(ids);
   const smsRows = queuedFacts.flatMap((f) => f.notifications).filter((n) => n.channel === "sms");
   const deliveredEarly = smsRows.filter((n) => n.status === "delivered").length;
-  if (deliveredEarly > 0) result.problems.push(`${deliveredEarly} SMS marked delivered while the gateway was down`);
+  if (deliveredEarly > 0)
+    result.problems.push(`${deliveredEarly} SMS marked delivered while the gateway was down`);
   for (;;) {
     const left = outageMs - (Date.now() - downAt);
     if (left <= 0) break;
@@ -301,7 +346,12 @@ export async function smsOutage(shared: Shared, opts: Options, app: Managed & { 
   const [attemptsRow] = await db
     .select({ attempts: notifications.attempts, status: notifications.status })
     .from(notifications)
-    .where(inArray(notifications.id, smsRows.map((n) => n.id)));
+    .where(
+      inArray(
+        notifications.id,
+        smsRows.map((n) => n.id),
+      ),
+    );
   await shared.sms.setMode("up");
   const upAt = Date.now();
   result.notes.push(
@@ -313,10 +363,14 @@ export async function smsOutage(shared: Shared, opts: Options, app: Managed & { 
   const delivered = await waitDelivered(ids, boundMs);
   if (!delivered.ok) {
     result.lost += delivered.undelivered.length;
-    result.problems.push(`${delivered.undelivered.length} notifications not delivered ${secs(boundMs)} after the gateway returned`);
+    result.problems.push(
+      `${delivered.undelivered.length} notifications not delivered ${secs(boundMs)} after the gateway returned`,
+    );
   }
   const lastSms = shared.sms.deliveries.slice(since).reduce((m, d) => Math.max(m, d.at), upAt);
-  result.notes.push(`all SMS at the gateway ${secs(lastSms - upAt)} after it returned (bound ${secs(boundMs)}, retry base ${retryBaseSeconds} s)`);
+  result.notes.push(
+    `all SMS at the gateway ${secs(lastSms - upAt)} after it returned (bound ${secs(boundMs)}, retry base ${retryBaseSeconds} s)`,
+  );
   const facts = await reportFacts(ids);
   checkSmsExactlyOnce(shared.sms, facts, result, since);
   checkConsistency(facts, result, true);
@@ -329,7 +383,11 @@ export async function smsOutage(shared: Shared, opts: Options, app: Managed & { 
 
 export const WEBHOOK_SECRET = "whsec_faults_scenarios_0123456789";
 
-async function deliverWebhook(appUrl: string, stand: StripeStandIn, event: ReturnType<StripeStandIn["event"]>): Promise<{ status: number | null; body: string }> {
+async function deliverWebhook(
+  appUrl: string,
+  stand: StripeStandIn,
+  event: ReturnType<StripeStandIn["event"]>,
+): Promise<{ status: number | null; body: string }> {
   const { body, signature } = stand.signedEvent(event, WEBHOOK_SECRET);
   try {
     const res = await fetch(`${appUrl}/api/webhooks/stripe`, {
@@ -349,7 +407,8 @@ async function startStripeCheckout(b: NoJsBrowser, reportId: string, stand: Stri
   const pay = await b.get(`/ar/employer/reports/${reportId}/pay`);
   const started = await b.post(pay, 'data-testid="pay-button"');
   const loc = started.location ?? "";
-  if (!loc.startsWith(`http://127.0.0.1:${stand.port}/`)) throw new Error(`pay did not redirect to Stripe Checkout (${loc || started.page?.status})`);
+  if (!loc.startsWith(`http://127.0.0.1:${stand.port}/`))
+    throw new Error(`pay did not redirect to Stripe Checkout (${loc || started.page?.status})`);
   return loc.split("/").pop()!;
 }
 
@@ -381,19 +440,33 @@ export async function killedBeforeWebhook(
     const event = stand.event("checkout.session.completed", stand.session(sid)!);
     events.push(event);
     const delivered = await deliverWebhook(first.url, stand, event);
-    if (delivered.status !== null) result.problems.push(`the webhook reached a killed app (${delivered.status})`);
+    if (delivered.status !== null)
+      result.problems.push(`the webhook reached a killed app (${delivered.status})`);
   }
-  result.notes.push(`app SIGKILLed with ${count} Checkout Sessions open; the sessions were paid and their webhooks refused (connection refused)`);
+  result.notes.push(
+    `app SIGKILLed with ${count} Checkout Sessions open; the sessions were paid and their webhooks refused (connection refused)`,
+  );
 
   const app = track(shared, await startApp(`${first.name}-restarted`, opts.ports.appB, appEnv));
   const before = await reportFacts(ids);
-  const stillWaiting = before.filter((f) => f.status === "awaiting_payment" && f.deposits.every((d) => d.status === "pending")).length;
-  result.notes.push(`after the restart, before reconciliation: ${stillWaiting}/${count} reports still awaiting payment (as expected: nothing told the app)`);
+  const stillWaiting = before.filter(
+    (f) => f.status === "awaiting_payment" && f.deposits.every((d) => d.status === "pending"),
+  ).length;
+  result.notes.push(
+    `after the restart, before reconciliation: ${stillWaiting}/${count} reports still awaiting payment (as expected: nothing told the app)`,
+  );
 
   const t = Date.now();
-  const rec = await runOnce(process.execPath, ["--import", "tsx", "scripts/reconcile.ts", "--older-than=0"], { ...shared.baseEnv, ...appEnv }, 60_000);
+  const rec = await runOnce(
+    process.execPath,
+    ["--import", "tsx", "scripts/reconcile.ts", "--older-than=0"],
+    { ...shared.baseEnv, ...appEnv },
+    60_000,
+  );
   const summaryLine = rec.output.split("\n").find((l) => l.startsWith("{") && l.includes('"checked"')) ?? "";
-  result.notes.push(`npm run payments:reconcile -- --older-than=0: exit ${rec.code}, ${summaryLine || "no summary"} (${secs(Date.now() - t)})`);
+  result.notes.push(
+    `npm run payments:reconcile -- --older-than=0: exit ${rec.code}, ${summaryLine || "no summary"} (${secs(Date.now() - t)})`,
+  );
   if (rec.code !== 0) result.problems.push(`reconciliation exited ${rec.code}: ${rec.output.slice(-500)}`);
 
   const after = await reportFacts(ids);
@@ -403,20 +476,27 @@ export async function killedBeforeWebhook(
     const captured = f.deposits.filter((d) => d.status === "paid").length;
     if (captured !== 1) result.problems.push(`report ${f.id.slice(0, 8)} has ${captured} captured deposits`);
   }
-  const sessionsCreated = stand.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions").length;
+  const sessionsCreated = stand.requests.filter(
+    (r) => r.method === "POST" && r.path === "/v1/checkout/sessions",
+  ).length;
   result.notes.push(`Checkout Sessions created at the stand-in in this run so far: ${sessionsCreated}`);
 
   // Stripe retries the webhook later: nothing changes, nothing is sent twice.
   const retries = await Promise.all(events.map((e) => deliverWebhook(app.url, stand, e)));
-  const outcomes = retries.map((r) => (r.status === 200 ? (JSON.parse(r.body) as { outcome: string }).outcome : `HTTP ${r.status}`));
+  const outcomes = retries.map((r) =>
+    r.status === 200 ? (JSON.parse(r.body) as { outcome: string }).outcome : `HTTP ${r.status}`,
+  );
   result.notes.push(`late webhooks after reconciliation: ${outcomes.join(", ")}`);
   if (retries.some((r) => r.status !== 200)) result.problems.push("a late webhook was not accepted");
   const final = await reportFacts(ids);
-  if (JSON.stringify(normalise(final)) !== JSON.stringify(normalise(after))) result.problems.push("a late webhook changed the state after reconciliation");
+  if (JSON.stringify(normalise(final)) !== JSON.stringify(normalise(after)))
+    result.problems.push("a late webhook changed the state after reconciliation");
   const delivered = await waitDelivered(ids, 30_000);
   if (!delivered.ok) {
     result.lost += delivered.undelivered.length;
-    result.problems.push(`${delivered.undelivered.length} notifications undelivered 30 s after reconciliation`);
+    result.problems.push(
+      `${delivered.undelivered.length} notifications undelivered 30 s after reconciliation`,
+    );
   }
   return { result, app };
 }
@@ -440,7 +520,12 @@ function shuffle<T>(items: T[]): T[] {
   return a;
 }
 
-export async function webhookChaos(shared: Shared, opts: Options, stand: StripeStandIn, app: Managed & { url: string }): Promise<ScenarioResult> {
+export async function webhookChaos(
+  shared: Shared,
+  opts: Options,
+  stand: StripeStandIn,
+  app: Managed & { url: string },
+): Promise<ScenarioResult> {
   const result = newResult("4. Duplicate and out-of-order Stripe webhooks");
   const est = await createEstablishmentWithOwner("hooks");
   const rounds = opts.quick ? 1 : 3;
@@ -488,7 +573,11 @@ export async function webhookChaos(shared: Shared, opts: Options, stand: StripeS
     const refundIds: string[] = [];
     for (const reportId of [control!, chaos!]) {
       const { request, deposit } = await approvedRefundRequest(reportId, est.ownerId);
-      const executed = await executeRefund(stripeProvider, { refundRequestId: request.id, depositId: deposit.id, amountBaisa: request.amountBaisa });
+      const executed = await executeRefund(stripeProvider, {
+        refundRequestId: request.id,
+        depositId: deposit.id,
+        amountBaisa: request.amountBaisa,
+      });
       if (!executed.ok) throw new Error(`refund could not be executed: ${executed.code}`);
       refundIds.push(executed.refundId);
       stand.setRefundStatus(executed.refundId, "succeeded");
@@ -499,7 +588,11 @@ export async function webhookChaos(shared: Shared, opts: Options, stand: StripeS
     const chargeRefunded = stand.event("charge.refunded", stand.chargeOf(sidB));
     // charge.refunded before refund.updated, both twice, with a stale refund.created (pending) arriving last.
     await Promise.all([send(chargeRefunded), send(chargeRefunded)]);
-    await Promise.all(shuffle([refundUpdated, refundUpdated, stand.event("refund.updated", stand.refund(refundB)!)]).map(send));
+    await Promise.all(
+      shuffle([refundUpdated, refundUpdated, stand.event("refund.updated", stand.refund(refundB)!)]).map(
+        send,
+      ),
+    );
     await send(stand.event("refund.created", { ...stand.refund(refundB)!, status: "pending" }));
     await send(stand.event("checkout.session.completed", stand.session(sidB)!));
 
@@ -508,28 +601,39 @@ export async function webhookChaos(shared: Shared, opts: Options, stand: StripeS
     const nc = normalise([c!]);
     if (JSON.stringify(na) !== JSON.stringify(nc)) {
       result.lost += 1;
-      result.problems.push(`round ${round + 1}: final states differ\n      in order: ${JSON.stringify(na)}\n      chaos:    ${JSON.stringify(nc)}`);
+      result.problems.push(
+        `round ${round + 1}: final states differ\n      in order: ${JSON.stringify(na)}\n      chaos:    ${JSON.stringify(nc)}`,
+      );
     } else result.completed += 2;
     for (const f of [a!, c!]) {
       const problems = inconsistencies(f);
       if (problems.length) result.problems.push(`report ${f.id.slice(0, 8)}: ${problems.join("; ")}`);
-      if (f.deposits.filter((d) => d.status === "refunded").length !== 1) result.problems.push(`report ${f.id.slice(0, 8)}: deposit not refunded exactly once`);
+      if (f.deposits.filter((d) => d.status === "refunded").length !== 1)
+        result.problems.push(`report ${f.id.slice(0, 8)}: deposit not refunded exactly once`);
     }
     const refundsAtStripe = [sidA, sidB].map((sid) => {
       const charge = stand.chargeOf(sid) as { amount: number; amount_refunded: number };
       return charge.amount_refunded / charge.amount;
     });
-    if (refundsAtStripe.some((x) => x !== 1)) result.problems.push(`refunded at Stripe: ${refundsAtStripe.join(", ")} of the charge (want exactly 1)`);
+    if (refundsAtStripe.some((x) => x !== 1))
+      result.problems.push(
+        `refunded at Stripe: ${refundsAtStripe.join(", ")} of the charge (want exactly 1)`,
+      );
     if (round === 0) result.notes.push(`round 1 final state (both): ${JSON.stringify(na[0])}`);
   }
   const refundsCreated = stand.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds").length;
-  result.notes.push(`${rounds} round(s), ${deliveries} webhook deliveries; refunds created at Stripe: ${refundsCreated} for ${rounds * 2} refund requests`);
-  if (refundsCreated !== rounds * 2) result.problems.push(`${refundsCreated} refunds created at Stripe for ${rounds * 2} requests`);
+  result.notes.push(
+    `${rounds} round(s), ${deliveries} webhook deliveries; refunds created at Stripe: ${refundsCreated} for ${rounds * 2} refund requests`,
+  );
+  if (refundsCreated !== rounds * 2)
+    result.problems.push(`${refundsCreated} refunds created at Stripe for ${rounds * 2} requests`);
   // Every message of these reports leaves the outbox (the outbox provider stands for SMS and e-mail here).
   const delivered = await waitDelivered(allReports, 20_000);
   if (!delivered.ok) {
     result.lost += delivered.undelivered.length;
-    result.problems.push(`${delivered.undelivered.length} notifications undelivered 20 s after the last webhook`);
+    result.problems.push(
+      `${delivered.undelivered.length} notifications undelivered 20 s after the last webhook`,
+    );
   }
   return result;
 }
@@ -560,7 +664,10 @@ export async function twoInstances(shared: Shared, opts: Options): Promise<Scena
     startApp("s5-app2", opts.ports.app2, env).then((p) => track(shared, p)),
   ]);
   const workerEnv = { ...env, LOG_LEVEL: "info" };
-  const workers = [track(shared, startWorker("s5-worker1", workerEnv)), track(shared, startWorker("s5-worker2", workerEnv))];
+  const workers = [
+    track(shared, startWorker("s5-worker1", workerEnv)),
+    track(shared, startWorker("s5-worker2", workerEnv)),
+  ];
 
   // Sessions: signed in on instance 1, used on instance 2; signed out on 2, refused on 1.
   const est = await createEstablishmentWithOwner("two");
@@ -570,13 +677,19 @@ export async function twoInstances(shared: Shared, opts: Options): Promise<Scena
   on2.adoptCookies(on1);
   const dash2 = await on2.get("/ar/employer");
   const sessionWorks = dash2.status === 200 && new URL(dash2.url).pathname === "/ar/employer";
-  if (!sessionWorks) result.problems.push(`a session from instance 1 was not accepted by instance 2 (${dash2.status} ${dash2.url})`);
+  if (!sessionWorks)
+    result.problems.push(
+      `a session from instance 1 was not accepted by instance 2 (${dash2.status} ${dash2.url})`,
+    );
   const stolen = new NoJsBrowser(app1.url);
   stolen.adoptCookies(on1);
   const signedOut = await on2.submit(dash2, "تسجيل الخروج");
   const after1 = await stolen.get("/ar/employer");
   const revoked = new URL(after1.url).pathname.startsWith("/ar/sign-in");
-  if (!revoked) result.problems.push(`after signing out on instance 2, the same cookie still opened the dashboard on instance 1 (${after1.url})`);
+  if (!revoked)
+    result.problems.push(
+      `after signing out on instance 2, the same cookie still opened the dashboard on instance 1 (${after1.url})`,
+    );
   result.notes.push(
     `session from instance 1 accepted by instance 2: ${sessionWorks ? "yes" : "NO"}; sign-out on 2 (landed on ${new URL(signedOut.url).pathname}) honoured on 1: ${revoked ? "yes" : "NO"}`,
   );
@@ -617,15 +730,23 @@ export async function twoInstances(shared: Shared, opts: Options): Promise<Scena
   const rows = await db
     .select({ id: notifications.id, attempts: notifications.attempts })
     .from(notifications)
-    .where(inArray(notifications.id, all.map((n) => n.id)));
+    .where(
+      inArray(
+        notifications.id,
+        all.map((n) => n.id),
+      ),
+    );
   const multi = rows.filter((r) => r.attempts !== 1);
-  if (multi.length) result.problems.push(`${multi.length} notifications claimed more than once (attempts ≠ 1)`);
+  if (multi.length)
+    result.problems.push(`${multi.length} notifications claimed more than once (attempts ≠ 1)`);
   const ids5 = new Set(all.map((n) => n.id));
   const byWorker = workers.map((w) => countDispatches(w.logFile, ids5));
   const byApps = [app1, app2].map((a) => countDispatches(a.logFile, ids5));
   const totalDispatched = byWorker.reduce((x, y) => x + y, 0) + byApps.reduce((x, y) => x + y, 0);
-  if (totalDispatched !== all.length) result.problems.push(`${totalDispatched} deliveries logged for ${all.length} notifications`);
-  if (byApps.some((n) => n > 0)) result.problems.push(`app instances with JOBS_IN_PROCESS=false sent ${byApps.join("+")} messages`);
+  if (totalDispatched !== all.length)
+    result.problems.push(`${totalDispatched} deliveries logged for ${all.length} notifications`);
+  if (byApps.some((n) => n > 0))
+    result.problems.push(`app instances with JOBS_IN_PROCESS=false sent ${byApps.join("+")} messages`);
   result.notes.push(
     `${count} submissions over 2 instances in ${secs(burstMs)}; ${all.length} notifications (${smsCount} SMS, counted at the gateway: ${shared.sms.deliveries.length - since}); ` +
       `sent by worker 1: ${byWorker[0]}, worker 2: ${byWorker[1]}, app instances: ${byApps.join("+")}; all delivered ${secs(delivered.ms)} after the burst`,

@@ -40,7 +40,10 @@ async function contextFor(browser: Browser, p: SitePage): Promise<BrowserContext
 async function audit(page: Page, where: string): Promise<Finding[]> {
   // Legacy mode runs axe in the page itself: the pages have no cross-origin frames, and the default mode opens
   // an extra page per analysis (slower, and it hung once on a busy machine).
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   return violations.map((v) => ({
     where,
     rule: v.id,
@@ -66,7 +69,9 @@ for (const locale of ["ar", "en"] as const) {
       for (const p of catalogue.pages.filter((x) => group.audiences.includes(x.audience))) {
         const page = await (await contextFor(browser, p)).newPage();
         const response = await page.goto(`/${locale}${p.path}`);
-        expect(response?.status(), `${p.name}: ${p.path}`).toBeLessThan(p.name === "not found (404)" ? 500 : 400);
+        expect(response?.status(), `${p.name}: ${p.path}`).toBeLessThan(
+          p.name === "not found (404)" ? 500 : 400,
+        );
         // Not sent to a sign-in page: the page itself is what is checked.
         expect(new URL(page.url()).pathname, p.name).toBe(`/${locale}${p.path.split("?")[0]}`);
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -81,7 +86,9 @@ for (const locale of ["ar", "en"] as const) {
       }
       const minor = findings.filter((f) => f.impact !== "serious" && f.impact !== "critical");
       if (minor.length > 0) {
-        console.log(`axe, ${group.title} (${locale}), moderate or minor:\n${minor.map((f) => `  ${f.where}: ${f.rule} (${f.impact}) ${f.targets.join(", ")}`).join("\n")}`);
+        console.log(
+          `axe, ${group.title} (${locale}), moderate or minor:\n${minor.map((f) => `  ${f.where}: ${f.rule} (${f.impact}) ${f.targets.join(", ")}`).join("\n")}`,
+        );
       }
       const serious = findings.filter((f) => f.impact === "serious" || f.impact === "critical");
       expect(serious, "serious or critical axe violations").toEqual([]);

@@ -34,7 +34,11 @@ async function signInWorker(page: Page, locale: "ar" | "en", civilId: string, mo
   await expect(page).toHaveURL(/step=code/);
   const outbox = await page.context().newPage();
   await outbox.goto(`/${locale}/dev/outbox`);
-  const sms = outbox.locator(`[data-testid=outbox-message][data-recipient="${mobile}"][data-template="worker.sign-in-code-sms"]`).first();
+  const sms = outbox
+    .locator(
+      `[data-testid=outbox-message][data-recipient="${mobile}"][data-template="worker.sign-in-code-sms"]`,
+    )
+    .first();
   const code = /\b(\d{6})\b/.exec(await sms.innerText())?.[1];
   await outbox.close();
   if (!code) throw new Error("no code in the outbox");
@@ -54,7 +58,9 @@ test.afterAll(async () => {
 });
 
 for (const locale of ["en", "ar"] as const) {
-  test(`a reviewer approves a report and the worker sees the grievance deadline (${locale})`, async ({ browser }) => {
+  test(`a reviewer approves a report and the worker sees the grievance deadline (${locale})`, async ({
+    browser,
+  }) => {
     const est = await createEstablishment("Decisions E2E");
     const worker = await createWorker(est.id);
     const report = await createReport(est, { workerId: worker.id, status: "submitted" });
@@ -75,8 +81,12 @@ for (const locale of ["en", "ar"] as const) {
     await form.getByLabel(d.form.outcomes.report.approve).check();
     await form.getByRole("button", { name: d.form.submit }).click();
     await expect(page.getByTestId("error-summary")).toContainText(d.errors.reason_required);
-    await form.getByLabel(d.form.reason, { exact: true }).selectOption({ label: d.reasons.evidence_sufficient });
-    await form.getByLabel(d.form.note, { exact: false }).fill("Bank statement shows no salary since the absence.");
+    await form
+      .getByLabel(d.form.reason, { exact: true })
+      .selectOption({ label: d.reasons.evidence_sufficient });
+    await form
+      .getByLabel(d.form.note, { exact: false })
+      .fill("Bank statement shows no salary since the absence.");
     await form.getByRole("button", { name: d.form.submit }).click();
     await expect(page.getByTestId("decided-notice")).toHaveText(d.case.decided.report_approved);
     await expect(page.getByTestId("permit-status")).toHaveText(d.case.permitStatus.left_workplace);
@@ -91,8 +101,14 @@ for (const locale of ["en", "ar"] as const) {
     const workerPage = await context.newPage();
     const [registry] = await db.select().from(workers).where(eq(workers.id, worker.id));
     await signInWorker(workerPage, locale, worker.civilId, registry!.mobile);
-    await workerPage.getByTestId("worker-report").filter({ hasText: report.reference }).getByRole("link").click();
-    await expect(workerPage.getByTestId("grievance-deadline")).toHaveText(formatDate(row!.grievanceDeadline!, locale));
+    await workerPage
+      .getByTestId("worker-report")
+      .filter({ hasText: report.reference })
+      .getByRole("link")
+      .click();
+    await expect(workerPage.getByTestId("grievance-deadline")).toHaveText(
+      formatDate(row!.grievanceDeadline!, locale),
+    );
     await context.close();
   });
 }

@@ -55,7 +55,9 @@ async function reportWithRefundRequest() {
       enteredOmanOn: "2021-06-01",
     })
     .returning();
-  const [{ seq }] = (await db.execute(sql`select nextval('report_reference_seq')::int as seq`)) as unknown as [{ seq: number }];
+  const [{ seq }] = (await db.execute(
+    sql`select nextval('report_reference_seq')::int as seq`,
+  )) as unknown as [{ seq: number }];
   const [report] = await db
     .insert(reports)
     .values({
@@ -79,14 +81,34 @@ async function reportWithRefundRequest() {
     .returning();
   const [deposit] = await db
     .insert(deposits)
-    .values({ reportId: report!.id, amountBaisa: 145_500, status: "paid", provider: "local", paidAt: new Date(Date.now() - 5 * 86_400_000) })
+    .values({
+      reportId: report!.id,
+      amountBaisa: 145_500,
+      status: "paid",
+      provider: "local",
+      paidAt: new Date(Date.now() - 5 * 86_400_000),
+    })
     .returning();
-  await db.update(deposits).set({ providerPaymentId: localPaymentId(deposit!.id) }).where(eq(deposits.id, deposit!.id));
+  await db
+    .update(deposits)
+    .set({ providerPaymentId: localPaymentId(deposit!.id) })
+    .where(eq(deposits.id, deposit!.id));
   const [request] = await db
     .insert(refundRequests)
-    .values({ reportId: report!.id, depositId: deposit!.id, ground: "cancellation_approved", amountBaisa: 145_500, requestedBy: user!.id })
+    .values({
+      reportId: report!.id,
+      depositId: deposit!.id,
+      ground: "cancellation_approved",
+      amountBaisa: 145_500,
+      requestedBy: user!.id,
+    })
     .returning();
-  return { report: report!, deposit: deposit!, request: request!, owner: { email: user.email, password: TEST_PASSWORD } };
+  return {
+    report: report!,
+    deposit: deposit!,
+    request: request!,
+    owner: { email: user.email, password: TEST_PASSWORD },
+  };
 }
 
 async function signInStaff(page: Page, locale: Locale, role: "finance" | "supervisor") {
@@ -103,7 +125,10 @@ async function signInStaff(page: Page, locale: Locale, role: "finance" | "superv
 }
 
 for (const locale of ["en", "ar"] as const) {
-  test(`finance executes a refund through the local gateway and the employer sees it refunded (${locale})`, async ({ page, browser }) => {
+  test(`finance executes a refund through the local gateway and the employer sees it refunded (${locale})`, async ({
+    page,
+    browser,
+  }) => {
     const t = m[locale];
     const { report, request, deposit, owner } = await reportWithRefundRequest();
     await signInStaff(page, locale, "finance");
@@ -120,7 +145,9 @@ for (const locale of ["en", "ar"] as const) {
     await page.getByLabel(new RegExp(t.adminFinance.request.approve.split("{")[0]!.trim())).check();
     await page.getByLabel(t.adminFinance.reasons.ground_verified).check();
     await page.getByRole("button", { name: t.adminFinance.request.submit }).click();
-    await expect(page.getByTestId("decision-notice")).toHaveText(t.adminFinance.request.notices.approved_refunded);
+    await expect(page.getByTestId("decision-notice")).toHaveText(
+      t.adminFinance.request.notices.approved_refunded,
+    );
     await page.reload();
     await expect(page.getByTestId("refund-status")).toHaveText(t.adminFinance.status.refunded);
     await expect(page.getByTestId("deposit-status")).toHaveText(t.adminFinance.depositStatus.refunded);
@@ -136,12 +163,16 @@ for (const locale of ["en", "ar"] as const) {
     await ep.getByRole("button", { name: t.signIn.submit }).click();
     await ep.waitForURL(new RegExp(`/${locale}/employer`));
     await ep.goto(`/${locale}/employer/reports/${report.id}`);
-    await expect(ep.getByText(t.tracking.report.refundStatus.refunded, { exact: true }).first()).toBeVisible();
+    await expect(
+      ep.getByText(t.tracking.report.refundStatus.refunded, { exact: true }).first(),
+    ).toBeVisible();
     await employer.close();
   });
 }
 
-test("a supervisor adds a fee for a nationality and finds it listed; reports priced from then use it", async ({ page }) => {
+test("a supervisor adds a fee for a nationality and finds it listed; reports priced from then use it", async ({
+  page,
+}) => {
   await ensureDatabase();
   const t = m.en;
   const amount = `${100 + (Date.now() % 800)}.250`;
@@ -157,6 +188,8 @@ test("a supervisor adds a fee for a nationality and finds it listed; reports pri
   await page.getByRole("button", { name: t.adminFinance.fees.submit }).click();
   await expect(page.getByText(t.adminFinance.fees.added.replace("{nationality}", "KE"))).toBeVisible();
   const section = page.locator('[data-nationality="KE"]');
-  await expect(section.locator('tr[data-state="current"]').first()).toContainText(`OMR ${amount}`.replace("OMR ", ""));
+  await expect(section.locator('tr[data-state="current"]').first()).toContainText(
+    `OMR ${amount}`.replace("OMR ", ""),
+  );
   expect(await feeInForce("KE", new Date(Date.now() + 1000))).toBe(Math.round(Number(amount) * 1000));
 });

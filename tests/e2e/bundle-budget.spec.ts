@@ -16,7 +16,14 @@ import { expect, test, type Response } from "@playwright/test";
 import { BUDGET_BYTES, prepareSitePages, type SitePage } from "./helpers/site-pages";
 import { sessionCookie } from "./helpers/session";
 
-type Row = { page: SitePage; files: number; filesBytes: number; inlineBytes: number; total: number; budget: number };
+type Row = {
+  page: SitePage;
+  files: number;
+  filesBytes: number;
+  inlineBytes: number;
+  total: number;
+  budget: number;
+};
 
 const kB = (n: number) => (n / 1000).toFixed(1);
 
@@ -50,12 +57,28 @@ test("every page loads no more JavaScript than its budget", async ({ browser }) 
     for (const r of loaded) filesBytes += gzipSync(await r.body()).length;
     const inline = await page.$$eval("script:not([src])", (els) => els.map((e) => e.textContent ?? ""));
     const inlineBytes = inline.reduce((sum, text) => sum + gzipSync(Buffer.from(text)).length, 0);
-    rows.push({ page: p, files: loaded.length, filesBytes, inlineBytes, total: filesBytes + inlineBytes, budget: BUDGET_BYTES[p.audience] });
+    rows.push({
+      page: p,
+      files: loaded.length,
+      filesBytes,
+      inlineBytes,
+      total: filesBytes + inlineBytes,
+      budget: BUDGET_BYTES[p.audience],
+    });
     await page.close();
   }
   for (const c of contexts.values()) await c.close();
 
-  const header = ["page", "audience", "script files", "files kB", "inline kB", "total kB", "budget kB", "under by kB"];
+  const header = [
+    "page",
+    "audience",
+    "script files",
+    "files kB",
+    "inline kB",
+    "total kB",
+    "budget kB",
+    "under by kB",
+  ];
   const lines = rows.map((r) => [
     r.page.name,
     r.page.audience,
@@ -67,9 +90,14 @@ test("every page loads no more JavaScript than its budget", async ({ browser }) 
     kB(r.budget - r.total),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(`\nJavaScript per page (gzip, 1 kB = 1,000 bytes), Arabic pages:\n${fmt(header)}\n${lines.map(fmt).join("\n")}\n`);
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(
+    `\nJavaScript per page (gzip, 1 kB = 1,000 bytes), Arabic pages:\n${fmt(header)}\n${lines.map(fmt).join("\n")}\n`,
+  );
 
-  const over = rows.filter((r) => r.total > r.budget).map((r) => `${r.page.name} (${r.page.path || "/"}): ${kB(r.total)} kB > ${kB(r.budget)} kB`);
+  const over = rows
+    .filter((r) => r.total > r.budget)
+    .map((r) => `${r.page.name} (${r.page.path || "/"}): ${kB(r.total)} kB > ${kB(r.budget)} kB`);
   expect(over, "pages over their JavaScript budget").toEqual([]);
 });

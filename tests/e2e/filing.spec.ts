@@ -28,7 +28,10 @@ const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).
 const toArabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 
 async function addWorker(tag: string) {
-  const [est] = await db.select({ id: establishments.id }).from(establishments).where(eq(establishments.crNumber, AL_NOOR_CR));
+  const [est] = await db
+    .select({ id: establishments.id })
+    .from(establishments)
+    .where(eq(establishments.crNumber, AL_NOOR_CR));
   const [w] = await db
     .insert(workers)
     .values({
@@ -63,7 +66,9 @@ for (const [locale, m] of [
   ["ar", ar.filing],
   ["en", en.filing],
 ] as const) {
-  test(`files a report, pays through the local gateway and asks to cancel it (${locale})`, async ({ page }) => {
+  test(`files a report, pays through the local gateway and asks to cancel it (${locale})`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const tag = `${locale}${digits(5)}`;
     const worker = await addWorker(tag);
@@ -120,7 +125,9 @@ for (const [locale, m] of [
 
     // Step 2c: what was done to reach the worker.
     await page.waitForURL("**/edit/contact");
-    await page.locator("#contactAttempts").fill("Called on three days, visited the accommodation, asked colleagues.");
+    await page
+      .locator("#contactAttempts")
+      .fill("Called on three days, visited the accommodation, asked colleagues.");
     await save.click();
 
     // Step 3: declarations. A "yes" stops the journey and says why; then all "no".
@@ -136,14 +143,22 @@ for (const [locale, m] of [
 
     // Step 4: evidence. A PNG named .pdf is refused; good files are kept.
     await page.waitForURL("**/edit/evidence");
-    await page.locator("#bank_statement").setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PNG });
-    await page.locator("#municipality_licence").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: PDF });
-    await page.locator("#address_proof").setInputFiles({ name: "tenancy.png", mimeType: "image/png", buffer: PNG });
+    await page
+      .locator("#bank_statement")
+      .setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PNG });
+    await page
+      .locator("#municipality_licence")
+      .setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page
+      .locator("#address_proof")
+      .setInputFiles({ name: "tenancy.png", mimeType: "image/png", buffer: PNG });
     await save.click();
     await expect(page.getByTestId("error-summary")).toContainText(m.errors.upload_type_mismatch);
     await expect(page.getByTestId("uploaded-municipality_licence")).toContainText("licence.pdf");
     await expect(page.getByTestId("uploaded-address_proof")).toContainText("tenancy.png");
-    await page.locator("#bank_statement").setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page
+      .locator("#bank_statement")
+      .setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PDF });
     await save.click();
 
     // Step 5: check your answers, with the deposit; a Change link comes back here.
@@ -152,13 +167,18 @@ for (const [locale, m] of [
     await expect(page.getByTestId("deposit-amount")).toContainText(locale === "ar" ? "٨٥٫٠٠٠" : "85.000");
     await page.getByTestId("row-contact").getByRole("link").click();
     await page.waitForURL("**/edit/contact?return=check");
-    await page.locator("#contactAttempts").fill("Called on three days and visited the accommodation in Ruwi.");
+    await page
+      .locator("#contactAttempts")
+      .fill("Called on three days and visited the accommodation in Ruwi.");
     await save.click();
     await page.waitForURL("**/edit/check");
     await expect(page.getByTestId("row-contact")).toContainText("accommodation in Ruwi");
 
     // The documents open through the download route, for this employer only.
-    const href = await page.getByTestId("row-address_proof").locator("a[href^='/api/evidence/']").getAttribute("href");
+    const href = await page
+      .getByTestId("row-address_proof")
+      .locator("a[href^='/api/evidence/']")
+      .getAttribute("href");
     const download = await page.request.get(href!);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-type"]).toBe("image/png");
@@ -170,7 +190,12 @@ for (const [locale, m] of [
     await page.getByRole("button", { name: m.check.continue }).click();
     await page.waitForURL(`**/${locale}/employer/reports/${id}/pay`);
     const [row] = await db.select().from(reports).where(eq(reports.id, id));
-    expect(row).toMatchObject({ status: "awaiting_payment", feeBaisa: 85_000, workerId: worker.id, lastDayAtWork: addDays(today, -10) });
+    expect(row).toMatchObject({
+      status: "awaiting_payment",
+      feeBaisa: 85_000,
+      workerId: worker.id,
+      lastDayAtWork: addDays(today, -10),
+    });
 
     // Step 6: pay the deposit through the local test gateway; step 7: the confirmation with the reference.
     await page.getByTestId("pay-button").click();
@@ -186,11 +211,19 @@ for (const [locale, m] of [
     await page.goto(`/${locale}/employer?q=${encodeURIComponent(row!.reference)}`);
     const link = page.getByTestId("report-table").getByRole("link", { name: row!.reference, exact: true });
     await expect(link).toBeVisible();
-    await expect(page.getByTestId("report-table").locator("[data-status]").first()).toHaveAttribute("data-status", "submitted");
+    await expect(page.getByTestId("report-table").locator("[data-status]").first()).toHaveAttribute(
+      "data-status",
+      "submitted",
+    );
     await link.click();
-    await page.getByTestId("report-actions").getByRole("link", { name: t.report.requestCancellation }).click();
+    await page
+      .getByTestId("report-actions")
+      .getByRole("link", { name: t.report.requestCancellation })
+      .click();
     await page.getByLabel(t.cancel.reasons.filed_by_mistake).check();
-    await page.getByLabel(t.cancel.explanation).fill(locale === "ar" ? "سُجّل البلاغ للعامل الخطأ." : "The report was filed for the wrong worker.");
+    await page
+      .getByLabel(t.cancel.explanation)
+      .fill(locale === "ar" ? "سُجّل البلاغ للعامل الخطأ." : "The report was filed for the wrong worker.");
     await page.getByRole("button", { name: t.cancel.submit }).click();
     await expect(page).toHaveURL(/notice=cancellation_requested/);
     await expect(page.getByTestId("cancellation-requests")).toContainText(t.report.requestStatus.submitted);

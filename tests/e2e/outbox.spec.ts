@@ -10,7 +10,9 @@ import { notify } from "@/lib/notifications/notify";
 // tests/e2e/global-setup.ts); Playwright ends the worker, and its connections with it, after the last test.
 
 for (const locale of ["ar", "en"] as const) {
-  test(`a committed SMS and e-mail are delivered to the outbox within seconds (${locale})`, async ({ page }) => {
+  test(`a committed SMS and e-mail are delivered to the outbox within seconds (${locale})`, async ({
+    page,
+  }) => {
     const suffix = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
     const mobile = `+9689${suffix.slice(-7)}`;
     const email = `e2e-${suffix}@example.om`;
@@ -20,14 +22,25 @@ for (const locale of ["ar", "en"] as const) {
         recipient: mobile,
         template: "worker.grievance-closing.sms",
         locale,
-        params: { reference: "WA-2026-004217", establishment: "Al Noor", deadline: "2026-08-03", url: `http://localhost/${locale}/worker` },
+        params: {
+          reference: "WA-2026-004217",
+          establishment: "Al Noor",
+          deadline: "2026-08-03",
+          url: `http://localhost/${locale}/worker`,
+        },
       });
       await notify(tx, {
         channel: "email",
         recipient: email,
         template: "worker.grievance-closing.email",
         locale,
-        params: { name: "<b>Rahul</b>", reference: "WA-2026-004217", establishment: "Al Noor", deadline: "2026-08-03", url: `http://localhost/${locale}/worker` },
+        params: {
+          name: "<b>Rahul</b>",
+          reference: "WA-2026-004217",
+          establishment: "Al Noor",
+          deadline: "2026-08-03",
+          url: `http://localhost/${locale}/worker`,
+        },
       });
     });
 
@@ -39,7 +52,10 @@ for (const locale of ["ar", "en"] as const) {
       await expect(mail).toHaveAttribute("data-status", "delivered", { timeout: 500 });
     }).toPass({ timeout: 10_000 });
 
-    await expect(sms.getByTestId("sms-segments")).toHaveAttribute("data-segments", locale === "ar" ? "2" : "1");
+    await expect(sms.getByTestId("sms-segments")).toHaveAttribute(
+      "data-segments",
+      locale === "ar" ? "2" : "1",
+    );
     const frame = mail.frameLocator("iframe");
     await expect(frame.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
     await expect(frame.locator("body")).toContainText("WA-2026-004217");

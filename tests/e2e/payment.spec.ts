@@ -15,7 +15,10 @@ const owner = DEMO_ACCOUNTS.employer.find((a) => a.crNumber === AL_NOOR_CR && a.
 async function awaitingPaymentReport() {
   await ensureDatabase();
   const [est] = await db.select().from(establishments).where(eq(establishments.crNumber, AL_NOOR_CR));
-  const [user] = await db.select().from(employerUsers).where(sql`lower(${employerUsers.email}) = ${owner.email.toLowerCase()}`);
+  const [user] = await db
+    .select()
+    .from(employerUsers)
+    .where(sql`lower(${employerUsers.email}) = ${owner.email.toLowerCase()}`);
   const n = String(Date.now() % 1e8).padStart(8, "0");
   const [worker] = await db
     .insert(workers)
@@ -34,7 +37,9 @@ async function awaitingPaymentReport() {
       enteredOmanOn: "2022-03-01",
     })
     .returning();
-  const [{ seq }] = (await db.execute(sql`select nextval('report_reference_seq')::int as seq`)) as unknown as [{ seq: number }];
+  const [{ seq }] = (await db.execute(
+    sql`select nextval('report_reference_seq')::int as seq`,
+  )) as unknown as [{ seq: number }];
   const [report] = await db
     .insert(reports)
     .values({
@@ -67,7 +72,9 @@ async function signIn(page: Page, locale: "ar" | "en") {
 
 // No afterAll that ends the connection: spec files share one worker process and one client.
 
-test("pays through the local gateway, sees the confirmation, and the worker's SMS is in the outbox (en)", async ({ page }) => {
+test("pays through the local gateway, sees the confirmation, and the worker's SMS is in the outbox (en)", async ({
+  page,
+}) => {
   const { report, worker } = await awaitingPaymentReport();
   await signIn(page, "en");
   await page.goto(`/en/employer/reports/${report.id}/pay`);
@@ -126,5 +133,7 @@ test("a declined payment can be tried again, then succeeds (ar)", async ({ page 
   await expect(page.getByTestId("reference")).toHaveText(report.reference);
 
   await page.goto("/ar/dev/outbox");
-  await expect(page.locator(`[data-testid=outbox-message][data-recipient="${worker.mobile}"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-testid=outbox-message][data-recipient="${worker.mobile}"]`)).toHaveCount(
+    1,
+  );
 });

@@ -15,7 +15,9 @@ async function main() {
   if (url) {
     const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
     if (!/test/i.test(name) && process.env.BALAGH_ALLOW_TEST_RESET !== "1") {
-      throw new Error(`refusing to empty "${name}": its name has no "test" (or set BALAGH_ALLOW_TEST_RESET=1)`);
+      throw new Error(
+        `refusing to empty "${name}": its name has no "test" (or set BALAGH_ALLOW_TEST_RESET=1)`,
+      );
     }
     const sql = postgres(url, { max: 1, onnotice: () => {} });
     try {
@@ -32,10 +34,13 @@ async function main() {
   process.env.EMBEDDED_DB_NAME = E2E_DB_NAME;
   const { ensureEmbeddedServer, EMBEDDED_USER, EMBEDDED_PASSWORD } = await import("../../db/embedded");
   const server = await ensureEmbeddedServer();
-  const admin = postgres(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${server.port}/postgres`, {
-    max: 1,
-    onnotice: () => {},
-  });
+  const admin = postgres(
+    `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${server.port}/postgres`,
+    {
+      max: 1,
+      onnotice: () => {},
+    },
+  );
   try {
     await admin.unsafe(`drop database if exists "${E2E_DB_NAME}" with (force)`);
   } finally {

@@ -20,7 +20,8 @@ import { signInAs } from "./helpers/session";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = `"><img src=x onerror=alert(1)>`;
-const SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>';
+const SVG_WITH_SCRIPT =
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>';
 const ARABIC = "ملاحظة <script>alert('عربي')</script> نهاية";
 
 type Fixture = {
@@ -40,7 +41,10 @@ test.describe.configure({ timeout: 240_000 });
 
 test.beforeAll(async () => {
   const est = await createEstablishment(`XSS ${IMG}`);
-  await db.update(employerUsers).set({ name: `${SCRIPT} ${ARABIC}` }).where(eq(employerUsers.id, est.owner.userId));
+  await db
+    .update(employerUsers)
+    .set({ name: `${SCRIPT} ${ARABIC}` })
+    .where(eq(employerUsers.id, est.owner.userId));
   const worker = await createWorker(est.id, { nameEn: `Worker ${IMG}`, nameAr: `عامل ${SCRIPT}` });
   const submitted = await createReport(est, { status: "approved", workerId: worker.id });
   await db
@@ -120,7 +124,8 @@ async function watch(context: BrowserContext): Promise<Problems> {
     });
   });
   context.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|CSP violation/i.test(m.text())) problems.push(`${m.page()?.url()}: ${m.text()}`);
+    if (m.type() === "error" && /Content Security Policy|CSP violation/i.test(m.text()))
+      problems.push(`${m.page()?.url()}: ${m.text()}`);
   });
   context.on("weberror", (e) => problems.push(`script error: ${e.error().message}`));
   context.on("dialog", (d) => {
@@ -136,16 +141,24 @@ async function visit(page: Page, path: string, expectText: string[] = []): Promi
   expect(res?.status(), path).toBeLessThan(500);
   await page.waitForLoadState("networkidle");
   await expect
-    .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__react"))), { message: `${path} hydrated`, timeout: 20_000 })
+    .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith("__react"))), {
+      message: `${path} hydrated`,
+      timeout: 20_000,
+    })
     .toBe(true);
   const injected = await page.evaluate(
     () => document.querySelectorAll('img[src="x"], [onerror], script:not([src]):not([nonce])').length,
   );
   expect(injected, `${path}: elements made from a payload`).toBe(0);
-  for (const text of expectText) await expect(page.getByText(text, { exact: false }).first(), `${path} shows ${text}`).toBeAttached();
+  for (const text of expectText)
+    await expect(page.getByText(text, { exact: false }).first(), `${path} shows ${text}`).toBeAttached();
 }
 
-async function signedIn(browser: import("@playwright/test").Browser, kind: "employer" | "staff" | "worker", id: string) {
+async function signedIn(
+  browser: import("@playwright/test").Browser,
+  kind: "employer" | "staff" | "worker",
+  id: string,
+) {
   const baseURL = test.info().project.use.baseURL!;
   const context = await browser.newContext({ baseURL });
   const problems = await watch(context);
@@ -194,13 +207,24 @@ test("employer pages and filing steps show payloads as text", async ({ browser }
   await visit(page, `/en/employer/reports/${fx.draftId}/edit/check`, [IMG, ARABIC, `photo ${IMG}.png`]);
   // In a form, the payload is a field's value, not markup.
   await visit(page, `/ar/employer/reports/${fx.draftId}/edit/workplace`);
-  expect(await page.evaluate((v) => [...document.querySelectorAll("input, textarea")].some((e) => (e as HTMLInputElement).value === v), IMG)).toBe(true);
+  expect(
+    await page.evaluate(
+      (v) =>
+        [...document.querySelectorAll("input, textarea")].some((e) => (e as HTMLInputElement).value === v),
+      IMG,
+    ),
+  ).toBe(true);
   // An SVG with a script, named .png, is refused through the real form with the translated message.
   await visit(page, `/ar/employer/reports/${fx.draftId}/edit/evidence`);
-  await page.locator("#address_proof").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(SVG_WITH_SCRIPT) });
+  await page
+    .locator("#address_proof")
+    .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(SVG_WITH_SCRIPT) });
   await page.getByRole("button", { name: messages.ar.filing.saveAndContinue }).click();
   await expect(page.getByTestId("error-summary")).toContainText(messages.ar.filing.errors.upload_type);
-  const kept = await db.select({ kind: evidenceFiles.kind }).from(evidenceFiles).where(eq(evidenceFiles.reportId, fx.draftId));
+  const kept = await db
+    .select({ kind: evidenceFiles.kind })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.reportId, fx.draftId));
   expect(kept.map((k) => k.kind).sort()).toEqual(["bank_statement", "municipality_licence"]);
   await visit(page, "/en/employer/team", [`${SCRIPT} ${ARABIC}`]);
   await visit(page, "/en/employer/reports/new");
@@ -221,11 +245,24 @@ test("worker pages show payloads as text", async ({ browser }) => {
 test("staff pages show payloads as text", async ({ browser }) => {
   const { context, problems, page } = await signedIn(browser, "staff", fx.staffUserId);
   await visit(page, "/en/admin");
-  for (const kind of ["reports", "cancellations", "grievances"]) await visit(page, `/en/admin/queues/${kind}`);
-  await visit(page, `/en/admin/reports/${fx.submittedId}`, [`${IMG} Ruwi`, `Staff note ${SCRIPT} ${IMG}`, `${ARABIC} ${IMG}`]);
+  for (const kind of ["reports", "cancellations", "grievances"])
+    await visit(page, `/en/admin/queues/${kind}`);
+  await visit(page, `/en/admin/reports/${fx.submittedId}`, [
+    `${IMG} Ruwi`,
+    `Staff note ${SCRIPT} ${IMG}`,
+    `${ARABIC} ${IMG}`,
+  ]);
   await visit(page, `/ar/admin/reports/${fx.submittedId}`, [`عامل ${SCRIPT}`]);
   await visit(page, `/en/admin/reports/${fx.draftId}`);
-  for (const path of ["/en/admin/audit", "/ar/admin/statistics", "/en/admin/inspections", "/en/admin/refunds", "/en/admin/staff", "/en/admin/settings/fees", "/ar/admin/settings/governorates"]) {
+  for (const path of [
+    "/en/admin/audit",
+    "/ar/admin/statistics",
+    "/en/admin/inspections",
+    "/en/admin/refunds",
+    "/en/admin/staff",
+    "/en/admin/settings/fees",
+    "/ar/admin/settings/governorates",
+  ]) {
     await visit(page, path);
   }
   expect(problems).toEqual([]);
@@ -241,7 +278,13 @@ test("headers of a page, an API route and an evidence download", async ({ browse
   expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
   expect(csp).not.toContain("unsafe-inline");
   expect(csp).not.toContain("unsafe-eval");
-  for (const d of ["frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'", "form-action 'self'", "connect-src 'self'"]) {
+  for (const d of [
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+    "connect-src 'self'",
+  ]) {
     expect(csp).toContain(d);
   }
   // Next.js put the same nonce on its own scripts; a second request gets another.
@@ -253,13 +296,17 @@ test("headers of a page, an API route and an evidence download", async ({ browse
   expect(pageRes.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
 
   const api = await context.request.get("/api/health");
-  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  expect(api.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  );
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 
   const pdf = await context.request.get(`/api/evidence/${fx.pdfEvidenceId}`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  expect(pdf.headers()["content-disposition"]).toMatch(/^attachment; filename="statement [^"]*\.pdf"; filename\*=UTF-8''statement%20/);
+  expect(pdf.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="statement [^"]*\.pdf"; filename\*=UTF-8''statement%20/,
+  );
   expect(pdf.headers()["x-content-type-options"]).toBe("nosniff");
   expect(pdf.headers()["content-security-policy"]).toContain("sandbox");
   expect(pdf.headers()["content-security-policy"]).toContain("default-src 'none'");

@@ -33,7 +33,8 @@ async function signIn(page: Page, locale: "ar" | "en", account: { email: string;
 
 const table = (page: Page) => page.getByTestId("report-table");
 /** The reference itself is the link (the row's "Open" link is labelled "Open report <reference>"). */
-const refLink = (page: Page, reference: string) => table(page).getByRole("link", { name: reference, exact: true });
+const refLink = (page: Page, reference: string) =>
+  table(page).getByRole("link", { name: reference, exact: true });
 
 for (const locale of ["ar", "en"] as const) {
   const m = text[locale].tracking;
@@ -42,10 +43,14 @@ for (const locale of ["ar", "en"] as const) {
     await signIn(page, locale, owner);
     await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
     await expect(page.getByRole("heading", { level: 1, name: m.dashboard.title })).toBeVisible();
-    await expect(page.getByRole("link", { name: m.dashboard.fileNew })).toHaveAttribute("href", `/${locale}/employer/reports/new`);
+    await expect(page.getByRole("link", { name: m.dashboard.fileNew })).toHaveAttribute(
+      "href",
+      `/${locale}/employer/reports/new`,
+    );
 
     // The seeded reports, and none of another establishment's.
-    for (const ref of [SUBMITTED_REF, CANCELLED_REF, OLD_APPROVED_REF]) await expect(refLink(page, ref)).toBeVisible();
+    for (const ref of [SUBMITTED_REF, CANCELLED_REF, OLD_APPROVED_REF])
+      await expect(refLink(page, ref)).toBeVisible();
     await expect(page.getByText(SOHAR_REF)).toHaveCount(0);
 
     // Filter by status.
@@ -87,7 +92,8 @@ for (const locale of ["ar", "en"] as const) {
     await expect(summary).toContainText(text[locale].trackingErrors.cancellation_reason_required);
     await expect(summary).toContainText(text[locale].trackingErrors.explanation_required);
     await page.getByLabel(m.cancel.reasons.worker_returned).check();
-    const explanation = locale === "ar" ? "عاد العامل إلى العمل صباح اليوم." : "The worker came back to work this morning.";
+    const explanation =
+      locale === "ar" ? "عاد العامل إلى العمل صباح اليوم." : "The worker came back to work this morning.";
     await page.getByLabel(m.cancel.explanation).fill(explanation);
     await page.getByRole("button", { name: m.cancel.submit }).click();
 
@@ -97,7 +103,9 @@ for (const locale of ["ar", "en"] as const) {
     const requests = page.getByTestId("cancellation-requests");
     await expect(requests).toContainText(m.report.requestStatus.submitted);
     await expect(requests).toContainText(explanation);
-    await expect(page.getByTestId("timeline")).toContainText(m.timeline.cancellationRequested.replace("{reason}", m.cancel.reasons.worker_returned));
+    await expect(page.getByTestId("timeline")).toContainText(
+      m.timeline.cancellationRequested.replace("{reason}", m.cancel.reasons.worker_returned),
+    );
     await expect(actions.getByRole("link", { name: m.report.requestCancellation })).toHaveCount(0);
 
     // Withdraw it: the report stays as it was.
@@ -113,7 +121,9 @@ test("an old approved report offers the deposit back, explained in words", async
   await signIn(page, "en", owner);
   await page.goto("/en/employer?q=WA-2021-000175");
   await refLink(page, OLD_APPROVED_REF).click();
-  await expect(page.getByTestId("refund-state")).toContainText("legal period of 4 years ended on May 10, 2025");
+  await expect(page.getByTestId("refund-state")).toContainText(
+    "legal period of 4 years ended on May 10, 2025",
+  );
   await page.getByTestId("report-actions").getByRole("link", { name: m.report.requestRefund }).click();
   await expect(page.getByRole("heading", { level: 1, name: m.refund.pageTitle })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("OMR 98.000");
@@ -135,7 +145,10 @@ test("an HR officer can track reports but not manage the team", async ({ page })
   await expect(page).toHaveURL(/\/en\/forbidden$/);
 });
 
-test("the owner invites an HR officer, who accepts through the e-mailed link; once removed, they are signed out", async ({ page, browser }) => {
+test("the owner invites an HR officer, who accepts through the e-mailed link; once removed, they are signed out", async ({
+  page,
+  browser,
+}) => {
   const m = text.en.team;
   const email = `officer.${Date.now()}@alnoor.example.om`;
   await signIn(page, "en", owner);
@@ -148,7 +161,9 @@ test("the owner invites an HR officer, who accepts through the e-mailed link; on
 
   // The invitation e-mail, as the outbox recorded it.
   await page.goto("/en/dev/outbox");
-  const mail = page.locator(`[data-testid=outbox-message][data-recipient="${email}"][data-template="employer.invitation"]`).first();
+  const mail = page
+    .locator(`[data-testid=outbox-message][data-recipient="${email}"][data-template="employer.invitation"]`)
+    .first();
   const link = /https?:\/\/\S+\/en\/invitation\?token=\S+/.exec((await mail.textContent()) ?? "")?.[0];
   expect(link).toBeTruthy();
 

@@ -17,14 +17,24 @@ import { createReport, createWorker } from "../helpers/worker-fixtures";
 async function readCode(page: Page, locale: string, mobile: string): Promise<string> {
   const outbox = await page.context().newPage();
   await outbox.goto(`/${locale}/dev/outbox`);
-  const sms = outbox.locator(`[data-testid=outbox-message][data-recipient="${mobile}"][data-template="worker.sign-in-code-sms"]`).first();
+  const sms = outbox
+    .locator(
+      `[data-testid=outbox-message][data-recipient="${mobile}"][data-template="worker.sign-in-code-sms"]`,
+    )
+    .first();
   const code = /\b(\d{6})\b/.exec(await sms.innerText())?.[1];
   await outbox.close();
   if (!code) throw new Error("no code in the outbox");
   return code;
 }
 
-async function signIn(page: Page, locale: "ar" | "en", civilId: string, mobile: string, opts: { resend?: boolean } = {}) {
+async function signIn(
+  page: Page,
+  locale: "ar" | "en",
+  civilId: string,
+  mobile: string,
+  opts: { resend?: boolean } = {},
+) {
   const m = messages[locale].workerSignIn;
   await page.goto(`/${locale}/sign-in/worker`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.title);
@@ -45,7 +55,9 @@ async function signIn(page: Page, locale: "ar" | "en", civilId: string, mobile: 
     if (first !== second) {
       await page.getByLabel(m.code).fill(first);
       await page.getByRole("button", { name: m.signIn, exact: true }).click();
-      await expect(page.getByTestId("error-summary")).toContainText(messages[locale].workerErrors.code_invalid);
+      await expect(page.getByTestId("error-summary")).toContainText(
+        messages[locale].workerErrors.code_invalid,
+      );
     }
   }
   await page.getByLabel(m.code).fill(await readCode(page, locale, mobile));
@@ -54,7 +66,9 @@ async function signIn(page: Page, locale: "ar" | "en", civilId: string, mobile: 
 }
 
 for (const locale of ["ar", "en"] as const) {
-  test(`a worker signs in with a code, finds the report and files a grievance (${locale})`, async ({ page }) => {
+  test(`a worker signs in with a code, finds the report and files a grievance (${locale})`, async ({
+    page,
+  }) => {
     const worker = await createWorker(db);
     const report = await createReport(db, { workerId: worker.id, status: "submitted" });
     const w = messages[locale].worker;
@@ -80,9 +94,17 @@ for (const locale of ["ar", "en"] as const) {
     await expect(summary).toContainText(messages[locale].workerErrors.phone_required);
 
     await page.getByLabel(w.groundNames.salary_unpaid).check();
-    await page.getByLabel(w.statement).fill("My salary for September and October was not paid, so I stopped on 1 November.");
+    await page
+      .getByLabel(w.statement)
+      .fill("My salary for September and October was not paid, so I stopped on 1 November.");
     await page.getByLabel(w.contactPhone).fill("9123 4567");
-    await page.getByLabel(w.attachments).setInputFiles({ name: "payslip.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\nnot paid\n%%EOF") });
+    await page
+      .getByLabel(w.attachments)
+      .setInputFiles({
+        name: "payslip.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\nnot paid\n%%EOF"),
+      });
     await page.getByRole("button", { name: w.submit }).click();
 
     await expect(page).toHaveURL(/grievance=filed/);
@@ -95,8 +117,16 @@ for (const locale of ["ar", "en"] as const) {
     await expect(page.getByRole("link", { name: w.objectButton })).toHaveCount(0);
 
     const [g] = await db.select().from(grievances).where(eq(grievances.reportId, report.id));
-    expect(g).toMatchObject({ workerId: worker.id, grounds: "salary_unpaid", contactPhone: "+96891234567", status: "submitted" });
-    const files = await db.select().from(evidenceFiles).where(and(eq(evidenceFiles.grievanceId, g!.id), eq(evidenceFiles.kind, "grievance_attachment")));
+    expect(g).toMatchObject({
+      workerId: worker.id,
+      grounds: "salary_unpaid",
+      contactPhone: "+96891234567",
+      status: "submitted",
+    });
+    const files = await db
+      .select()
+      .from(evidenceFiles)
+      .where(and(eq(evidenceFiles.grievanceId, g!.id), eq(evidenceFiles.kind, "grievance_attachment")));
     expect(files.map((f) => f.originalName)).toEqual(["payslip.pdf"]);
   });
 }
@@ -107,7 +137,12 @@ test.describe("without JavaScript", () => {
   test("the whole journey still works: plain forms and server-rendered pages", async ({ page }) => {
     const locale = "en";
     const worker = await createWorker(db);
-    const report = await createReport(db, { workerId: worker.id, status: "approved", approvedAt: new Date(), grievanceDeadline: null });
+    const report = await createReport(db, {
+      workerId: worker.id,
+      status: "approved",
+      approvedAt: new Date(),
+      grievanceDeadline: null,
+    });
     const w = messages[locale].worker;
 
     await signIn(page, locale, worker.civilId, worker.mobile);
@@ -118,7 +153,9 @@ test.describe("without JavaScript", () => {
     await page.getByLabel(w.statement).fill("short");
     await page.getByRole("button", { name: w.submit }).click();
     // The server renders the errors and keeps what was typed.
-    await expect(page.getByTestId("error-summary")).toContainText(messages[locale].workerErrors.statement_too_short);
+    await expect(page.getByTestId("error-summary")).toContainText(
+      messages[locale].workerErrors.statement_too_short,
+    );
     await expect(page.getByLabel(w.statement)).toHaveValue("short");
 
     await page.getByLabel(w.groundNames.at_work).check();

@@ -10,7 +10,9 @@ import { addDays, muscatDate } from "@/lib/time";
 import { uniqueDigits, uniqueSuffix } from "./db";
 
 /** Real file headers: what the magic-byte check looks at. */
-export const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>>\n%%EOF\n");
+export const PDF_BYTES = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<<>>\n%%EOF\n",
+);
 export const PNG_BYTES = Uint8Array.from(
   Buffer.from(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b0f2d80000000049454e44ae426082",
@@ -49,12 +51,30 @@ export async function makeEmployer(establishmentId: string, tx: Tx = db): Promis
   const s = uniqueSuffix();
   const [u] = await tx
     .insert(employerUsers)
-    .values({ establishmentId, role: "owner", name: `Owner ${s}`, email: `owner-${s}@example.com`, emailVerifiedAt: new Date() })
+    .values({
+      establishmentId,
+      role: "owner",
+      name: `Owner ${s}`,
+      email: `owner-${s}@example.com`,
+      emailVerifiedAt: new Date(),
+    })
     .returning();
-  return { kind: "employer", sessionId: randomUUID(), userId: u!.id, establishmentId, role: "owner", name: u!.name, email: u!.email };
+  return {
+    kind: "employer",
+    sessionId: randomUUID(),
+    userId: u!.id,
+    establishmentId,
+    role: "owner",
+    name: u!.name,
+    email: u!.email,
+  };
 }
 
-export async function makeWorker(establishmentId: string | null, over: Partial<typeof workers.$inferInsert> = {}, tx: Tx = db) {
+export async function makeWorker(
+  establishmentId: string | null,
+  over: Partial<typeof workers.$inferInsert> = {},
+  tx: Tx = db,
+) {
   const s = uniqueSuffix();
   const [w] = await tx
     .insert(workers)

@@ -50,7 +50,10 @@ export async function createEstablishment() {
   return { establishment: est!, employer };
 }
 
-export async function createWorker(establishmentId: string, opts: { nationality?: string; email?: string | null } = {}) {
+export async function createWorker(
+  establishmentId: string,
+  opts: { nationality?: string; email?: string | null } = {},
+) {
   const s = uniqueSuffix();
   const [w] = await db
     .insert(workers)
@@ -82,9 +85,14 @@ export async function createAwaitingPaymentReport(
     worker?: { nationality?: string; email?: string | null };
   } = {},
 ): Promise<PaymentFixture> {
-  const base = opts.establishment && opts.employer ? { establishment: opts.establishment, employer: opts.employer } : await createEstablishment();
+  const base =
+    opts.establishment && opts.employer
+      ? { establishment: opts.establishment, employer: opts.employer }
+      : await createEstablishment();
   const worker = await createWorker(base.establishment.id, opts.worker);
-  const [{ seq }] = (await db.execute(sql`select nextval('report_reference_seq')::int as seq`)) as unknown as [{ seq: number }];
+  const [{ seq }] = (await db.execute(
+    sql`select nextval('report_reference_seq')::int as seq`,
+  )) as unknown as [{ seq: number }];
   const [report] = await db
     .insert(reports)
     .values({

@@ -2,7 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** One request a stand-in server received. */
-export type RecordedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string; json: unknown };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: unknown;
+};
 
 export type StandInAnswer = { status: number; body?: unknown; delayMs?: number };
 
@@ -23,7 +29,13 @@ export async function startStandIn(answer: (req: RecordedRequest, index: number)
       } catch {
         json = null;
       }
-      const recorded: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json };
+      const recorded: RecordedRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body,
+        json,
+      };
       const index = requests.push(recorded) - 1;
       const a = answer(recorded, index);
       const reply = () => {

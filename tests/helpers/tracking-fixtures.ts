@@ -34,13 +34,33 @@ export async function createEstablishment(label = "Test"): Promise<Establishment
   return { id: est!.id, crNumber: est!.crNumber, owner };
 }
 
-export async function createEmployerUser(establishmentId: string, role: "owner" | "hr_officer", name: string): Promise<EmployerActor> {
+export async function createEmployerUser(
+  establishmentId: string,
+  role: "owner" | "hr_officer",
+  name: string,
+): Promise<EmployerActor> {
   const email = `${role}-${uniqueSuffix()}@example.om`;
   const [u] = await db
     .insert(employerUsers)
-    .values({ establishmentId, role, name, email, passwordHash: "not-a-hash", emailVerifiedAt: new Date(), active: true })
+    .values({
+      establishmentId,
+      role,
+      name,
+      email,
+      passwordHash: "not-a-hash",
+      emailVerifiedAt: new Date(),
+      active: true,
+    })
     .returning();
-  return { kind: "employer", sessionId: "00000000-0000-4000-8000-000000000000", userId: u!.id, establishmentId, role, name, email };
+  return {
+    kind: "employer",
+    sessionId: "00000000-0000-4000-8000-000000000000",
+    userId: u!.id,
+    establishmentId,
+    role,
+    name,
+    email,
+  };
 }
 
 export async function createWorker(
@@ -97,7 +117,8 @@ export async function createReport(
   const createdAt = opts.createdAt ?? new Date();
   const fee = opts.feeBaisa ?? 85_000;
   const filed = !["draft", "awaiting_payment"].includes(opts.status);
-  const wasApproved = ["approved", "closed"].includes(opts.status) || (opts.status === "cancelled" && opts.approvedAt);
+  const wasApproved =
+    ["approved", "closed"].includes(opts.status) || (opts.status === "cancelled" && opts.approvedAt);
   const approvedAt = wasApproved ? (opts.approvedAt ?? new Date(createdAt.getTime() + 7 * 86_400_000)) : null;
   const dates = approvedAt ? datesFromApproval(approvedAt) : null;
   const [r] = await db
@@ -128,7 +149,12 @@ export async function createReport(
       reportId: r!.id,
       fromStatus: i === 0 ? null : path[i - 1]!,
       toStatus: to,
-      actorKind: to === "approved" || to === "rejected" || to === "cancelled" ? "staff" : to === "submitted" ? "system" : "employer",
+      actorKind:
+        to === "approved" || to === "rejected" || to === "cancelled"
+          ? "staff"
+          : to === "submitted"
+            ? "system"
+            : "employer",
       actorId: to === "draft" || to === "awaiting_payment" ? est.owner.userId : null,
       reasonCode: to === "cancelled" ? (opts.cancelReason ?? "cancellation_accepted") : null,
       at: new Date(createdAt.getTime() + i * 1000),

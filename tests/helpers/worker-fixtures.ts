@@ -9,7 +9,10 @@ import { uniqueDigits } from "./db";
 
 /** A fresh worker at Al Noor, with a unique civil ID, mobile number and permit. */
 export async function createWorker(tx: Tx, opts: { email?: string | null } = {}) {
-  const [est] = await tx.select({ id: establishments.id }).from(establishments).where(eq(establishments.crNumber, AL_NOOR_CR));
+  const [est] = await tx
+    .select({ id: establishments.id })
+    .from(establishments)
+    .where(eq(establishments.crNumber, AL_NOOR_CR));
   const digits = uniqueDigits(8);
   const [w] = await tx
     .insert(workers)

@@ -104,13 +104,17 @@ describe("exportReportsCsv", () => {
 
 describe("exportQueueCsv", () => {
   it("exports the reviewer's queue with its filters, every item once, Arabic kept and formulas neutralised", async () => {
-    const bytes = await readStream(await exportQueueCsv(reviewer, "reports", { from: MAY.from, to: MAY.to }, { pageSize: 2 }));
+    const bytes = await readStream(
+      await exportQueueCsv(reviewer, "reports", { from: MAY.from, to: MAY.to }, { pageSize: 2 }),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...data] = parseCsv(decodeUtf8WithBom(bytes));
     expect(data).toHaveLength(7);
     expect(new Set(data.map((r) => r[header!.indexOf("reference")])).size).toBe(7);
     expect(data.map((r) => r[header!.indexOf("worker_name_ar")])).toContain(NAMES[0]!.ar);
-    expect(data.map((r) => r[header!.indexOf("worker_name_en")])).toContain('\'=HYPERLINK("http://evil","click")');
+    expect(data.map((r) => r[header!.indexOf("worker_name_en")])).toContain(
+      '\'=HYPERLINK("http://evil","click")',
+    );
   });
 
   it("is for reviewers (and supervisors) only", async () => {
@@ -131,16 +135,14 @@ describe("exportAuditCsv", () => {
     const supervisor = await signedInActor("staff", (await createStaffUser({ role: "supervisor" })).id);
     const entityId = `export-test-${Date.now()}`;
     for (let i = 0; i < 3; i++) {
-      await db
-        .insert(auditEvents)
-        .values({
-          actorKind: "system",
-          action: "test.exported",
-          entityType: "test",
-          entityId,
-          before: { n: i },
-          after: { name: "=1+1 عربي" },
-        });
+      await db.insert(auditEvents).values({
+        actorKind: "system",
+        action: "test.exported",
+        entityType: "test",
+        entityId,
+        before: { n: i },
+        after: { name: "=1+1 عربي" },
+      });
     }
     const bytes = await readStream(
       await exportAuditCsv(supervisor, { ...EMPTY_AUDIT_FILTER, entityId }, { pageSize: 2 }),

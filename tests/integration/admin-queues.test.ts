@@ -45,10 +45,14 @@ describe("the reports queue", () => {
   it("finds a report by reference, civil ID, CR number and a name in either script", async () => {
     const est = await createEstablishment(`Find${uniqueSuffix(6)}`);
     const suffix = uniqueSuffix(6);
-    const worker = await createWorker(est.id, { nameEn: `Ramesh Kumar ${suffix}`, nameAr: `راميش كومار ${suffix}` });
+    const worker = await createWorker(est.id, {
+      nameEn: `Ramesh Kumar ${suffix}`,
+      nameAr: `راميش كومار ${suffix}`,
+    });
     const report = await createReport(est, { status: "submitted", workerId: worker.id });
     const reviewer = await staff("supervisor");
-    const found = async (q: string) => (await listQueue(reviewer, "reports", { q, limit: 100 })).items.map((i) => i.reportId);
+    const found = async (q: string) =>
+      (await listQueue(reviewer, "reports", { q, limit: 100 })).items.map((i) => i.reportId);
     expect(await found(report.reference.toLowerCase())).toEqual([report.id]);
     expect(await found(worker.civilId)).toContain(report.id);
     expect(await found(est.crNumber)).toContain(report.id);
@@ -61,13 +65,22 @@ describe("the reports queue", () => {
     const all = await listQueue(reviewer, "reports");
     const bad = await listQueue(reviewer, "reports", { from: "2026-13-45", to: "2026-02-30" });
     expect(bad.count).toBe(all.count);
-    expect(parseRefundFilters({ from: "2026-13-45", to: "2026-11-28" })).toMatchObject({ from: null, to: "2026-11-28" });
+    expect(parseRefundFilters({ from: "2026-13-45", to: "2026-11-28" })).toMatchObject({
+      from: null,
+      to: "2026-11-28",
+    });
   });
 
   it("is for reviewers and supervisors only", async () => {
     const est = await createEstablishment("QueueRoles");
     const w = await createWorker(est.id);
-    const workerActor: Actor = { kind: "worker", sessionId: "00000000-0000-4000-8000-000000000000", workerId: w.id, name: "W", nameAr: "ع" };
+    const workerActor: Actor = {
+      kind: "worker",
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      workerId: w.id,
+      name: "W",
+      nameAr: "ع",
+    };
     for (const actor of [await staff("finance"), est.owner, workerActor, null]) {
       for (const kind of ["reports", "cancellations", "grievances"] as const) {
         await expect(listQueue(actor, kind)).rejects.toBeInstanceOf(ForbiddenError);
@@ -85,12 +98,24 @@ describe("the cancellation and grievance queues", () => {
     const est = await createEstablishment(label);
     const a = await createReport(est, { status: "approved" });
     const b = await createReport(est, { status: "approved" });
-    const base = { reason: "worker_returned" as const, explanation: "Back at work", requestedBy: est.owner.userId };
+    const base = {
+      reason: "worker_returned" as const,
+      explanation: "Back at work",
+      requestedBy: est.owner.userId,
+    };
     await db.insert(cancellationRequests).values([
       { ...base, reportId: a.id, status: "under_review" },
       { ...base, reportId: b.id, status: "rejected" },
     ]);
-    await db.insert(grievances).values({ reportId: b.id, workerId: b.workerId, grounds: "at_work", statement: "x", contactPhone: "+96891234567" });
+    await db
+      .insert(grievances)
+      .values({
+        reportId: b.id,
+        workerId: b.workerId,
+        grounds: "at_work",
+        statement: "x",
+        contactPhone: "+96891234567",
+      });
     const reviewer = await staff("reviewer");
     const cancellations = await listQueue(reviewer, "cancellations", { q: label });
     expect(cancellations.items.map((i) => [i.reportId, i.status])).toEqual([[a.id, "under_review"]]);

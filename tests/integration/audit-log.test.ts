@@ -119,7 +119,10 @@ describe("parseAuditFilter", () => {
       errors: { to: "range_reversed" },
     });
     // A well-shaped but impossible date is a validation error, not a server error.
-    expect(parseAuditFilter({ from: "2026-13-45" })).toMatchObject({ ok: false, errors: { from: "date_invalid" } });
+    expect(parseAuditFilter({ from: "2026-13-45" })).toMatchObject({
+      ok: false,
+      errors: { from: "date_invalid" },
+    });
     expect(parseAuditFilter({ action: "report.", actorKind: "staff" })).toMatchObject({
       ok: true,
       filter: { action: "report.", actorKind: "staff" },

@@ -37,7 +37,13 @@ const LARGE_TABLES = new Set([
   "deadline_notices",
 ]);
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Index Cond"?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Index Cond"?: string;
+  Plans?: PlanNode[];
+};
 type Explained = { query: string; plan: PlanNode };
 
 const notices: string[] = [];
@@ -73,13 +79,23 @@ function fullReadsOfLargeTables(e: Explained): string[] {
   const out: string[] = [];
   const visit = (n: PlanNode, limited: boolean) => {
     const type = n["Node Type"];
-    if (type === "Seq Scan" && n["Relation Name"] && LARGE_TABLES.has(n["Relation Name"])) out.push(`Seq Scan on ${n["Relation Name"]}`);
-    if ((type === "Index Scan" || type === "Index Only Scan" || type === "Bitmap Index Scan") && n["Index Name"]) {
-      const [table, leading, partial] = indexes.get(n["Index Name"]) ?? [n["Relation Name"] ?? "", null, false];
+    if (type === "Seq Scan" && n["Relation Name"] && LARGE_TABLES.has(n["Relation Name"]))
+      out.push(`Seq Scan on ${n["Relation Name"]}`);
+    if (
+      (type === "Index Scan" || type === "Index Only Scan" || type === "Bitmap Index Scan") &&
+      n["Index Name"]
+    ) {
+      const [table, leading, partial] = indexes.get(n["Index Name"]) ?? [
+        n["Relation Name"] ?? "",
+        null,
+        false,
+      ];
       const cond = n["Index Cond"] ?? "";
       // A partial index holds only the rows its predicate names (open requests, say): reading it all is bounded.
-      const bounded = partial || (cond !== "" && (leading === null || new RegExp(`\\b${leading}\\b`).test(cond)));
-      if (LARGE_TABLES.has(table) && !bounded && !limited) out.push(`${type} using ${n["Index Name"]} on ${table} without a condition on ${leading}`);
+      const bounded =
+        partial || (cond !== "" && (leading === null || new RegExp(`\\b${leading}\\b`).test(cond)));
+      if (LARGE_TABLES.has(table) && !bounded && !limited)
+        out.push(`${type} using ${n["Index Name"]} on ${table} without a condition on ${leading}`);
     }
     const next = type === "Limit" ? true : BLOCKING.has(type) ? false : limited;
     for (const child of n.Plans ?? []) visit(child, next);
@@ -89,7 +105,12 @@ function fullReadsOfLargeTables(e: Explained): string[] {
 }
 
 function planText(node: PlanNode, depth = 0): string {
-  const what = [node["Node Type"], node["Relation Name"] && `on ${node["Relation Name"]}`, node["Index Name"] && `using ${node["Index Name"]}`, node["Index Cond"] && `(${node["Index Cond"]})`]
+  const what = [
+    node["Node Type"],
+    node["Relation Name"] && `on ${node["Relation Name"]}`,
+    node["Index Name"] && `using ${node["Index Name"]}`,
+    node["Index Cond"] && `(${node["Index Cond"]})`,
+  ]
     .filter(Boolean)
     .join(" ");
   return ["  ".repeat(depth) + what, ...(node.Plans ?? []).map((p) => planText(p, depth + 1))].join("\n");
@@ -205,14 +226,27 @@ afterAll(async () => {
 async function fixtures() {
   const { db, schema, drizzle, accounts } = app;
   const { eq, sql } = drizzle;
-  const [owner] = await db.select().from(schema.employerUsers).where(eq(sql`lower(${schema.employerUsers.email})`, "owner@alnoor.example.om"));
+  const [owner] = await db
+    .select()
+    .from(schema.employerUsers)
+    .where(eq(sql`lower(${schema.employerUsers.email})`, "owner@alnoor.example.om"));
   const [approved] = await db
     .select({ id: schema.reports.id, reference: schema.reports.reference, workerId: schema.reports.workerId })
     .from(schema.reports)
-    .where(drizzle.and(eq(schema.reports.establishmentId, owner!.establishmentId), eq(schema.reports.status, "approved")))
+    .where(
+      drizzle.and(
+        eq(schema.reports.establishmentId, owner!.establishmentId),
+        eq(schema.reports.status, "approved"),
+      ),
+    )
     .limit(1);
   const staffId = async (email: string) =>
-    (await db.select({ id: schema.staffUsers.id }).from(schema.staffUsers).where(eq(sql`lower(${schema.staffUsers.email})`, email)))[0]!.id;
+    (
+      await db
+        .select({ id: schema.staffUsers.id })
+        .from(schema.staffUsers)
+        .where(eq(sql`lower(${schema.staffUsers.email})`, email))
+    )[0]!.id;
   return {
     employer: await accounts.signedInActor("employer", owner!.id),
     worker: await accounts.signedInActor("worker", approved!.workerId),
@@ -233,47 +267,113 @@ describe("every hot query is served by an index (EXPLAIN with sequential scans o
 
   it("worker: look-up of their reports and one report", async () => {
     expectIndexed("worker look-up", await explain(() => app.workersQ.listReportsForWorker(worker())));
-    expectIndexed("worker report", await explain(() => app.workersQ.getReportForWorker(worker(), f.report.id)));
+    expectIndexed(
+      "worker report",
+      await explain(() => app.workersQ.getReportForWorker(worker(), f.report.id)),
+    );
   });
 
   it("employer dashboard: first page, next page (keyset), status filter, counts, searches", async () => {
     const first = await app.reportsQ.listEstablishmentReports(employer(), { limit: 2 });
-    expectIndexed("dashboard first page", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { limit: 2 })));
-    expectIndexed("dashboard next page", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { limit: 2, after: first.olderCursor })));
-    expectIndexed("dashboard previous page", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { limit: 2, before: first.olderCursor })));
-    expectIndexed("dashboard status filter", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { status: "approved" })));
+    expectIndexed(
+      "dashboard first page",
+      await explain(() => app.reportsQ.listEstablishmentReports(employer(), { limit: 2 })),
+    );
+    expectIndexed(
+      "dashboard next page",
+      await explain(() =>
+        app.reportsQ.listEstablishmentReports(employer(), { limit: 2, after: first.olderCursor }),
+      ),
+    );
+    expectIndexed(
+      "dashboard previous page",
+      await explain(() =>
+        app.reportsQ.listEstablishmentReports(employer(), { limit: 2, before: first.olderCursor }),
+      ),
+    );
+    expectIndexed(
+      "dashboard status filter",
+      await explain(() => app.reportsQ.listEstablishmentReports(employer(), { status: "approved" })),
+    );
     expectIndexed("dashboard counts", await explain(() => app.reportsQ.countReportsByStatus(employer())));
-    expectIndexed("dashboard search by reference", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { q: f.report.reference })));
-    expectIndexed("dashboard search by digits", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { q: "1000" })));
-    expectIndexed("dashboard search by name", await explain(() => app.reportsQ.listEstablishmentReports(employer(), { q: "Kumar" })));
-    expectIndexed("report by reference", await explain(() => app.reportsQ.findOwnReportIdByReference(employer(), f.report.reference)));
+    expectIndexed(
+      "dashboard search by reference",
+      await explain(() => app.reportsQ.listEstablishmentReports(employer(), { q: f.report.reference })),
+    );
+    expectIndexed(
+      "dashboard search by digits",
+      await explain(() => app.reportsQ.listEstablishmentReports(employer(), { q: "1000" })),
+    );
+    expectIndexed(
+      "dashboard search by name",
+      await explain(() => app.reportsQ.listEstablishmentReports(employer(), { q: "Kumar" })),
+    );
+    expectIndexed(
+      "report by reference",
+      await explain(() => app.reportsQ.findOwnReportIdByReference(employer(), f.report.reference)),
+    );
   });
 
   it("employer: the report page and its payment", async () => {
-    expectIndexed("employer report page", await explain(() => app.reportsQ.getReportDetail(employer(), f.report.id)));
-    expectIndexed("report payment", await explain(() => app.payments.getReportPayment(employer(), f.report.id)));
+    expectIndexed(
+      "employer report page",
+      await explain(() => app.reportsQ.getReportDetail(employer(), f.report.id)),
+    );
+    expectIndexed(
+      "report payment",
+      await explain(() => app.payments.getReportPayment(employer(), f.report.id)),
+    );
   });
 
   it("staff queues: each kind, with a filter and a next page", async () => {
     for (const kind of app.queues.QUEUE_KINDS) {
       const page = await app.queues.listQueue(f.reviewer, kind, { limit: 1 });
       expectIndexed(`${kind} queue`, await explain(() => app.queues.listQueue(f.reviewer, kind, {})));
-      expectIndexed(`${kind} queue, next page`, await explain(() => app.queues.listQueue(f.reviewer, kind, { limit: 1, after: page.nextCursor })));
-      expectIndexed(`${kind} queue, filtered`, await explain(() => app.queues.listQueue(f.reviewer, kind, { governorate: "MA", from: "2026-01-01", to: "2026-12-31" })));
-      expectIndexed(`${kind} queue, by reference`, await explain(() => app.queues.listQueue(f.reviewer, kind, { q: f.report.reference })));
+      expectIndexed(
+        `${kind} queue, next page`,
+        await explain(() => app.queues.listQueue(f.reviewer, kind, { limit: 1, after: page.nextCursor })),
+      );
+      expectIndexed(
+        `${kind} queue, filtered`,
+        await explain(() =>
+          app.queues.listQueue(f.reviewer, kind, { governorate: "MA", from: "2026-01-01", to: "2026-12-31" }),
+        ),
+      );
+      expectIndexed(
+        `${kind} queue, by reference`,
+        await explain(() => app.queues.listQueue(f.reviewer, kind, { q: f.report.reference })),
+      );
     }
   });
 
   it("staff: the case page", async () => {
-    expectIndexed("case page", await explain(() => rolledBack((tx) => app.caseQ.loadCase(f.reviewer, f.report.id, { tx }))));
+    expectIndexed(
+      "case page",
+      await explain(() => rolledBack((tx) => app.caseQ.loadCase(f.reviewer, f.report.id, { tx }))),
+    );
   });
 
   it("finance: the refund queue (default order, filters, next page) and one request", async () => {
     const page = await app.refunds.listRefundQueue(f.finance, {}, { limit: 1 });
     expectIndexed("refund queue", await explain(() => app.refunds.listRefundQueue(f.finance, {})));
-    expectIndexed("refund queue, next page", await explain(() => app.refunds.listRefundQueue(f.finance, {}, { after: app.refunds.decodeRefundCursor(page.next), limit: 1 })));
-    expectIndexed("refund queue, submitted", await explain(() => app.refunds.listRefundQueue(f.finance, { status: "submitted" })));
-    const [one] = await app.db.select({ id: app.schema.refundRequests.id }).from(app.schema.refundRequests).limit(1);
+    expectIndexed(
+      "refund queue, next page",
+      await explain(() =>
+        app.refunds.listRefundQueue(
+          f.finance,
+          {},
+          { after: app.refunds.decodeRefundCursor(page.next), limit: 1 },
+        ),
+      ),
+    );
+    expectIndexed(
+      "refund queue, submitted",
+      await explain(() => app.refunds.listRefundQueue(f.finance, { status: "submitted" })),
+    );
+    const [one] = await app.db
+      .select({ id: app.schema.refundRequests.id })
+      .from(app.schema.refundRequests)
+      .limit(1);
     expect(one, "the demo seed has refund requests").toBeDefined();
     expectIndexed("refund request", await explain(() => app.refunds.getRefundRequest(f.finance, one!.id)));
   });
@@ -281,7 +381,13 @@ describe("every hot query is served by an index (EXPLAIN with sequential scans o
   it("statistics, bounded by a date range: reports reached through submitted_at, no join with establishments or workers", async () => {
     for (const governorate of [null, "MA"]) {
       const plans = await explain(() =>
-        rolledBack((tx) => app.stats.loadStatistics(f.supervisor, { from: "2026-01-01", to: "2026-03-31", governorate }, { tx })),
+        rolledBack((tx) =>
+          app.stats.loadStatistics(
+            f.supervisor,
+            { from: "2026-01-01", to: "2026-03-31", governorate },
+            { tx },
+          ),
+        ),
       );
       expectIndexed(`statistics (date range, governorate ${governorate})`, plans);
       const reportIndexes: string[] = [];
@@ -293,8 +399,12 @@ describe("every hot query is served by an index (EXPLAIN with sequential scans o
           const table = n["Relation Name"] ?? (name ? indexes.get(name)?.[0] : undefined);
           if (table) tables.add(table);
         });
-      expect(reportIndexes, "the statistics reach reports through the covering index").toContain("reports_stats_idx");
-      expect([...tables], "the statistics join neither establishments nor workers").not.toContain("establishments");
+      expect(reportIndexes, "the statistics reach reports through the covering index").toContain(
+        "reports_stats_idx",
+      );
+      expect([...tables], "the statistics join neither establishments nor workers").not.toContain(
+        "establishments",
+      );
       expect([...tables]).not.toContain("workers");
     }
   });
@@ -303,44 +413,102 @@ describe("every hot query is served by an index (EXPLAIN with sequential scans o
     const { audit } = app;
     let next: string | null = null;
     await rolledBack(async (tx) => {
-      next = (await audit.browseAuditLog(f.supervisor, audit.EMPTY_AUDIT_FILTER, null, { tx, limit: 2 })).next;
+      next = (await audit.browseAuditLog(f.supervisor, audit.EMPTY_AUDIT_FILTER, null, { tx, limit: 2 }))
+        .next;
     });
-    expectIndexed("audit log", await explain(() => rolledBack((tx) => audit.browseAuditLog(f.supervisor, audit.EMPTY_AUDIT_FILTER, null, { tx }))));
+    expectIndexed(
+      "audit log",
+      await explain(() =>
+        rolledBack((tx) => audit.browseAuditLog(f.supervisor, audit.EMPTY_AUDIT_FILTER, null, { tx })),
+      ),
+    );
     expectIndexed(
       "audit log, next page",
-      await explain(() => rolledBack((tx) => audit.browseAuditLog(f.supervisor, audit.EMPTY_AUDIT_FILTER, audit.decodeAuditCursor(next), { tx }))),
+      await explain(() =>
+        rolledBack((tx) =>
+          audit.browseAuditLog(f.supervisor, audit.EMPTY_AUDIT_FILTER, audit.decodeAuditCursor(next), { tx }),
+        ),
+      ),
     );
   });
 
   it("grievance look-ups", async () => {
-    expectIndexed("grievance summary", await explain(() => app.grievancesQ.getGrievanceSummaryForReport(f.report.id)));
-    expectIndexed("grievance summary (report page)", await explain(() => app.reportsQ.loadGrievanceSummary(f.report.id)));
+    expectIndexed(
+      "grievance summary",
+      await explain(() => app.grievancesQ.getGrievanceSummaryForReport(f.report.id)),
+    );
+    expectIndexed(
+      "grievance summary (report page)",
+      await explain(() => app.reportsQ.loadGrievanceSummary(f.report.id)),
+    );
   });
 
   it("sessions and rate limits: every request and every sign-in", async () => {
-    expectIndexed("session look-up", await explain(() => app.sessions.loadSessionActor(f.employer.sessionId)));
-    expectIndexed("sign-in rate limit", await explain(() => app.rate.signInLockState("employer:owner@alnoor.example.om", "127.0.0.1")));
+    expectIndexed(
+      "session look-up",
+      await explain(() => app.sessions.loadSessionActor(f.employer.sessionId)),
+    );
+    expectIndexed(
+      "sign-in rate limit",
+      await explain(() => app.rate.signInLockState("employer:owner@alnoor.example.om", "127.0.0.1")),
+    );
   });
 
   it("payments: deposit by payment session id, pending deposits to reconcile", async () => {
-    const session = { sessionId: `cs_test_${randomUUID()}`, state: "open", url: null, paymentId: null, amountBaisa: null, currency: null, depositId: null, reportId: null } as unknown as Parameters<
-      typeof app.settle.settleCheckout
-    >[0];
-    expectIndexed("deposit by session id", await explain(() => app.settle.settleCheckout(session, { source: "return" } as Parameters<typeof app.settle.settleCheckout>[1])));
+    const session = {
+      sessionId: `cs_test_${randomUUID()}`,
+      state: "open",
+      url: null,
+      paymentId: null,
+      amountBaisa: null,
+      currency: null,
+      depositId: null,
+      reportId: null,
+    } as unknown as Parameters<typeof app.settle.settleCheckout>[0];
+    expectIndexed(
+      "deposit by session id",
+      await explain(() =>
+        app.settle.settleCheckout(session, { source: "return" } as Parameters<
+          typeof app.settle.settleCheckout
+        >[1]),
+      ),
+    );
   });
 
   it("notifications: the dispatcher's claim, a delivery receipt, the daily deadline notices", async () => {
     // A clock in the past: nothing is due, so nothing is sent, but the claim query runs as it always does.
-    expectIndexed("dispatch claim", await explain(() => app.dispatch.dispatchDue({ now: new Date("2001-01-01T00:00:00Z") })));
+    expectIndexed(
+      "dispatch claim",
+      await explain(() => app.dispatch.dispatchDue({ now: new Date("2001-01-01T00:00:00Z") })),
+    );
     expectIndexed("next due", await explain(() => app.dispatch.nextDueAt()));
     expectIndexed(
       "delivery receipt by provider id",
-      await explain(() => app.receipts.applyDeliveryReceipt({ channel: "sms", providerId: `sm_${randomUUID()}`, status: "delivered" })),
+      await explain(() =>
+        app.receipts.applyDeliveryReceipt({
+          channel: "sms",
+          providerId: `sm_${randomUUID()}`,
+          status: "delivered",
+        }),
+      ),
     );
-    expectIndexed("deadline notices", await explain(() => app.deadlines.sendDeadlineNotices({ now: new Date("2001-06-01T00:00:00Z"), baseUrl: "http://localhost" })));
+    expectIndexed(
+      "deadline notices",
+      await explain(() =>
+        app.deadlines.sendDeadlineNotices({
+          now: new Date("2001-06-01T00:00:00Z"),
+          baseUrl: "http://localhost",
+        }),
+      ),
+    );
   });
 
   it("Art. 4: counting an establishment's reports of the month and year", async () => {
-    expectIndexed("art 4 counts", await explain(() => rolledBack((tx) => app.art4.recordArt4Referrals(tx, employer().establishmentId, new Date()))));
+    expectIndexed(
+      "art 4 counts",
+      await explain(() =>
+        rolledBack((tx) => app.art4.recordArt4Referrals(tx, employer().establishmentId, new Date())),
+      ),
+    );
   });
 });

@@ -3,7 +3,16 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents, deposits, evidenceFiles, governorates, reportEvents, reports, ticketFees, workers } from "@/db/schema";
+import {
+  auditEvents,
+  deposits,
+  evidenceFiles,
+  governorates,
+  reportEvents,
+  reports,
+  ticketFees,
+  workers,
+} from "@/db/schema";
 import { SEED_FEES } from "@/db/seed";
 import { addEvidence } from "@/lib/reports/add-evidence";
 import { currentFeeBaisa } from "@/lib/reports/fees";
@@ -19,7 +28,16 @@ import { RULES } from "@/lib/reports/settings";
 import type { Storage } from "@/lib/storage";
 import { addDays, muscatDate } from "@/lib/time";
 import { withRollback } from "../helpers/db";
-import { daysAgo, makeEmployer, makeEmployerWithWorker, makeEstablishment, makeWorker, PDF_BYTES, PNG_BYTES, tempStorage } from "../helpers/filing";
+import {
+  daysAgo,
+  makeEmployer,
+  makeEmployerWithWorker,
+  makeEstablishment,
+  makeWorker,
+  PDF_BYTES,
+  PNG_BYTES,
+  tempStorage,
+} from "../helpers/filing";
 
 let dir: string;
 let storage: Storage;
@@ -30,7 +48,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const NO = { declDisputeBeforeAbsence: false, declWorkerLeftCountryKnown: false, declOnLegalLeave: false, declResignationAccepted: false };
+const NO = {
+  declDisputeBeforeAbsence: false,
+  declWorkerLeftCountryKnown: false,
+  declOnLegalLeave: false,
+  declResignationAccepted: false,
+};
 
 async function storedFiles(): Promise<string[]> {
   try {
@@ -41,7 +64,10 @@ async function storedFiles(): Promise<string[]> {
 }
 
 async function auditFor(reportId: string) {
-  return db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "report"), eq(auditEvents.entityId, reportId)));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, "report"), eq(auditEvents.entityId, reportId)));
 }
 
 /** A draft with every step answered and the three documents attached. */
@@ -51,12 +77,30 @@ async function completeDraft(workerOver: Parameters<typeof makeEmployerWithWorke
   const started = await startReport(actor, { workerId: worker.id }, ctx);
   if (!started.ok) throw new Error(started.code);
   const id = started.reportId;
-  expect(await saveAbsence(actor, id, { part: "last_day", lastDayAtWork: daysAgo(10) }, ctx)).toMatchObject({ ok: true });
-  expect(await saveAbsence(actor, id, { part: "workplace", workGovernorateCode: "MA", workAddress: "Ruwi, Muttrah" }, ctx)).toMatchObject({ ok: true });
-  expect(await saveAbsence(actor, id, { part: "contact", contactAttempts: "Called three times, visited the camp." }, ctx)).toMatchObject({ ok: true });
+  expect(await saveAbsence(actor, id, { part: "last_day", lastDayAtWork: daysAgo(10) }, ctx)).toMatchObject({
+    ok: true,
+  });
+  expect(
+    await saveAbsence(
+      actor,
+      id,
+      { part: "workplace", workGovernorateCode: "MA", workAddress: "Ruwi, Muttrah" },
+      ctx,
+    ),
+  ).toMatchObject({ ok: true });
+  expect(
+    await saveAbsence(
+      actor,
+      id,
+      { part: "contact", contactAttempts: "Called three times, visited the camp." },
+      ctx,
+    ),
+  ).toMatchObject({ ok: true });
   expect(await saveDeclarations(actor, id, NO, ctx)).toMatchObject({ ok: true });
   for (const kind of ["bank_statement", "municipality_licence", "address_proof"] as const) {
-    expect(await addEvidence(actor, id, { kind, name: `${kind}.pdf`, bytes: PDF_BYTES }, ctx)).toMatchObject({ ok: true });
+    expect(await addEvidence(actor, id, { kind, name: `${kind}.pdf`, bytes: PDF_BYTES }, ctx)).toMatchObject({
+      ok: true,
+    });
   }
   return { actor, worker, establishment, id, ctx };
 }
@@ -70,16 +114,26 @@ describe("startReport", () => {
     expect(parseReference(r.reference)).toBe(r.reference);
     expect(r.reference.startsWith(`WA-${muscatDate().slice(0, 4)}-`)).toBe(true);
     const [row] = await db.select().from(reports).where(eq(reports.id, r.reportId));
-    expect(row).toMatchObject({ status: "draft", workerId: worker.id, establishmentId: actor.establishmentId, createdBy: actor.userId });
+    expect(row).toMatchObject({
+      status: "draft",
+      workerId: worker.id,
+      establishmentId: actor.establishmentId,
+      createdBy: actor.userId,
+    });
     const events = await db.select().from(reportEvents).where(eq(reportEvents.reportId, r.reportId));
     expect(events).toMatchObject([{ fromStatus: null, toStatus: "draft", actorId: actor.userId }]);
     const audit = await auditFor(r.reportId);
-    expect(audit).toMatchObject([{ action: "report.draft_started", actorId: actor.userId, ip: "203.0.113.9" }]);
+    expect(audit).toMatchObject([
+      { action: "report.draft_started", actorId: actor.userId, ip: "203.0.113.9" },
+    ]);
   });
 
   it("resumes the establishment's existing draft instead of starting a second, even for two clicks at once", async () => {
     const { actor, worker } = await makeEmployerWithWorker();
-    const [a, b] = await Promise.all([startReport(actor, { workerId: worker.id }), startReport(actor, { workerId: worker.id })]);
+    const [a, b] = await Promise.all([
+      startReport(actor, { workerId: worker.id }),
+      startReport(actor, { workerId: worker.id }),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
     expect(a.reportId).toBe(b.reportId);
@@ -91,25 +145,52 @@ describe("startReport", () => {
 
   it("refuses an unknown civil ID, another establishment's worker, and an inactive permit", async () => {
     const { actor } = await makeEmployerWithWorker();
-    expect(await startReport(actor, { civilId: "000000001" })).toMatchObject({ ok: false, code: "worker_not_found", field: "civilId" });
+    expect(await startReport(actor, { civilId: "000000001" })).toMatchObject({
+      ok: false,
+      code: "worker_not_found",
+      field: "civilId",
+    });
     const other = await makeWorker((await makeEstablishment()).id);
-    expect(await startReport(actor, { civilId: other.civilId })).toMatchObject({ ok: false, code: "permit_other_establishment" });
+    expect(await startReport(actor, { civilId: other.civilId })).toMatchObject({
+      ok: false,
+      code: "permit_other_establishment",
+    });
     // A lookup of another establishment's worker shows nothing about the worker.
-    expect(await lookupWorkerForFiling(actor, { workerId: other.id })).toMatchObject({ worker: null, draft: null, refusal: { code: "permit_other_establishment" } });
+    expect(await lookupWorkerForFiling(actor, { workerId: other.id })).toMatchObject({
+      worker: null,
+      draft: null,
+      refusal: { code: "permit_other_establishment" },
+    });
     for (const permitStatus of ["cancelled", "transferred", "left_workplace"] as const) {
       const w = await makeWorker(actor.establishmentId, { permitStatus });
-      expect(await startReport(actor, { workerId: w.id })).toMatchObject({ ok: false, code: "permit_not_active", params: { permitStatus } });
+      expect(await startReport(actor, { workerId: w.id })).toMatchObject({
+        ok: false,
+        code: "permit_not_active",
+        params: { permitStatus },
+      });
     }
-    expect(await db.select().from(reports).where(eq(reports.establishmentId, actor.establishmentId))).toHaveLength(0);
+    expect(
+      await db.select().from(reports).where(eq(reports.establishmentId, actor.establishmentId)),
+    ).toHaveLength(0);
   });
 
   it("refuses a worker with an open report, naming it only to the establishment that filed it", async () => {
     const { actor, worker } = await makeEmployerWithWorker();
     const [open] = await db
       .insert(reports)
-      .values({ reference: `WA-2026-T${Date.now() % 1e9}`, establishmentId: actor.establishmentId, workerId: worker.id, createdBy: actor.userId, status: "submitted" })
+      .values({
+        reference: `WA-2026-T${Date.now() % 1e9}`,
+        establishmentId: actor.establishmentId,
+        workerId: worker.id,
+        createdBy: actor.userId,
+        status: "submitted",
+      })
       .returning();
-    expect(await startReport(actor, { workerId: worker.id })).toMatchObject({ ok: false, code: "open_report_exists_own", params: { reference: open!.reference } });
+    expect(await startReport(actor, { workerId: worker.id })).toMatchObject({
+      ok: false,
+      code: "open_report_exists_own",
+      params: { reference: open!.reference },
+    });
     // The worker moved to another establishment, which now tries: the old report is not named to it.
     const newEst = await makeEstablishment();
     const newActor = await makeEmployer(newEst.id);
@@ -124,7 +205,11 @@ describe("startReport", () => {
     const est = await makeEstablishment({ servicesSuspendedUntil: until });
     const actor = await makeEmployer(est.id);
     const w = await makeWorker(est.id);
-    expect(await startReport(actor, { workerId: w.id })).toMatchObject({ ok: false, code: "establishment_suspended", params: { until: until.toISOString() } });
+    expect(await startReport(actor, { workerId: w.id })).toMatchObject({
+      ok: false,
+      code: "establishment_suspended",
+      params: { until: until.toISOString() },
+    });
   });
 
   it("refuses where e-filing is not live, with the start date when there is one", async () => {
@@ -133,14 +218,23 @@ describe("startReport", () => {
       const actor = await makeEmployer(est.id, tx);
       const w = await makeWorker(est.id, {}, tx);
       const liveFrom = addDays(muscatDate(), 20);
-      await tx.update(governorates).set({ pilotFrom: liveFrom, mandatoryFrom: null }).where(eq(governorates.code, "MU"));
+      await tx
+        .update(governorates)
+        .set({ pilotFrom: liveFrom, mandatoryFrom: null })
+        .where(eq(governorates.code, "MU"));
       expect(await startReport(actor, { workerId: w.id }, { db: tx })).toMatchObject({
         ok: false,
         code: "governorate_not_live_scheduled",
         params: { liveFrom, governorateEn: "Musandam", governorateAr: "مسندم" },
       });
-      await tx.update(governorates).set({ pilotFrom: null, mandatoryFrom: null }).where(eq(governorates.code, "MU"));
-      expect(await startReport(actor, { workerId: w.id }, { db: tx })).toMatchObject({ ok: false, code: "governorate_not_live" });
+      await tx
+        .update(governorates)
+        .set({ pilotFrom: null, mandatoryFrom: null })
+        .where(eq(governorates.code, "MU"));
+      expect(await startReport(actor, { workerId: w.id }, { db: tx })).toMatchObject({
+        ok: false,
+        code: "governorate_not_live",
+      });
     });
   });
 });
@@ -168,10 +262,19 @@ describe("saveAbsence", () => {
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
     const now = new Date("2026-11-20T20:30:00Z"); // already 21 Nov in Muscat
-    const save = (lastDayAtWork: string) => saveAbsence(actor, s.reportId, { part: "last_day", lastDayAtWork }, { now });
+    const save = (lastDayAtWork: string) =>
+      saveAbsence(actor, s.reportId, { part: "last_day", lastDayAtWork }, { now });
     expect(await save("2026-11-22")).toMatchObject({ ok: false, code: "last_day_future", field: "lastDay" });
-    expect(await save("2024-04-30")).toMatchObject({ ok: false, code: "last_day_before_entry", params: { enteredOmanOn: "2024-05-01" } });
-    expect(await save("2026-11-15")).toMatchObject({ ok: false, code: "too_early", params: { firstDate: "2026-11-22" } });
+    expect(await save("2024-04-30")).toMatchObject({
+      ok: false,
+      code: "last_day_before_entry",
+      params: { enteredOmanOn: "2024-05-01" },
+    });
+    expect(await save("2026-11-15")).toMatchObject({
+      ok: false,
+      code: "too_early",
+      params: { firstDate: "2026-11-22" },
+    });
     const [unchanged] = await db.select().from(reports).where(eq(reports.id, s.reportId));
     expect(unchanged!.lastDayAtWork).toBeNull();
     // Day 7 in Muscat (though still the 20th in UTC) is allowed.
@@ -185,14 +288,32 @@ describe("saveAbsence", () => {
     const { actor, worker } = await makeEmployerWithWorker();
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
-    expect(await saveAbsence(actor, s.reportId, { part: "workplace", workGovernorateCode: "QQ", workAddress: "Somewhere 1" })).toMatchObject({
+    expect(
+      await saveAbsence(actor, s.reportId, {
+        part: "workplace",
+        workGovernorateCode: "QQ",
+        workAddress: "Somewhere 1",
+      }),
+    ).toMatchObject({
       ok: false,
       code: "governorate_invalid",
     });
-    expect(await saveAbsence(actor, s.reportId, { part: "workplace", workGovernorateCode: "ZU", workAddress: "Salalah, Dahariz" })).toMatchObject({ ok: true });
-    expect(await saveAbsence(actor, s.reportId, { part: "contact", contactAttempts: "Called him on 3 days." })).toMatchObject({ ok: true });
+    expect(
+      await saveAbsence(actor, s.reportId, {
+        part: "workplace",
+        workGovernorateCode: "ZU",
+        workAddress: "Salalah, Dahariz",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await saveAbsence(actor, s.reportId, { part: "contact", contactAttempts: "Called him on 3 days." }),
+    ).toMatchObject({ ok: true });
     const [row] = await db.select().from(reports).where(eq(reports.id, s.reportId));
-    expect(row).toMatchObject({ workGovernorateCode: "ZU", workAddress: "Salalah, Dahariz", contactAttempts: "Called him on 3 days." });
+    expect(row).toMatchObject({
+      workGovernorateCode: "ZU",
+      workAddress: "Salalah, Dahariz",
+      contactAttempts: "Called him on 3 days.",
+    });
   });
 });
 
@@ -201,12 +322,26 @@ describe("saveDeclarations", () => {
     const { actor, worker } = await makeEmployerWithWorker();
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
-    const r = await saveDeclarations(actor, s.reportId, { ...NO, declResignationAccepted: true, declOnLegalLeave: true });
-    expect(r).toEqual({ ok: false, code: "impermissible", reasons: ["on_legal_leave", "resignation_accepted"] });
+    const r = await saveDeclarations(actor, s.reportId, {
+      ...NO,
+      declResignationAccepted: true,
+      declOnLegalLeave: true,
+    });
+    expect(r).toEqual({
+      ok: false,
+      code: "impermissible",
+      reasons: ["on_legal_leave", "resignation_accepted"],
+    });
     const [row] = await db.select().from(reports).where(eq(reports.id, s.reportId));
-    expect(row).toMatchObject({ declResignationAccepted: true, declOnLegalLeave: true, declDisputeBeforeAbsence: false });
+    expect(row).toMatchObject({
+      declResignationAccepted: true,
+      declOnLegalLeave: true,
+      declDisputeBeforeAbsence: false,
+    });
     expect(await saveDeclarations(actor, s.reportId, NO)).toEqual({ ok: true, reportId: s.reportId });
-    expect((await auditFor(s.reportId)).filter((a) => a.action === "report.declarations_saved")).toHaveLength(2);
+    expect((await auditFor(s.reportId)).filter((a) => a.action === "report.declarations_saved")).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -216,39 +351,77 @@ describe("evidence", () => {
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
     const before = await storedFiles();
-    expect(await addEvidence(actor, s.reportId, { kind: "bank_statement", name: "statement.pdf", bytes: PNG_BYTES }, { storage })).toMatchObject({
+    expect(
+      await addEvidence(
+        actor,
+        s.reportId,
+        { kind: "bank_statement", name: "statement.pdf", bytes: PNG_BYTES },
+        { storage },
+      ),
+    ).toMatchObject({
       ok: false,
       code: "upload_type_mismatch",
       field: "bank_statement",
     });
     const big = new Uint8Array(RULES.maxUploadBytes + 1);
     big.set(PDF_BYTES);
-    expect(await addEvidence(actor, s.reportId, { kind: "bank_statement", name: "big.pdf", bytes: big }, { storage })).toMatchObject({ ok: false, code: "upload_too_large" });
+    expect(
+      await addEvidence(
+        actor,
+        s.reportId,
+        { kind: "bank_statement", name: "big.pdf", bytes: big },
+        { storage },
+      ),
+    ).toMatchObject({ ok: false, code: "upload_too_large" });
     expect(await storedFiles()).toEqual(before);
-    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId))).toHaveLength(0);
+    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId))).toHaveLength(
+      0,
+    );
   });
 
   it("stores a file under a random key with its checked type and hash; a new one of the same kind replaces it; removal deletes both row and object", async () => {
     const { actor, worker } = await makeEmployerWithWorker();
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
-    const first = await addEvidence(actor, s.reportId, { kind: "address_proof", name: ".passwd", bytes: PNG_BYTES }, { storage });
+    const first = await addEvidence(
+      actor,
+      s.reportId,
+      { kind: "address_proof", name: ".passwd", bytes: PNG_BYTES },
+      { storage },
+    );
     expect(first).toMatchObject({ ok: true, safeName: "passwd.png" });
     if (!first.ok) return;
     const [row] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, first.fileId));
-    expect(row).toMatchObject({ kind: "address_proof", mimeType: "image/png", sizeBytes: PNG_BYTES.length, originalName: "passwd.png", uploadedByKind: "employer", uploadedBy: actor.userId });
+    expect(row).toMatchObject({
+      kind: "address_proof",
+      mimeType: "image/png",
+      sizeBytes: PNG_BYTES.length,
+      originalName: "passwd.png",
+      uploadedByKind: "employer",
+      uploadedBy: actor.userId,
+    });
     expect(row!.storageKey).toMatch(/^evidence\/[0-9a-f-]{36}$/);
     expect(await readFile(path.join(dir, row!.storageKey))).toEqual(Buffer.from(PNG_BYTES));
 
-    const second = await addEvidence(actor, s.reportId, { kind: "address_proof", name: "tenancy.pdf", bytes: PDF_BYTES }, { storage });
+    const second = await addEvidence(
+      actor,
+      s.reportId,
+      { kind: "address_proof", name: "tenancy.pdf", bytes: PDF_BYTES },
+      { storage },
+    );
     if (!second.ok) throw new Error(second.code);
     const rows = await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId));
     expect(rows.map((r) => r.id)).toEqual([second.fileId]);
     await expect(readFile(path.join(dir, row!.storageKey))).rejects.toThrow(/ENOENT/);
 
     const [secondRow] = rows;
-    expect(await removeEvidence(actor, second.fileId, { storage })).toEqual({ ok: true, reportId: s.reportId });
-    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId))).toHaveLength(0);
+    expect(await removeEvidence(actor, second.fileId, { storage })).toEqual({
+      ok: true,
+      reportId: s.reportId,
+    });
+    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId))).toHaveLength(
+      0,
+    );
     await expect(readFile(path.join(dir, secondRow!.storageKey))).rejects.toThrow(/ENOENT/);
     const actions = (await auditFor(s.reportId)).map((a) => a.action);
     expect(actions.filter((a) => a === "report.evidence_added")).toHaveLength(2);
@@ -282,8 +455,14 @@ describe("prepareForPayment", () => {
     const [row] = await db.select().from(reports).where(eq(reports.id, id));
     expect(row).toMatchObject({ status: "awaiting_payment", feeBaisa: 120_000, version: 2 });
     const events = await db.select().from(reportEvents).where(eq(reportEvents.reportId, id));
-    expect(events.map((e) => `${e.fromStatus}->${e.toStatus}`)).toEqual(["null->draft", "draft->awaiting_payment"]);
-    expect((await auditFor(id)).find((a) => a.action === "report.sent_to_payment")).toMatchObject({ ip: "198.51.100.7", after: { feeBaisa: 120_000 } });
+    expect(events.map((e) => `${e.fromStatus}->${e.toStatus}`)).toEqual([
+      "null->draft",
+      "draft->awaiting_payment",
+    ]);
+    expect((await auditFor(id)).find((a) => a.action === "report.sent_to_payment")).toMatchObject({
+      ip: "198.51.100.7",
+      after: { feeBaisa: 120_000 },
+    });
     // A second click changes nothing.
     expect(await prepareForPayment(actor, id, ctx)).toEqual({ ok: true, reportId: id, feeBaisa: 120_000 });
     expect(await db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).toHaveLength(2);
@@ -293,7 +472,11 @@ describe("prepareForPayment", () => {
     const { actor, worker, id, ctx } = await completeDraft();
     await db.update(workers).set({ permitStatus: "cancelled" }).where(eq(workers.id, worker.id));
     const r = await prepareForPayment(actor, id, ctx);
-    expect(r).toMatchObject({ ok: false, code: "incomplete", problems: [{ step: "worker", code: "permit_not_active" }] });
+    expect(r).toMatchObject({
+      ok: false,
+      code: "incomplete",
+      problems: [{ step: "worker", code: "permit_not_active" }],
+    });
     await db.update(workers).set({ permitStatus: "active" }).where(eq(workers.id, worker.id));
     // Seen from 5 days earlier, the last day is too recent.
     const early = await prepareForPayment(actor, id, { ...ctx, now: new Date(Date.now() - 5 * 86_400_000) });
@@ -304,29 +487,50 @@ describe("prepareForPayment", () => {
   it("does not need the bank statement when the worker entered Oman less than a month before the absence", async () => {
     const ctx = { storage };
     const lastDay = daysAgo(10);
-    const { actor, worker } = await makeEmployerWithWorker({ enteredOmanOn: addDays(lastDay, -20), nationality: "NP" });
+    const { actor, worker } = await makeEmployerWithWorker({
+      enteredOmanOn: addDays(lastDay, -20),
+      nationality: "NP",
+    });
     const s = await startReport(actor, { workerId: worker.id }, ctx);
     if (!s.ok) throw new Error(s.code);
     await saveAbsence(actor, s.reportId, { part: "last_day", lastDayAtWork: lastDay }, ctx);
-    await saveAbsence(actor, s.reportId, { part: "workplace", workGovernorateCode: "MA", workAddress: "Bawshar" }, ctx);
+    await saveAbsence(
+      actor,
+      s.reportId,
+      { part: "workplace", workGovernorateCode: "MA", workAddress: "Bawshar" },
+      ctx,
+    );
     await saveAbsence(actor, s.reportId, { part: "contact", contactAttempts: "Called and visited." }, ctx);
     await saveDeclarations(actor, s.reportId, NO, ctx);
-    await addEvidence(actor, s.reportId, { kind: "municipality_licence", name: "l.pdf", bytes: PDF_BYTES }, ctx);
+    await addEvidence(
+      actor,
+      s.reportId,
+      { kind: "municipality_licence", name: "l.pdf", bytes: PDF_BYTES },
+      ctx,
+    );
     await addEvidence(actor, s.reportId, { kind: "address_proof", name: "a.png", bytes: PNG_BYTES }, ctx);
-    expect(await prepareForPayment(actor, s.reportId, ctx)).toEqual({ ok: true, reportId: s.reportId, feeBaisa: 130_000 });
+    expect(await prepareForPayment(actor, s.reportId, ctx)).toEqual({
+      ok: true,
+      reportId: s.reportId,
+      feeBaisa: 130_000,
+    });
   });
 
   it("refuses impermissible declarations", async () => {
     const { actor, id, ctx } = await completeDraft();
     await saveDeclarations(actor, id, { ...NO, declDisputeBeforeAbsence: true }, ctx);
-    expect(await prepareForPayment(actor, id, ctx)).toMatchObject({ ok: false, problems: [{ step: "declarations", code: "impermissible_dispute_before_absence" }] });
+    expect(await prepareForPayment(actor, id, ctx)).toMatchObject({
+      ok: false,
+      problems: [{ step: "declarations", code: "impermissible_dispute_before_absence" }],
+    });
   });
 });
 
 describe("the fee table", () => {
   it("is seeded for the main nationalities and a default, each a multiple of 10 baisa", async () => {
     const rows = await db.select().from(ticketFees);
-    for (const f of SEED_FEES) expect(rows.find((r) => r.nationality === f.nationality)?.amountBaisa).toBe(f.amountBaisa);
+    for (const f of SEED_FEES)
+      expect(rows.find((r) => r.nationality === f.nationality)?.amountBaisa).toBe(f.amountBaisa);
     expect(SEED_FEES.every((f) => f.amountBaisa % 10 === 0)).toBe(true);
   });
 
@@ -354,21 +558,39 @@ describe("back to draft", () => {
     const [row] = await db.select().from(reports).where(eq(reports.id, id));
     expect(row).toMatchObject({ status: "draft", feeBaisa: null });
     await prepareForPayment(actor, id, ctx);
-    expect(await saveAbsence(actor, id, { part: "contact", contactAttempts: "Also asked his cousin in Ruwi." }, ctx)).toMatchObject({ ok: true });
-    expect((await db.select().from(reports).where(eq(reports.id, id)))[0]).toMatchObject({ status: "draft", contactAttempts: "Also asked his cousin in Ruwi." });
+    expect(
+      await saveAbsence(
+        actor,
+        id,
+        { part: "contact", contactAttempts: "Also asked his cousin in Ruwi." },
+        ctx,
+      ),
+    ).toMatchObject({ ok: true });
+    expect((await db.select().from(reports).where(eq(reports.id, id)))[0]).toMatchObject({
+      status: "draft",
+      contactAttempts: "Also asked his cousin in Ruwi.",
+    });
     const events = await db.select().from(reportEvents).where(eq(reportEvents.reportId, id));
-    expect(events.filter((e) => e.toStatus === "draft" && e.fromStatus === "awaiting_payment")).toHaveLength(2);
+    expect(events.filter((e) => e.toStatus === "draft" && e.fromStatus === "awaiting_payment")).toHaveLength(
+      2,
+    );
   });
 
   it("is refused once a payment was started; a submitted report cannot be edited", async () => {
     const { actor, id, ctx } = await completeDraft();
     await prepareForPayment(actor, id, ctx);
-    await db.insert(deposits).values({ reportId: id, amountBaisa: 85_000, status: "pending", provider: "local" });
+    await db
+      .insert(deposits)
+      .values({ reportId: id, amountBaisa: 85_000, status: "pending", provider: "local" });
     expect(await returnToDraft(actor, id, ctx)).toMatchObject({ ok: false, code: "payment_started" });
     expect(await saveDeclarations(actor, id, NO, ctx)).toMatchObject({ ok: false, code: "payment_started" });
-    expect(await addEvidence(actor, id, { kind: "address_proof", name: "x.pdf", bytes: PDF_BYTES }, ctx)).toMatchObject({ ok: false, code: "payment_started" });
+    expect(
+      await addEvidence(actor, id, { kind: "address_proof", name: "x.pdf", bytes: PDF_BYTES }, ctx),
+    ).toMatchObject({ ok: false, code: "payment_started" });
     await db.update(reports).set({ status: "submitted" }).where(eq(reports.id, id));
-    expect(await saveAbsence(actor, id, { part: "contact", contactAttempts: "Too late to change this." }, ctx)).toMatchObject({ ok: false, code: "not_editable" });
+    expect(
+      await saveAbsence(actor, id, { part: "contact", contactAttempts: "Too late to change this." }, ctx),
+    ).toMatchObject({ ok: false, code: "not_editable" });
     const fileId = (await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, id)))[0]!.id;
     expect(await removeEvidence(actor, fileId, ctx)).toMatchObject({ ok: false, code: "not_editable" });
   });

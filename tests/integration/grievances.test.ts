@@ -47,20 +47,36 @@ describe("filing a grievance", () => {
   it("records it with an audit row, tells the establishment (without the content) and sends the worker a receipt", async () => {
     const { worker, actor, report } = await workerWithReport({ status: "submitted" });
     const pdf = new TextEncoder().encode("%PDF-1.4\npayslips\n%%EOF");
-    const result = await fileGrievance(actor, input(report.id, { attachments: [{ name: "payslips.pdf", bytes: pdf }] }));
+    const result = await fileGrievance(
+      actor,
+      input(report.id, { attachments: [{ name: "payslips.pdf", bytes: pdf }] }),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
 
     const [g] = await db.select().from(grievances).where(eq(grievances.id, result.grievanceId));
-    expect(g).toMatchObject({ reportId: report.id, workerId: worker.id, status: "submitted", grounds: "at_work", statement: STATEMENT, contactPhone: "+96891234567" });
+    expect(g).toMatchObject({
+      reportId: report.id,
+      workerId: worker.id,
+      status: "submitted",
+      grounds: "at_work",
+      statement: STATEMENT,
+      contactPhone: "+96891234567",
+    });
 
-    const files = await db.select().from(evidenceFiles).where(eq(evidenceFiles.grievanceId, result.grievanceId));
-    expect(files.map((f) => [f.kind, f.mimeType, f.originalName, f.uploadedByKind, f.sharedWithWorker])).toEqual([
-      ["grievance_attachment", "application/pdf", "payslips.pdf", "worker", false],
-    ]);
+    const files = await db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.grievanceId, result.grievanceId));
+    expect(
+      files.map((f) => [f.kind, f.mimeType, f.originalName, f.uploadedByKind, f.sharedWithWorker]),
+    ).toEqual([["grievance_attachment", "application/pdf", "payslips.pdf", "worker", false]]);
     expect(await readFile(path.join(uploadDir, files[0]!.storageKey))).toEqual(Buffer.from(pdf));
 
-    const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, result.grievanceId), eq(auditEvents.action, "grievance.filed")));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, result.grievanceId), eq(auditEvents.action, "grievance.filed")));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorKind).toBe("worker");
 
@@ -71,20 +87,30 @@ describe("filing a grievance", () => {
     expect(toEmployer[0]!.body).toContain(report.reference);
     expect(toEmployer[0]!.body).not.toContain("15 November");
     const toWorker = sent.filter((n) => n.recipient === worker.mobile);
-    expect(toWorker.map((n) => [n.channel, n.template, n.locale])).toEqual([["sms", "worker.grievance-received-sms", "en"]]);
+    expect(toWorker.map((n) => [n.channel, n.template, n.locale])).toEqual([
+      ["sms", "worker.grievance-received-sms", "en"],
+    ]);
 
     // The worker sees it on the report; the employer's summary has its status and nothing of its content.
     const seen = await getReportForWorker(actor, report.id);
     expect(seen?.grievances.map((x) => [x.status, x.attachments.length])).toEqual([["submitted", 1]]);
     const summary = await getGrievanceSummaryForReport(report.id);
-    expect(summary).toEqual({ count: 1, latest: { status: "submitted", filedAt: g!.createdAt, decidedAt: null } });
+    expect(summary).toEqual({
+      count: 1,
+      latest: { status: "submitted", filedAt: g!.createdAt, decidedAt: null },
+    });
     expect(JSON.stringify(summary)).not.toContain("November");
   });
 
   it("refuses a file that is not PDF, JPEG or PNG, and saves nothing", async () => {
     const { actor, report } = await workerWithReport({ status: "submitted" });
     const before = await readdir(path.join(uploadDir, "grievances")).catch(() => []);
-    const result = await fileGrievance(actor, input(report.id, { attachments: [{ name: "photo.jpg", bytes: new TextEncoder().encode("MZ\x90\x00 not an image") }] }));
+    const result = await fileGrievance(
+      actor,
+      input(report.id, {
+        attachments: [{ name: "photo.jpg", bytes: new TextEncoder().encode("MZ\x90\x00 not an image") }],
+      }),
+    );
     expect(result).toEqual({ ok: false, code: "file_type" });
     expect(await db.select().from(grievances).where(eq(grievances.reportId, report.id))).toHaveLength(0);
     expect(await readdir(path.join(uploadDir, "grievances")).catch(() => [])).toEqual(before);
@@ -135,12 +161,22 @@ describe("the grievance window", () => {
     expect(await db.select().from(grievances).where(eq(grievances.reportId, late.report.id))).toHaveLength(0);
 
     const inTime = await workerWithReport({ status: "approved", approvedAt });
-    expect((await fileGrievance(inTime.actor, input(inTime.report.id), new Date("2027-01-20T19:59:00Z"))).ok).toBe(true);
+    expect(
+      (await fileGrievance(inTime.actor, input(inTime.report.id), new Date("2027-01-20T19:59:00Z"))).ok,
+    ).toBe(true);
   });
 
   it("follows the deadline stored on the report", async () => {
-    const { actor, report } = await workerWithReport({ status: "approved", approvedAt, grievanceDeadline: "2027-01-10" });
-    expect(await fileGrievance(actor, input(report.id), new Date("2027-01-12T08:00:00Z"))).toEqual({ ok: false, code: "deadline_passed", deadline: "2027-01-10" });
+    const { actor, report } = await workerWithReport({
+      status: "approved",
+      approvedAt,
+      grievanceDeadline: "2027-01-10",
+    });
+    expect(await fileGrievance(actor, input(report.id), new Date("2027-01-12T08:00:00Z"))).toEqual({
+      ok: false,
+      code: "deadline_passed",
+      deadline: "2027-01-10",
+    });
   });
 
   it("is closed once the report no longer stands", async () => {
@@ -154,25 +190,42 @@ describe("one open grievance per report", () => {
     const { actor, report } = await workerWithReport({ status: "submitted" });
     const first = await fileGrievance(actor, input(report.id));
     expect(first.ok).toBe(true);
-    expect(await fileGrievance(actor, input(report.id, { grounds: "other" }))).toEqual({ ok: false, code: "already_open" });
+    expect(await fileGrievance(actor, input(report.id, { grounds: "other" }))).toEqual({
+      ok: false,
+      code: "already_open",
+    });
 
     if (!first.ok) return;
-    await db.update(grievances).set({ status: "rejected", decidedAt: new Date() }).where(eq(grievances.id, first.grievanceId));
+    await db
+      .update(grievances)
+      .set({ status: "rejected", decidedAt: new Date() })
+      .where(eq(grievances.id, first.grievanceId));
     expect((await fileGrievance(actor, input(report.id))).ok).toBe(true);
   });
 
   it("is enforced by the database too: a direct second insert fails, and a race has one winner", async () => {
     const { worker, report } = await workerWithReport({ status: "submitted" });
-    const row = { reportId: report.id, workerId: worker.id, grounds: "other" as const, statement: STATEMENT, contactPhone: "+96891234567" };
+    const row = {
+      reportId: report.id,
+      workerId: worker.id,
+      grounds: "other" as const,
+      statement: STATEMENT,
+      contactPhone: "+96891234567",
+    };
     await db.insert(grievances).values(row);
     await expect(db.insert(grievances).values({ ...row, status: "under_review" })).rejects.toMatchObject({
       cause: { code: "23505", constraint_name: "grievances_one_open_per_report" },
     });
 
     const other = await workerWithReport({ status: "submitted" });
-    const results = await Promise.all([fileGrievance(other.actor, input(other.report.id)), fileGrievance(other.actor, input(other.report.id))]);
+    const results = await Promise.all([
+      fileGrievance(other.actor, input(other.report.id)),
+      fileGrievance(other.actor, input(other.report.id)),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: "already_open" }]);
-    expect(await db.select().from(grievances).where(eq(grievances.reportId, other.report.id))).toHaveLength(1);
+    expect(await db.select().from(grievances).where(eq(grievances.reportId, other.report.id))).toHaveLength(
+      1,
+    );
   });
 });

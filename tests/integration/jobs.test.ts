@@ -18,8 +18,19 @@ async function bothConnections(): Promise<{ url: BossConnection; parts: BossConn
   if (usesEmbeddedDatabase()) {
     expect(own.connectionString).toBeUndefined();
     const { port } = await ensureDatabase();
-    expect(own).toEqual({ host: "127.0.0.1", port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: embeddedDatabaseName() });
-    return { parts: own, url: { connectionString: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${embeddedDatabaseName()}` } };
+    expect(own).toEqual({
+      host: "127.0.0.1",
+      port,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      database: embeddedDatabaseName(),
+    });
+    return {
+      parts: own,
+      url: {
+        connectionString: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${embeddedDatabaseName()}`,
+      },
+    };
   }
   expect(own).toEqual({ connectionString: process.env.DATABASE_URL });
   const u = new URL(process.env.DATABASE_URL!);
@@ -41,7 +52,12 @@ async function newSms(): Promise<string> {
     recipient: `+968${uniqueDigits(8)}`,
     template: "worker.grievance-closing.sms",
     locale: "en",
-    params: { reference: "WA-2026-004217", establishment: "Al Noor", deadline: "2026-08-03", url: "http://localhost/en/worker" },
+    params: {
+      reference: "WA-2026-004217",
+      establishment: "Al Noor",
+      deadline: "2026-08-03",
+      url: "http://localhost/en/worker",
+    },
   });
   return id;
 }
@@ -49,9 +65,13 @@ async function newSms(): Promise<string> {
 async function waitForStatus(id: string, status: string, timeoutMs: number): Promise<number> {
   const started = Date.now();
   for (;;) {
-    const [r] = await db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, id));
+    const [r] = await db
+      .select({ status: notifications.status })
+      .from(notifications)
+      .where(eq(notifications.id, id));
     if (r?.status === status) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`notification ${id} is ${r?.status}, not ${status}, after ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`notification ${id} is ${r?.status}, not ${status}, after ${timeoutMs} ms`);
     await new Promise((res) => setTimeout(res, 100));
   }
 }
@@ -80,7 +100,9 @@ describe("pg-boss job runner", () => {
       },
     });
     const queues = (await runner.boss.getQueues()).map((q) => q.name);
-    expect(queues).toEqual(expect.arrayContaining(["notifications:dispatch", "payments:reconcile", "deadlines:daily"]));
+    expect(queues).toEqual(
+      expect.arrayContaining(["notifications:dispatch", "payments:reconcile", "deadlines:daily"]),
+    );
     const schedules = await runner.boss.getSchedules();
     expect(schedules.find((s) => s.name === "notifications:dispatch")?.cron).toBe("* * * * *");
     expect(schedules.find((s) => s.name === "deadlines:daily")).toMatchObject({ cron: "0 6 * * *" });
@@ -134,7 +156,8 @@ describe("pg-boss job runner", () => {
     try {
       const started = Date.now();
       while (!output.includes("job worker started")) {
-        if (Date.now() - started > 30_000 || child.exitCode !== null) throw new Error(`worker did not start:\n${output}`);
+        if (Date.now() - started > 30_000 || child.exitCode !== null)
+          throw new Error(`worker did not start:\n${output}`);
         await new Promise((r) => setTimeout(r, 100));
       }
       const id = await newSms();

@@ -27,7 +27,8 @@ async function cuttableProxy(target: { host: string; port: number }) {
     client.on("error", close).on("close", close);
     upstream.on("error", close).on("close", close);
   });
-  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
+  const listen = (port: number) =>
+    new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
   await listen(0);
   const port = (server.address() as AddressInfo).port;
   return {
@@ -50,7 +51,13 @@ async function cuttableProxy(target: { host: string; port: number }) {
 async function databaseTarget() {
   if (usesEmbeddedDatabase()) {
     const { port } = await ensureDatabase();
-    return { host: "127.0.0.1", port: port!, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: embeddedDatabaseName() };
+    return {
+      host: "127.0.0.1",
+      port: port!,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      database: embeddedDatabaseName(),
+    };
   }
   const u = new URL(process.env.DATABASE_URL!);
   return {
@@ -139,7 +146,16 @@ describe("the job runner's LISTEN across a database outage", () => {
     await proxy.cut();
     const listener = await listenResilient(channel, () => wakes++, {
       connect: () =>
-        postgres({ host: "127.0.0.1", port: proxy.port, user: target.user, password: target.password || undefined, database: target.database, max: 1, connect_timeout: 1, onnotice: () => {} }),
+        postgres({
+          host: "127.0.0.1",
+          port: proxy.port,
+          user: target.user,
+          password: target.password || undefined,
+          database: target.database,
+          max: 1,
+          connect_timeout: 1,
+          onnotice: () => {},
+        }),
       checkEveryMs: 60 * 60_000,
       pongTimeoutMs: 1_000,
     });

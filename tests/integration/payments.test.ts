@@ -692,7 +692,9 @@ describe("refunds", () => {
       const outcome = await db
         .select()
         .from(notifications)
-        .where(and(eq(notifications.template, "employer.refund-outcome"), eq(notifications.entityId, request.id)));
+        .where(
+          and(eq(notifications.template, "employer.refund-outcome"), eq(notifications.entityId, request.id)),
+        );
       expect(outcome.length).toBeGreaterThan(0);
       expect(new Set(outcome.map((m) => m.recipient)).size).toBe(outcome.length);
     } finally {

@@ -12,7 +12,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { parseReference } from "@/lib/reports/reference";
 
 /** Named after the test database, so test runs against different databases never share it. */
-const NAME = `${(process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) : process.env.EMBEDDED_DB_NAME ?? "balagh_test").replace(/[^a-z0-9_]/gi, "")}_scalegen`;
+const NAME = `${(process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) : (process.env.EMBEDDED_DB_NAME ?? "balagh_test")).replace(/[^a-z0-9_]/gi, "")}_scalegen`;
 const REPORTS = 2_000;
 const BENCH_REPORTS = 300;
 
@@ -40,7 +40,12 @@ beforeAll(async () => {
   await prepareDatabase({ url, created: true, seedIfCreated: true }); // migrations and the demo seed
   sql = postgres(url, { max: 2, onnotice: () => {} });
   demoReports = (await sql<{ n: number }[]>`select count(*)::int as n from reports`)[0]!.n;
-  summary = await seedScale(sql, { ...DEFAULT_OPTIONS, reports: REPORTS, benchReports: BENCH_REPORTS, seed: 99 }, () => {}, { chunkReports: 700 });
+  summary = await seedScale(
+    sql,
+    { ...DEFAULT_OPTIONS, reports: REPORTS, benchReports: BENCH_REPORTS, seed: 99 },
+    () => {},
+    { chunkReports: 700 },
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -64,12 +69,21 @@ describe("seed:scale", () => {
     expect(counts!.deposits).toBeGreaterThan(0.9 * REPORTS);
     expect(counts!.notifications).toBeGreaterThan(REPORTS);
     expect(summary.rows.audit_events).toBeGreaterThan(0.8 * REPORTS);
-    for (const t of ["cancellation_requests", "grievances", "refund_requests"]) expect(summary.rows[t], t).toBeGreaterThan(0);
+    for (const t of ["cancellation_requests", "grievances", "refund_requests"])
+      expect(summary.rows[t], t).toBeGreaterThan(0);
   });
 
   it("has reports in every status and every governorate, every reference valid", async () => {
     const statuses = await sql<{ status: string }[]>`select distinct status::text as status from reports`;
-    expect(statuses.map((s) => s.status).sort()).toEqual(["approved", "awaiting_payment", "cancelled", "closed", "draft", "rejected", "submitted"]);
+    expect(statuses.map((s) => s.status).sort()).toEqual([
+      "approved",
+      "awaiting_payment",
+      "cancelled",
+      "closed",
+      "draft",
+      "rejected",
+      "submitted",
+    ]);
     const govs = await sql<{ code: string; n: number }[]>`
       select e.governorate_code as code, count(*)::int as n from reports r join establishments e on e.id = r.establishment_id
       where e.cr_number >= '8000000' group by 1`;
@@ -95,7 +109,14 @@ describe("seed:scale", () => {
         (select count(*)::int from reports r join establishments e on e.id = r.establishment_id join workers w on w.id = r.worker_id
            where r.stats_governorate_code is distinct from coalesce(r.work_governorate_code, e.governorate_code)
               or r.worker_nationality is distinct from w.nationality) as stats_copies_wrong`;
-    expect(bad).toEqual({ too_early: 0, unpaid: 0, two_open: 0, approved_undated: 0, partial: 0, stats_copies_wrong: 0 });
+    expect(bad).toEqual({
+      too_early: 0,
+      unpaid: 0,
+      two_open: 0,
+      approved_undated: 0,
+      partial: 0,
+      stats_copies_wrong: 0,
+    });
   });
 
   it("keeps every key, index and foreign key of the schema", async () => {
@@ -120,11 +141,19 @@ describe("seed:scale", () => {
   });
 
   it("creates the bench fixtures: the employer who can sign in, exactly its reports, the worker with two", async () => {
-    const [owner] = await sql<{ password_hash: string; verified: boolean; active: boolean; role: string; n: number; name: string }[]>`
+    const [owner] = await sql<
+      { password_hash: string; verified: boolean; active: boolean; role: string; n: number; name: string }[]
+    >`
       select u.password_hash, u.email_verified_at is not null as verified, u.active, u.role::text as role, e.name_en as name,
              (select count(*)::int from reports r where r.establishment_id = e.id) as n
       from employer_users u join establishments e on e.id = u.establishment_id where lower(u.email) = ${BENCH.email}`;
-    expect(owner).toMatchObject({ verified: true, active: true, role: "owner", n: BENCH_REPORTS, name: "Bench Establishment" });
+    expect(owner).toMatchObject({
+      verified: true,
+      active: true,
+      role: "owner",
+      n: BENCH_REPORTS,
+      name: "Bench Establishment",
+    });
     expect(await verifyPassword(owner!.password_hash, BENCH.password)).toBe(true);
     const reports = await sql<{ status: string }[]>`
       select r.status::text as status from reports r join workers w on w.id = r.worker_id where w.civil_id = ${BENCH.workerCivilId}`;
@@ -133,6 +162,8 @@ describe("seed:scale", () => {
   });
 
   it("refuses to run twice on one database", async () => {
-    await expect(seedScale(sql, { ...DEFAULT_OPTIONS, reports: REPORTS, benchReports: BENCH_REPORTS })).rejects.toBeInstanceOf(AlreadySeededError);
+    await expect(
+      seedScale(sql, { ...DEFAULT_OPTIONS, reports: REPORTS, benchReports: BENCH_REPORTS }),
+    ).rejects.toBeInstanceOf(AlreadySeededError);
   });
 });

@@ -50,7 +50,10 @@ describe("staff sign-in", () => {
     const first = await passwordStep(staff.email);
     expect((await checkStaffCode({ pending: first.pending, code, ip: null })).ok).toBe(true);
     const second = await passwordStep(staff.email);
-    expect(await checkStaffCode({ pending: second.pending, code, ip: null })).toEqual({ ok: false, code: "invalid_code" });
+    expect(await checkStaffCode({ pending: second.pending, code, ip: null })).toEqual({
+      ok: false,
+      code: "invalid_code",
+    });
   });
 
   it("a wrong password and an unknown e-mail get the same answer", async () => {

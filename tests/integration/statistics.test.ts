@@ -108,7 +108,12 @@ describe("the report's own governorate and nationality (no join at scale)", () =
   it("are set by the database on insert, follow the workplace, and keep the nationality the worker had when reported", async () => {
     const est = await createEstablishment("Stats copies");
     await db.update(establishments).set({ governorateCode: "BN" }).where(eq(establishments.id, est.id));
-    const r = await insertFixtureReport({ est, nationality: "NP", status: "submitted", submittedAt: "2018-07-10T10:00:00+04:00" });
+    const r = await insertFixtureReport({
+      est,
+      nationality: "NP",
+      status: "submitted",
+      submittedAt: "2018-07-10T10:00:00+04:00",
+    });
     const [row] = await db.select().from(reports).where(eq(reports.id, r.id));
     expect(row).toMatchObject({ statsGovernorateCode: "BN", workerNationality: "NP" });
     let s = await loadStatistics(staff, JULY);

@@ -1,15 +1,32 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, ensureDatabase } from "@/db";
-import { auditEvents, cancellationRequests, cancellationRequests as cr, refundRequests, workers } from "@/db/schema";
+import {
+  auditEvents,
+  cancellationRequests,
+  cancellationRequests as cr,
+  refundRequests,
+  workers,
+} from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { decodeCursor } from "@/lib/reports/cursor";
-import { countReportsByStatus, findOwnReportIdByReference, getReportDetail, listEstablishmentReports } from "@/lib/reports/queries";
+import {
+  countReportsByStatus,
+  findOwnReportIdByReference,
+  getReportDetail,
+  listEstablishmentReports,
+} from "@/lib/reports/queries";
 import { requestCancellation } from "@/lib/reports/request-cancellation";
 import { ReportNotFoundError, RequestRefusedError } from "@/lib/reports/request-errors";
 import { requestRefund } from "@/lib/reports/request-refund";
 import { withdrawCancellation } from "@/lib/reports/withdraw-cancellation";
-import { createEmployerUser, createEstablishment, createReport, createWorker, type Establishment } from "@/tests/helpers/tracking-fixtures";
+import {
+  createEmployerUser,
+  createEstablishment,
+  createReport,
+  createWorker,
+  type Establishment,
+} from "@/tests/helpers/tracking-fixtures";
 
 let A: Establishment;
 let B: Establishment;
@@ -77,8 +94,17 @@ describe("listing an establishment's reports", () => {
     const est = await createEstablishment("Pages");
     const sameInstant = new Date("2026-11-20T10:00:00.000Z");
     const created: string[] = [];
-    for (let i = 0; i < 7; i++) created.push((await createReport(est, { status: "draft", createdAt: sameInstant })).id);
-    for (let i = 0; i < 18; i++) created.push((await createReport(est, { status: "submitted", createdAt: new Date(Date.UTC(2026, 10, 1, 0, 0, i)) })).id);
+    for (let i = 0; i < 7; i++)
+      created.push((await createReport(est, { status: "draft", createdAt: sameInstant })).id);
+    for (let i = 0; i < 18; i++)
+      created.push(
+        (
+          await createReport(est, {
+            status: "submitted",
+            createdAt: new Date(Date.UTC(2026, 10, 1, 0, 0, i)),
+          })
+        ).id,
+      );
 
     const pages: string[][] = [];
     let after: string | null = null;
@@ -126,15 +152,41 @@ describe("an employer of A cannot reach B's report", () => {
   });
 
   it("cannot ask to cancel it, withdraw its request, or ask for its refund", async () => {
-    const theirs = await createReport(B, { status: "cancelled", approvedAt: new Date("2026-05-01T08:00:00Z") });
-    await db.insert(cr).values({ reportId: theirs.id, status: "accepted", reason: "settled", explanation: "x".repeat(20), requestedBy: B.owner.userId });
-    expect(await refusal(requestCancellation(A.owner, { reportId: theirs.id, reason: "settled", explanation: "Trying someone else's report" }))).toBe("not_found");
+    const theirs = await createReport(B, {
+      status: "cancelled",
+      approvedAt: new Date("2026-05-01T08:00:00Z"),
+    });
+    await db
+      .insert(cr)
+      .values({
+        reportId: theirs.id,
+        status: "accepted",
+        reason: "settled",
+        explanation: "x".repeat(20),
+        requestedBy: B.owner.userId,
+      });
+    expect(
+      await refusal(
+        requestCancellation(A.owner, {
+          reportId: theirs.id,
+          reason: "settled",
+          explanation: "Trying someone else's report",
+        }),
+      ),
+    ).toBe("not_found");
     expect(await refusal(requestRefund(A.owner, { reportId: theirs.id }))).toBe("not_found");
 
     const open = await createReport(B, { status: "submitted" });
-    const { id: requestId } = await requestCancellation(B.owner, { reportId: open.id, reason: "worker_returned", explanation: "He came back today." });
+    const { id: requestId } = await requestCancellation(B.owner, {
+      reportId: open.id,
+      reason: "worker_returned",
+      explanation: "He came back today.",
+    });
     expect(await refusal(withdrawCancellation(A.owner, { requestId }))).toBe("not_found");
-    const [still] = await db.select().from(cancellationRequests).where(eq(cancellationRequests.id, requestId));
+    const [still] = await db
+      .select()
+      .from(cancellationRequests)
+      .where(eq(cancellationRequests.id, requestId));
     expect(still?.status).toBe("submitted");
     expect(await db.select().from(refundRequests).where(eq(refundRequests.reportId, theirs.id))).toEqual([]);
   });
@@ -144,8 +196,20 @@ describe("cancellation requests", () => {
   it("one open request at a time; withdrawable while undecided; then a new one may be made", async () => {
     const hr = await createEmployerUser(A.id, "hr_officer", "HR Officer");
     const report = await createReport(A, { status: "submitted" });
-    const first = await requestCancellation(hr, { reportId: report.id, reason: "worker_returned", explanation: "Back at work since Sunday." });
-    expect(await refusal(requestCancellation(A.owner, { reportId: report.id, reason: "settled", explanation: "A second request." }))).toBe("cancellation_already_open");
+    const first = await requestCancellation(hr, {
+      reportId: report.id,
+      reason: "worker_returned",
+      explanation: "Back at work since Sunday.",
+    });
+    expect(
+      await refusal(
+        requestCancellation(A.owner, {
+          reportId: report.id,
+          reason: "settled",
+          explanation: "A second request.",
+        }),
+      ),
+    ).toBe("cancellation_already_open");
 
     const detail = await getReportDetail(A.owner, report.id);
     expect(detail?.openCancellation?.id).toBe(first.id);
@@ -156,89 +220,187 @@ describe("cancellation requests", () => {
     const [row] = await db.select().from(cancellationRequests).where(eq(cancellationRequests.id, first.id));
     expect(row).toMatchObject({ status: "withdrawn", decisionReasonCode: "withdrawn_by_employer" });
     expect(row?.decidedAt).toBeInstanceOf(Date);
-    expect(await refusal(withdrawCancellation(A.owner, { requestId: first.id }))).toBe("cancellation_not_open");
+    expect(await refusal(withdrawCancellation(A.owner, { requestId: first.id }))).toBe(
+      "cancellation_not_open",
+    );
 
-    const again = await requestCancellation(A.owner, { reportId: report.id, reason: "settled", explanation: "We settled after all." });
+    const again = await requestCancellation(A.owner, {
+      reportId: report.id,
+      reason: "settled",
+      explanation: "We settled after all.",
+    });
     expect(again.id).not.toBe(first.id);
 
-    const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "cancellation_request"), eq(auditEvents.entityId, first.id)));
-    expect(audit.map((a) => a.action).sort()).toEqual(["report.cancellation_requested", "report.cancellation_withdrawn"]);
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "cancellation_request"), eq(auditEvents.entityId, first.id)));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "report.cancellation_requested",
+      "report.cancellation_withdrawn",
+    ]);
     expect(audit.find((a) => a.action === "report.cancellation_requested")?.actorId).toBe(hr.userId);
   });
 
   it("two requests at the same moment: exactly one is recorded", async () => {
     const report = await createReport(A, { status: "approved" });
     const results = await Promise.all(
-      [1, 2, 3].map((i) => refusal(requestCancellation(A.owner, { reportId: report.id, reason: "settled", explanation: `Attempt number ${i}` }))),
+      [1, 2, 3].map((i) =>
+        refusal(
+          requestCancellation(A.owner, {
+            reportId: report.id,
+            reason: "settled",
+            explanation: `Attempt number ${i}`,
+          }),
+        ),
+      ),
     );
     expect(results.filter((r) => r === "succeeded")).toHaveLength(1);
     expect(results.filter((r) => r === "cancellation_already_open")).toHaveLength(2);
-    const rows = await db.select().from(cancellationRequests).where(eq(cancellationRequests.reportId, report.id));
+    const rows = await db
+      .select()
+      .from(cancellationRequests)
+      .where(eq(cancellationRequests.reportId, report.id));
     expect(rows).toHaveLength(1);
   });
 
   it("only on a submitted or approved report", async () => {
     for (const status of ["draft", "awaiting_payment", "rejected", "cancelled", "closed"] as const) {
       const report = await createReport(A, { status });
-      expect(await refusal(requestCancellation(A.owner, { reportId: report.id, reason: "filed_by_mistake", explanation: "Not allowed here." }))).toBe(
-        "cancellation_not_allowed",
-      );
+      expect(
+        await refusal(
+          requestCancellation(A.owner, {
+            reportId: report.id,
+            reason: "filed_by_mistake",
+            explanation: "Not allowed here.",
+          }),
+        ),
+      ).toBe("cancellation_not_allowed");
     }
   });
 
   it("is for employers only", async () => {
     const report = await createReport(A, { status: "submitted" });
-    const staff = { kind: "staff" as const, sessionId: "x", userId: A.owner.userId, role: "supervisor" as const, name: "S", email: "s@x" };
-    expect(await refusal(requestCancellation(staff, { reportId: report.id, reason: "settled", explanation: "Staff cannot do this." }))).toBe("forbidden");
-    expect(await refusal(requestCancellation(null, { reportId: report.id, reason: "settled", explanation: "Nobody signed in." }))).toBe("forbidden");
+    const staff = {
+      kind: "staff" as const,
+      sessionId: "x",
+      userId: A.owner.userId,
+      role: "supervisor" as const,
+      name: "S",
+      email: "s@x",
+    };
+    expect(
+      await refusal(
+        requestCancellation(staff, {
+          reportId: report.id,
+          reason: "settled",
+          explanation: "Staff cannot do this.",
+        }),
+      ),
+    ).toBe("forbidden");
+    expect(
+      await refusal(
+        requestCancellation(null, {
+          reportId: report.id,
+          reason: "settled",
+          explanation: "Nobody signed in.",
+        }),
+      ),
+    ).toBe("forbidden");
   });
 });
 
 describe("refund requests", () => {
   it("cancellation approved: offered, recorded for the whole deposit, and only once", async () => {
-    const report = await createReport(A, { status: "cancelled", approvedAt: new Date("2026-06-01T08:00:00Z"), feeBaisa: 98_000 });
-    await db.insert(cr).values({ reportId: report.id, status: "accepted", reason: "worker_returned", explanation: "Came back.", requestedBy: A.owner.userId });
+    const report = await createReport(A, {
+      status: "cancelled",
+      approvedAt: new Date("2026-06-01T08:00:00Z"),
+      feeBaisa: 98_000,
+    });
+    await db
+      .insert(cr)
+      .values({
+        reportId: report.id,
+        status: "accepted",
+        reason: "worker_returned",
+        explanation: "Came back.",
+        requestedBy: A.owner.userId,
+      });
     const before = await getReportDetail(A.owner, report.id);
-    expect(before?.refund).toMatchObject({ offered: true, grounds: ["cancellation_approved"], amountBaisa: 98_000 });
+    expect(before?.refund).toMatchObject({
+      offered: true,
+      grounds: ["cancellation_approved"],
+      amountBaisa: 98_000,
+    });
 
     const made = await requestRefund(A.owner, { reportId: report.id });
     expect(made).toMatchObject({ ground: "cancellation_approved", amountBaisa: 98_000 });
     const [row] = await db.select().from(refundRequests).where(eq(refundRequests.id, made.id));
-    expect(row).toMatchObject({ status: "submitted", depositId: report.depositId, requestedBy: A.owner.userId, amountBaisa: 98_000 });
+    expect(row).toMatchObject({
+      status: "submitted",
+      depositId: report.depositId,
+      requestedBy: A.owner.userId,
+      amountBaisa: 98_000,
+    });
 
     expect(await refusal(requestRefund(A.owner, { reportId: report.id }))).toBe("refund_requested");
     const after = await getReportDetail(A.owner, report.id);
     expect(after?.refund).toMatchObject({ offered: false, blocker: "refund_requested" });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "refund_request"), eq(auditEvents.entityId, made.id)));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "refund_request"), eq(auditEvents.entityId, made.id)));
     expect(audit?.action).toBe("report.refund_requested");
   });
 
   it("legal period ended: from the 4th anniversary of approval (Muscat), not before, and not after the 9th", async () => {
     // 21:00 UTC on 9 May 2021 = 10 May in Muscat.
-    const report = await createReport(A, { status: "approved", approvedAt: new Date("2021-05-09T21:00:00Z") });
+    const report = await createReport(A, {
+      status: "approved",
+      approvedAt: new Date("2021-05-09T21:00:00Z"),
+    });
     const detail = await getReportDetail(A.owner, report.id, new Date("2025-05-09T19:59:00Z"));
     expect(detail?.refund).toMatchObject({ offered: false, legalPeriodGroundFrom: "2025-05-10" });
-    expect(await refusal(requestRefund(A.owner, { reportId: report.id }, db, new Date("2025-05-09T19:59:00Z")))).toBe("refund_no_ground");
-    expect(await refusal(requestRefund(A.owner, { reportId: report.id }, db, new Date("2030-05-10T20:00:00Z")))).toBe("refund_no_ground");
+    expect(
+      await refusal(requestRefund(A.owner, { reportId: report.id }, db, new Date("2025-05-09T19:59:00Z"))),
+    ).toBe("refund_no_ground");
+    expect(
+      await refusal(requestRefund(A.owner, { reportId: report.id }, db, new Date("2030-05-10T20:00:00Z"))),
+    ).toBe("refund_no_ground");
     const made = await requestRefund(A.owner, { reportId: report.id }, db, new Date("2025-05-09T20:00:00Z"));
     expect(made.ground).toBe("legal_period_ended");
   });
 
   it("grievance accepted: a cancellation whose timeline reason is grievance_accepted", async () => {
-    const report = await createReport(A, { status: "cancelled", approvedAt: new Date("2026-06-01T08:00:00Z"), cancelReason: "grievance_accepted" });
+    const report = await createReport(A, {
+      status: "cancelled",
+      approvedAt: new Date("2026-06-01T08:00:00Z"),
+      cancelReason: "grievance_accepted",
+    });
     expect((await requestRefund(A.owner, { reportId: report.id })).ground).toBe("grievance_accepted");
   });
 
   it("worker left at own expense: the registry shows the permit cancelled", async () => {
-    const report = await createReport(A, { status: "approved", approvedAt: new Date("2026-09-01T08:00:00Z") });
+    const report = await createReport(A, {
+      status: "approved",
+      approvedAt: new Date("2026-09-01T08:00:00Z"),
+    });
     expect(await refusal(requestRefund(A.owner, { reportId: report.id }))).toBe("refund_no_ground");
     await db.update(workers).set({ permitStatus: "cancelled" }).where(eq(workers.id, report.workerId));
-    expect(await refusal(requestRefund(A.owner, { reportId: report.id, ground: "legal_period_ended" }))).toBe("refund_ground_invalid");
-    expect((await requestRefund(A.owner, { reportId: report.id, ground: "worker_left_country" })).ground).toBe("worker_left_country");
+    expect(await refusal(requestRefund(A.owner, { reportId: report.id, ground: "legal_period_ended" }))).toBe(
+      "refund_ground_invalid",
+    );
+    expect(
+      (await requestRefund(A.owner, { reportId: report.id, ground: "worker_left_country" })).ground,
+    ).toBe("worker_left_country");
   });
 
   it("never for a deposit that is utilised, refunded or unpaid", async () => {
-    const cancelled = { status: "cancelled" as const, approvedAt: new Date("2026-06-01T08:00:00Z"), cancelReason: "grievance_accepted" };
+    const cancelled = {
+      status: "cancelled" as const,
+      approvedAt: new Date("2026-06-01T08:00:00Z"),
+      cancelReason: "grievance_accepted",
+    };
     const utilised = await createReport(A, { ...cancelled, deposit: "utilised" });
     const refunded = await createReport(A, { ...cancelled, deposit: "refunded" });
     const unpaid = await createReport(A, { ...cancelled, deposit: "none" });

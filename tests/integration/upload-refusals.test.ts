@@ -36,14 +36,18 @@ afterAll(async () => {
 });
 
 async function everythingStored(): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
 const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]); // "MZ": a Windows program
 const HTML = text("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
 const SVG = text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
-const SVG_XML = text('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+const SVG_XML = text(
+  '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+);
 const oversized = () => {
   const b = new Uint8Array(RULES.maxUploadBytes + 1);
   b.set(PDF_BYTES);
@@ -77,16 +81,27 @@ describe("hostile uploads are refused and nothing is kept", () => {
     const before = await everythingStored();
     for (const [name, bytes, code] of HOSTILE) {
       const r = await addEvidence(actor, s.reportId, { kind: "bank_statement", name, bytes }, { storage });
-      expect(r, JSON.stringify(name.slice(0, 40))).toMatchObject({ ok: false, code, field: "bank_statement" });
+      expect(r, JSON.stringify(name.slice(0, 40))).toMatchObject({
+        ok: false,
+        code,
+        field: "bank_statement",
+      });
       // The message the page shows exists in both languages.
       for (const locale of ["ar", "en"] as const) {
         expect((messages[locale].filing.errors as Record<string, string>)[code]).toBeTruthy();
       }
     }
     expect(await everythingStored()).toEqual(before);
-    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId))).toHaveLength(0);
+    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, s.reportId))).toHaveLength(
+      0,
+    );
     // The same names are fine once they are plain names, and a file at exactly 5 MB is accepted.
-    const ok = await addEvidence(actor, s.reportId, { kind: "bank_statement", name: `${"ب".repeat(251)}.pdf`, bytes: PDF_BYTES }, { storage });
+    const ok = await addEvidence(
+      actor,
+      s.reportId,
+      { kind: "bank_statement", name: `${"ب".repeat(251)}.pdf`, bytes: PDF_BYTES },
+      { storage },
+    );
     expect(ok).toMatchObject({ ok: true });
   });
 
@@ -102,7 +117,10 @@ describe("hostile uploads are refused and nothing is kept", () => {
         statement: "I came to work every day; my supervisor knows it.",
         contactPhone: "+96891234567",
         // A good file first: the hostile one must still stop everything.
-        attachments: [{ name: "payslip.pdf", bytes: PDF_BYTES }, { name, bytes }],
+        attachments: [
+          { name: "payslip.pdf", bytes: PDF_BYTES },
+          { name, bytes },
+        ],
         locale: "ar",
         ip: null,
       });
@@ -113,6 +131,8 @@ describe("hostile uploads are refused and nothing is kept", () => {
     }
     expect(await everythingStored()).toEqual(before);
     expect(await db.select().from(grievances).where(eq(grievances.reportId, report.id))).toHaveLength(0);
-    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, report.id))).toHaveLength(0);
+    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, report.id))).toHaveLength(
+      0,
+    );
   });
 });

@@ -22,7 +22,9 @@ async function messagesTo(recipient: string) {
 
 /** The code, as the worker reads it in the newest SMS sent to them. */
 async function codeFromSms(mobile: string): Promise<string> {
-  const sms = (await messagesTo(mobile)).filter((n) => n.channel === "sms").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const sms = (await messagesTo(mobile))
+    .filter((n) => n.channel === "sms")
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const code = /\b(\d{6})\b/.exec(sms[0]?.body ?? "")?.[1];
   if (!code) throw new Error("no code in the SMS");
   return code;
@@ -40,7 +42,9 @@ describe("requesting a code", () => {
 
     const sms = await messagesTo(worker.mobile);
     const mail = await messagesTo(worker.email!);
-    expect(sms.map((n) => [n.channel, n.template, n.locale, n.status])).toEqual([["sms", "worker.sign-in-code-sms", "en", "created"]]);
+    expect(sms.map((n) => [n.channel, n.template, n.locale, n.status])).toEqual([
+      ["sms", "worker.sign-in-code-sms", "en", "created"],
+    ]);
     expect(mail.map((n) => [n.channel, n.template])).toEqual([["email", "worker.sign-in-code-email"]]);
     const code = await codeFromSms(worker.mobile);
     expect(mail[0]!.body).toContain(code);
@@ -82,7 +86,10 @@ describe("checking a code", () => {
     const [row] = await db.select().from(workerOtps).where(eq(workerOtps.workerId, worker.id));
     expect(row!.consumedAt).toBeInstanceOf(Date);
 
-    expect(await verifyWorkerCode({ civilId: worker.civilId, code, ip })).toEqual({ ok: false, code: "invalid" });
+    expect(await verifyWorkerCode({ civilId: worker.civilId, code, ip })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
     const signedIn = await db
       .select()
       .from(auditEvents)
@@ -98,8 +105,13 @@ describe("checking a code", () => {
     const code = await codeFromSms(worker.mobile);
     const at = (ms: number) => new Date(t0.getTime() + ms);
 
-    expect(await verifyWorkerCode({ civilId: worker.civilId, code, ip, now: at(OTP_TTL_MS) })).toEqual({ ok: false, code: "invalid" });
-    expect(await verifyWorkerCode({ civilId: worker.civilId, code, ip, now: at(OTP_TTL_MS + 60_000) })).toEqual({ ok: false, code: "invalid" });
+    expect(await verifyWorkerCode({ civilId: worker.civilId, code, ip, now: at(OTP_TTL_MS) })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
+    expect(
+      await verifyWorkerCode({ civilId: worker.civilId, code, ip, now: at(OTP_TTL_MS + 60_000) }),
+    ).toEqual({ ok: false, code: "invalid" });
     // One second before the end it still works.
     const ok = await verifyWorkerCode({ civilId: worker.civilId, code, ip, now: at(OTP_TTL_MS - 1000) });
     expect(ok.ok).toBe(true);
@@ -112,8 +124,15 @@ describe("checking a code", () => {
     const code = await codeFromSms(worker.mobile);
 
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await verifyWorkerCode({ civilId: worker.civilId, code: wrong(code), ip }));
-    expect(answers.map((a) => (a.ok ? "ok" : a.code))).toEqual(["invalid", "invalid", "invalid", "invalid", "locked"]);
+    for (let i = 0; i < 5; i++)
+      answers.push(await verifyWorkerCode({ civilId: worker.civilId, code: wrong(code), ip }));
+    expect(answers.map((a) => (a.ok ? "ok" : a.code))).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+      "locked",
+    ]);
     expect((await verifyWorkerCode({ civilId: worker.civilId, code, ip })).ok).toBe(false);
     const [row] = await db.select().from(workerOtps).where(eq(workerOtps.workerId, worker.id));
     expect(row!.attempts).toBe(5);
@@ -131,10 +150,18 @@ describe("checking a code", () => {
     const t0 = new Date();
     await requestWorkerCode({ civilId: worker.civilId, locale: "en", ip, now: t0 });
     const first = await codeFromSms(worker.mobile);
-    await requestWorkerCode({ civilId: worker.civilId, locale: "en", ip, now: new Date(t0.getTime() + 1000) });
+    await requestWorkerCode({
+      civilId: worker.civilId,
+      locale: "en",
+      ip,
+      now: new Date(t0.getTime() + 1000),
+    });
     const second = await codeFromSms(worker.mobile);
     if (first === second) return; // one chance in a million
-    expect(await verifyWorkerCode({ civilId: worker.civilId, code: first, ip })).toEqual({ ok: false, code: "invalid" });
+    expect(await verifyWorkerCode({ civilId: worker.civilId, code: first, ip })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
     expect((await verifyWorkerCode({ civilId: worker.civilId, code: second, ip })).ok).toBe(true);
   });
 });
@@ -164,7 +191,14 @@ describe("an unknown civil ID", () => {
     const a = await sequence(unknown);
     const b = await sequence(known.civilId);
     expect(a).toEqual(b);
-    expect(a.map((r) => (r.ok ? "ok" : r.code))).toEqual(["invalid", "invalid", "invalid", "invalid", "locked", "locked"]);
+    expect(a.map((r) => (r.ok ? "ok" : r.code))).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+      "locked",
+      "locked",
+    ]);
   });
 });
 
@@ -198,7 +232,9 @@ describe("rate limits", () => {
     expect(refused.ok).toBe(false);
     expect(await messagesTo(worker.mobile)).toHaveLength(0);
     // Another address is not affected.
-    expect(await requestWorkerCode({ civilId: worker.civilId, locale: "en", ip: freshIp() })).toEqual({ ok: true });
+    expect(await requestWorkerCode({ civilId: worker.civilId, locale: "en", ip: freshIp() })).toEqual({
+      ok: true,
+    });
   });
 
   it("lock an IP address after 30 wrong codes, whatever the civil IDs", async () => {

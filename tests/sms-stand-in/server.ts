@@ -54,7 +54,8 @@ export async function startSmsStandIn(opts: { port?: number; token?: string } = 
         return reply(503, { error: "gateway unavailable" });
       }
       if (req.method !== "POST") return reply(405, { error: "method not allowed" });
-      if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`) return reply(401, { error: "unauthorised" });
+      if (opts.token && req.headers.authorization !== `Bearer ${opts.token}`)
+        return reply(401, { error: "unauthorised" });
       let json: { to?: unknown; text?: unknown; reference?: unknown };
       try {
         json = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof json;
@@ -62,7 +63,11 @@ export async function startSmsStandIn(opts: { port?: number; token?: string } = 
         refused++;
         return reply(400, { error: "invalid JSON" });
       }
-      if (typeof json.to !== "string" || typeof json.text !== "string" || typeof json.reference !== "string") {
+      if (
+        typeof json.to !== "string" ||
+        typeof json.text !== "string" ||
+        typeof json.reference !== "string"
+      ) {
         refused++;
         return reply(400, { error: "to, text and reference are required" });
       }

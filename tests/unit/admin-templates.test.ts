@@ -25,18 +25,35 @@ describe("decision messages", () => {
 
   it("are merged into the service's template table", () => {
     for (const name of Object.keys(adminRenderers)) {
-      expect(() => renderTemplate(name as "worker.report-cancelled.sms", "en", { ...mail, outcome: "accepted" } as never)).not.toThrow();
+      expect(() =>
+        renderTemplate(name as "worker.report-cancelled.sms", "en", {
+          ...mail,
+          outcome: "accepted",
+        } as never),
+      ).not.toThrow();
     }
   });
 
   it("the approval SMS gives the grievance deadline in the worker's language", () => {
-    const p = { outcome: "approved" as const, reference: mail.reference, establishmentAr: "ش", establishmentEn: "E", deadline: "2027-01-27", url: mail.url };
+    const p = {
+      outcome: "approved" as const,
+      reference: mail.reference,
+      establishmentAr: "ش",
+      establishmentEn: "E",
+      deadline: "2027-01-27",
+      url: mail.url,
+    };
     expect(renderTemplate("worker.report-decided.sms", "en", p).body).toContain("January 27, 2027");
     expect(renderTemplate("worker.report-decided.sms", "ar", p).body).toContain("٢٧ يناير ٢٠٢٧");
   });
 
   it("e-mails carry the reason in words and the reviewer's note, in both languages, the reader's first", () => {
-    const r = renderTemplate("employer.report-decided.email", "ar", { ...mail, outcome: "rejected", deadline: null, refundRequested: true });
+    const r = renderTemplate("employer.report-decided.email", "ar", {
+      ...mail,
+      outcome: "rejected",
+      deadline: null,
+      refundRequested: true,
+    });
     expect(r.body.indexOf("رفضت")).toBeLessThan(r.body.indexOf("rejected"));
     expect(r.body).toContain(reasonText("ar", "evidence_sufficient", null));
     expect(r.body).toContain(en.adminDecisions.reasons.evidence_sufficient);

@@ -17,19 +17,40 @@ import { JOURNEY, REQUESTS_PER_SUBMISSION } from "../../bench/lib/submission.mjs
 describe("bench options", () => {
   it("defaults to every scenario at 1 and 50 connections, 60 s each, on balagh_scale", () => {
     const o = parseBenchArgs([], {});
-    expect(o).toMatchObject({ duration: 60, warmup: 5, connections: [1, 50], scenarios: SCENARIOS, build: true, db: DEFAULT_DB });
+    expect(o).toMatchObject({
+      duration: 60,
+      warmup: 5,
+      connections: [1, 50],
+      scenarios: SCENARIOS,
+      build: true,
+      db: DEFAULT_DB,
+    });
     expect(DEFAULT_DB).toBe("postgres://postgres@127.0.0.1:5432/balagh_scale");
     // 6 scenarios × 2 loads × (60 + 5 + 3) s plus the build and starts: over 15 minutes, said up front.
     expect(estimateSeconds(o)).toBeGreaterThan(15 * 60);
   });
 
   it("takes a shorter duration, a subset, DATABASE_URL, and refuses what it does not know", () => {
-    const o = parseBenchArgs(["--duration", "5", "--only", "worker,bare", "--no-build", "--connections", "1,8"], { DATABASE_URL: "postgres://x/y" });
-    expect(o).toMatchObject({ duration: 5, scenarios: ["worker", "bare"], build: false, connections: [1, 8], db: "postgres://x/y" });
+    const o = parseBenchArgs(
+      ["--duration", "5", "--only", "worker,bare", "--no-build", "--connections", "1,8"],
+      { DATABASE_URL: "postgres://x/y" },
+    );
+    expect(o).toMatchObject({
+      duration: 5,
+      scenarios: ["worker", "bare"],
+      build: false,
+      connections: [1, 8],
+      db: "postgres://x/y",
+    });
     expect(() => parseBenchArgs(["--only", "nope"], {})).toThrow(/unknown scenario/);
     expect(() => parseBenchArgs(["--duration", "0"], {})).toThrow(/--duration/);
     expect(() => parseBenchArgs(["--what"], {})).toThrow();
-    expect(parseDriverArgs(["--rounds", "2"])).toMatchObject({ rounds: 2, seconds: 15, pool: 10, inflight: 200 });
+    expect(parseDriverArgs(["--rounds", "2"])).toMatchObject({
+      rounds: 2,
+      seconds: 15,
+      pool: 10,
+      inflight: 200,
+    });
   });
 });
 
@@ -45,10 +66,15 @@ describe("bench no-JavaScript form posting", () => {
     expect(forms).toHaveLength(2);
     const form = findForm(html, ["civilId"]);
     expect(form.hidden).toContainEqual(["$ACTION_1:0", '{"id":"abc","bound":"$@1"}']);
-    const { body, contentType } = multipartBody(form, { civilId: "200000001", file: { filename: "a.pdf", type: "application/pdf", data: Buffer.from("%PDF") } });
+    const { body, contentType } = multipartBody(form, {
+      civilId: "200000001",
+      file: { filename: "a.pdf", type: "application/pdf", data: Buffer.from("%PDF") },
+    });
     const boundary = /boundary=(.+)$/.exec(contentType)![1];
     const text = body.toString();
-    expect(text).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_KEY"\r\n\r\nk1\r\n`);
+    expect(text).toContain(
+      `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_KEY"\r\n\r\nk1\r\n`,
+    );
     expect(text).toContain('name="civilId"\r\n\r\n200000001\r\n');
     expect(text).toContain('filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n');
     expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true);

@@ -15,7 +15,8 @@ function scan(chunk: string, env: Record<string, string> = {}, page?: string) {
     writeFileSync(path.join(dir, "server", "app", "_not-found.html"), page);
   }
   const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/SECRET|KEY|TOKEN|DATABASE_URL/.test(k)) clean[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/SECRET|KEY|TOKEN|DATABASE_URL/.test(k)) clean[k] = v;
   const r = spawnSync(process.execPath, ["scripts/check-client-secrets.mjs"], {
     env: { ...clean, ...env, NODE_ENV: "production", NEXT_DIR: dir },
     encoding: "utf8",
@@ -31,13 +32,17 @@ afterEach(() => {
 // Each case starts a Node process: allow for a busy machine.
 describe("the client-bundle secret scan", { timeout: 30_000 }, () => {
   it("passes an ordinary chunk", () => {
-    const r = scan('"use strict";(()=>{const re_x=1;console.log("sk_","whsec")})();', { AUTH_SECRET: "canary-auth-secret-123456" });
+    const r = scan('"use strict";(()=>{const re_x=1;console.log("sk_","whsec")})();', {
+      AUTH_SECRET: "canary-auth-secret-123456",
+    });
     expect(r.out).toContain("No secret in");
     expect(r.code).toBe(0);
   });
 
   it("finds a canary value, wherever it sits", () => {
-    const r = scan('var a="prefix-canary-auth-secret-123456-suffix";', { AUTH_SECRET: "canary-auth-secret-123456" });
+    const r = scan('var a="prefix-canary-auth-secret-123456-suffix";', {
+      AUTH_SECRET: "canary-auth-secret-123456",
+    });
     expect(r.code).toBe(1);
     expect(r.out).toContain("the value of AUTH_SECRET");
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { API_CSP, checkoutOrigins, newNonce, pageCsp } from "@/lib/security/csp";
 
-const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
+const directives = (csp: string) =>
+  new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
 describe("the pages' Content-Security-Policy", () => {
   it("in production: scripts only with the nonce, no unsafe-inline or unsafe-eval anywhere", () => {
@@ -30,7 +31,13 @@ describe("the pages' Content-Security-Policy", () => {
   it("lets a payment form be redirected to Stripe Checkout only when Stripe is configured", () => {
     expect(checkoutOrigins({})).toEqual([]);
     expect(checkoutOrigins({ STRIPE_SECRET_KEY: "sk_test_x" })).toEqual(["https://checkout.stripe.com"]);
-    const d = directives(pageCsp({ nonce: "n", development: false, formActionOrigins: checkoutOrigins({ STRIPE_SECRET_KEY: "sk_test_x" }) }));
+    const d = directives(
+      pageCsp({
+        nonce: "n",
+        development: false,
+        formActionOrigins: checkoutOrigins({ STRIPE_SECRET_KEY: "sk_test_x" }),
+      }),
+    );
     expect(d.get("form-action")).toEqual(["'self'", "https://checkout.stripe.com"]);
   });
 

@@ -3,18 +3,29 @@ import { isConnectionError, retryOnConnectionError } from "@/db/errors";
 
 /** Errors shaped as postgres.js and drizzle raise them (drizzle wraps the driver's error as `cause`). */
 const driverError = (code: string) => Object.assign(new Error(`driver ${code}`), { code });
-const wrapped = (code: string) => Object.assign(new Error("Failed query: update notifications ..."), { cause: driverError(code) });
+const wrapped = (code: string) =>
+  Object.assign(new Error("Failed query: update notifications ..."), { cause: driverError(code) });
 
 describe("isConnectionError", () => {
   it("recognises a database that went away or cannot be reached, wrapped or not", () => {
-    for (const code of ["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006"]) {
+    for (const code of [
+      "CONNECTION_CLOSED",
+      "CONNECTION_ENDED",
+      "CONNECT_TIMEOUT",
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "57P01",
+      "57P03",
+      "08006",
+    ]) {
       expect(isConnectionError(driverError(code)), code).toBe(true);
       expect(isConnectionError(wrapped(code)), `wrapped ${code}`).toBe(true);
     }
   });
 
   it("does not take a query's own failure for one", () => {
-    for (const code of ["23505", "40001", "22P02", "42P01"]) expect(isConnectionError(wrapped(code)), code).toBe(false);
+    for (const code of ["23505", "40001", "22P02", "42P01"])
+      expect(isConnectionError(wrapped(code)), code).toBe(false);
     expect(isConnectionError(new Error("plain"))).toBe(false);
     expect(isConnectionError(null)).toBe(false);
   });

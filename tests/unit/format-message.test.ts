@@ -11,18 +11,23 @@ import { pickMessages, type MessageTree } from "@/lib/i18n/pick-messages";
 import { messages } from "@/messages";
 
 function leaves(tree: MessageTree, prefix = ""): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 }
 
 /** Argument sets for a message: its plain arguments as text, its plural ones over several counts, its selects over every option. */
 function argumentSets(message: string): Params[] {
   const plural = [...message.matchAll(/\{\s*(\w+)\s*,\s*plural\s*,/g)].map((m) => m[1]!);
   const select = [...message.matchAll(/\{\s*(\w+)\s*,\s*select\s*,/g)].map((m) => m[1]!);
-  const plain = [...message.matchAll(/\{\s*(\w+)\s*\}/g)].map((m) => m[1]!).filter((n) => !plural.includes(n) && !select.includes(n));
+  const plain = [...message.matchAll(/\{\s*(\w+)\s*\}/g)]
+    .map((m) => m[1]!)
+    .filter((n) => !plural.includes(n) && !select.includes(n));
   const base: Params = Object.fromEntries(plain.map((n) => [n, `‹${n}›`]));
   const sets: Params[] = [];
   const counts = plural.length > 0 ? [0, 1, 2, 3, 5, 11, 100] : [null];
-  const selectValues = select.length > 0 ? ["left_workplace", "cancelled", "transferred", "something_else"] : [null];
+  const selectValues =
+    select.length > 0 ? ["left_workplace", "cancelled", "transferred", "something_else"] : [null];
   for (const c of counts)
     for (const s of selectValues) {
       const p: Params = { ...base };
@@ -43,7 +48,9 @@ describe("formatMessage", () => {
         // Rich text (<tag>…</tag>) is formatted by the server only (t.rich); client components never read it.
         if (/<\w+>/.test(message)) continue;
         for (const params of argumentSets(message)) {
-          expect(formatMessage(message, params, locale), `${locale} ${key} ${JSON.stringify(params)}`).toBe(lookup(key, params));
+          expect(formatMessage(message, params, locale), `${locale} ${key} ${JSON.stringify(params)}`).toBe(
+            lookup(key, params),
+          );
           checked += 1;
         }
       }
@@ -52,7 +59,9 @@ describe("formatMessage", () => {
   }
 
   it("quotes with apostrophes as ICU does", () => {
-    expect(formatMessage("It''s '{literal}' and the worker's {x}", { x: "card" }, "en")).toBe("It's {literal} and the worker's card");
+    expect(formatMessage("It''s '{literal}' and the worker's {x}", { x: "card" }, "en")).toBe(
+      "It's {literal} and the worker's card",
+    );
   });
 
   it("refuses a missing argument rather than showing a placeholder", () => {

@@ -20,7 +20,10 @@ describe("grievance deadline (Art. 11: 60 days from approval, Muscat calendar)",
 
   it("is open on day 60, to Muscat midnight, and closed on day 61", () => {
     // Day 60 (20 Jan), at 23:59 Muscat = 19:59 UTC.
-    expect(grievanceWindow(approved(), new Date("2027-01-20T19:59:59Z"))).toEqual({ open: true, deadline: "2027-01-20" });
+    expect(grievanceWindow(approved(), new Date("2027-01-20T19:59:59Z"))).toEqual({
+      open: true,
+      deadline: "2027-01-20",
+    });
     // Day 61 starts at Muscat midnight = 20:00 UTC on the 20th.
     expect(grievanceWindow(approved(), new Date("2027-01-20T20:00:00Z"))).toEqual({
       open: false,
@@ -33,7 +36,10 @@ describe("grievance deadline (Art. 11: 60 days from approval, Muscat calendar)",
   it("uses the deadline stored on the report when there is one", () => {
     const r = approved({ grievanceDeadline: "2027-02-01" });
     expect(grievanceDeadlineOf(r)).toBe("2027-02-01");
-    expect(grievanceWindow(r, new Date("2027-01-25T10:00:00Z"))).toEqual({ open: true, deadline: "2027-02-01" });
+    expect(grievanceWindow(r, new Date("2027-01-25T10:00:00Z"))).toEqual({
+      open: true,
+      deadline: "2027-02-01",
+    });
   });
 
   it("is open from submission, before any approval, with no date yet", () => {
@@ -44,7 +50,12 @@ describe("grievance deadline (Art. 11: 60 days from approval, Muscat calendar)",
 
   it("is closed for a report that no longer stands", () => {
     for (const status of ["rejected", "cancelled", "closed"] as const) {
-      expect(grievanceWindow({ status, approvedAt: APPROVED_AT, grievanceDeadline: null }, new Date("2026-11-22T00:00:00Z"))).toEqual({
+      expect(
+        grievanceWindow(
+          { status, approvedAt: APPROVED_AT, grievanceDeadline: null },
+          new Date("2026-11-22T00:00:00Z"),
+        ),
+      ).toEqual({
         open: false,
         reason: "report_not_in_force",
       });

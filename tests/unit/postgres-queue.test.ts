@@ -54,7 +54,9 @@ describe("postgres.js queue patch", () => {
     expect(import.meta.resolve("postgres")).toMatch(/\/postgres\/src\/index\.js$/);
     expect(require.resolve("postgres")).toMatch(/\/postgres\/cjs\/src\/index\.js$/);
     for (const file of variants) {
-      expect(readFileSync(path.join(packageDir, file), "utf8"), file).toContain("Balagh patch: compact the consumed prefix");
+      expect(readFileSync(path.join(packageDir, file), "utf8"), file).toContain(
+        "Balagh patch: compact the consumed prefix",
+      );
     }
   });
 
@@ -84,7 +86,7 @@ describe("postgres.js queue patch", () => {
         let next = 0;
         // A fixed pseudo-random mix of pushes, shifts and removals, checked against a plain array.
         let seed = 42;
-        const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
         for (let step = 0; step < 20_000; step++) {
           const r = random();
           if (r < 0.5 || model.length === 0) {

@@ -75,8 +75,13 @@ describe("assessRefund — legal period ended (4 years, claim within 9)", () => 
   });
 
   it("holds for a closed report too, but not for one that was never approved", () => {
-    expect(assessRefund(facts({ reportStatus: "closed" }), muscat("2026-01-01T12:00:00")).grounds).toEqual(["legal_period_ended"]);
-    const submitted = assessRefund(facts({ reportStatus: "submitted", approvedAt: null }), muscat("2026-01-01T12:00:00"));
+    expect(assessRefund(facts({ reportStatus: "closed" }), muscat("2026-01-01T12:00:00")).grounds).toEqual([
+      "legal_period_ended",
+    ]);
+    const submitted = assessRefund(
+      facts({ reportStatus: "submitted", approvedAt: null }),
+      muscat("2026-01-01T12:00:00"),
+    );
     expect(submitted.grounds).toEqual([]);
     expect(submitted.legalPeriodEnds).toBeNull();
     expect(submitted.legalPeriodGroundFrom).toBeNull();
@@ -87,9 +92,20 @@ describe("assessRefund — the other grounds", () => {
   const now = muscat("2026-11-28T10:00:00");
 
   it("cancellation approved: only once the report is cancelled through an accepted request", () => {
-    expect(assessRefund(facts({ reportStatus: "cancelled", cancellationAccepted: true }), now).grounds).toEqual(["cancellation_approved"]);
+    expect(
+      assessRefund(facts({ reportStatus: "cancelled", cancellationAccepted: true }), now).grounds,
+    ).toEqual(["cancellation_approved"]);
     // Accepted but the report not (yet) cancelled: no ground.
-    expect(assessRefund(facts({ reportStatus: "approved", approvedAt: new Date("2026-10-01T08:00:00Z"), cancellationAccepted: true }), now).grounds).toEqual([]);
+    expect(
+      assessRefund(
+        facts({
+          reportStatus: "approved",
+          approvedAt: new Date("2026-10-01T08:00:00Z"),
+          cancellationAccepted: true,
+        }),
+        now,
+      ).grounds,
+    ).toEqual([]);
   });
 
   it("grievance accepted: a cancellation with the grievance_accepted reason", () => {
@@ -100,9 +116,17 @@ describe("assessRefund — the other grounds", () => {
 
   it("worker left at own expense: the permit is cancelled, on any filed report, never on a draft", () => {
     const recent = new Date("2026-06-01T08:00:00Z");
-    expect(assessRefund(facts({ approvedAt: recent, workerPermitCancelled: true }), now).grounds).toEqual(["worker_left_country"]);
-    expect(assessRefund(facts({ reportStatus: "submitted", approvedAt: null, workerPermitCancelled: true }), now).grounds).toEqual(["worker_left_country"]);
-    expect(assessRefund(facts({ reportStatus: "draft", approvedAt: null, workerPermitCancelled: true }), now).grounds).toEqual([]);
+    expect(assessRefund(facts({ approvedAt: recent, workerPermitCancelled: true }), now).grounds).toEqual([
+      "worker_left_country",
+    ]);
+    expect(
+      assessRefund(facts({ reportStatus: "submitted", approvedAt: null, workerPermitCancelled: true }), now)
+        .grounds,
+    ).toEqual(["worker_left_country"]);
+    expect(
+      assessRefund(facts({ reportStatus: "draft", approvedAt: null, workerPermitCancelled: true }), now)
+        .grounds,
+    ).toEqual([]);
   });
 
   it("lists every ground that holds", () => {
@@ -119,8 +143,16 @@ describe("assessRefund — only a paid deposit, neither utilised nor refunded, w
     ["no deposit", { deposit: null }, "no_paid_deposit"],
     ["pending", { deposit: { ...paid, status: "pending" as const } }, "no_paid_deposit"],
     ["failed", { deposit: { ...paid, status: "failed" as const } }, "no_paid_deposit"],
-    ["utilised", { deposit: { ...paid, status: "utilised" as const, utilisedAt: new Date() } }, "deposit_utilised"],
-    ["refunded", { deposit: { ...paid, status: "refunded" as const, refundedBaisa: 85_000 } }, "deposit_refunded"],
+    [
+      "utilised",
+      { deposit: { ...paid, status: "utilised" as const, utilisedAt: new Date() } },
+      "deposit_utilised",
+    ],
+    [
+      "refunded",
+      { deposit: { ...paid, status: "refunded" as const, refundedBaisa: 85_000 } },
+      "deposit_refunded",
+    ],
     ["partly refunded", { deposit: { ...paid, refundedBaisa: 10 } }, "deposit_refunded"],
     ["a request in flight", { liveRefundRequest: true }, "refund_requested"],
   ] as const)("%s: the ground holds but nothing is offered", (_label, over, blocker) => {
@@ -141,8 +173,12 @@ describe("assessRefund — report rejected", () => {
     const rejected = assessRefund(facts({ reportStatus: "rejected", approvedAt: null }));
     expect(rejected.grounds).toEqual(["report_rejected"]);
     expect(rejected.offered).toBe(true);
-    expect(assessRefund(facts({ reportStatus: "submitted", approvedAt: null })).grounds).not.toContain("report_rejected");
-    expect(assessRefund(facts({ reportStatus: "cancelled", cancellationAccepted: true })).grounds).not.toContain("report_rejected");
+    expect(assessRefund(facts({ reportStatus: "submitted", approvedAt: null })).grounds).not.toContain(
+      "report_rejected",
+    );
+    expect(
+      assessRefund(facts({ reportStatus: "cancelled", cancellationAccepted: true })).grounds,
+    ).not.toContain("report_rejected");
   });
 
   it("is blocked once the automatic refund request exists", () => {

@@ -15,7 +15,10 @@ describe("report list cursor", () => {
     ["missing", undefined],
     ["empty", ""],
     ["not base64url", "abc+/="],
-    ["milliseconds only", Buffer.from("2026-11-28T10:15:30.123Z|0b6e4f00-1111-4222-8333-444455556666").toString("base64url")],
+    [
+      "milliseconds only",
+      Buffer.from("2026-11-28T10:15:30.123Z|0b6e4f00-1111-4222-8333-444455556666").toString("base64url"),
+    ],
     ["not a uuid", Buffer.from("2026-11-28T10:15:30.123456Z|1 or 1=1").toString("base64url")],
     ["an extra part", Buffer.from(`${cursor.createdAt}|${cursor.id}|x`).toString("base64url")],
     ["an impossible date", Buffer.from(`2026-13-45T10:15:30.123456Z|${cursor.id}`).toString("base64url")],

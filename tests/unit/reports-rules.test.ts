@@ -23,7 +23,11 @@ describe("earliest filing date (7 days, Muscat calendar)", () => {
 
   it("refuses on day 6 and says the first allowed date; allows on day 7", () => {
     // Muscat noon on each day.
-    expect(canFileOn("2026-11-14", at("2026-11-20T08:00:00Z"))).toEqual({ ok: false, code: "too_early", firstDate: "2026-11-21" });
+    expect(canFileOn("2026-11-14", at("2026-11-20T08:00:00Z"))).toEqual({
+      ok: false,
+      code: "too_early",
+      firstDate: "2026-11-21",
+    });
     expect(canFileOn("2026-11-14", at("2026-11-21T08:00:00Z"))).toEqual({ ok: true });
     expect(canFileOn("2026-11-14", at("2026-12-30T08:00:00Z"))).toEqual({ ok: true });
   });
@@ -46,16 +50,24 @@ describe("the last day at work", () => {
     // Late evening UTC on the 20th is the 21st in Muscat: the 21st is today, not the future...
     expect(checkLastDayAtWork("2026-11-21", worker, at("2026-11-20T20:30:00Z"))?.code).toBe("too_early");
     // ...but at 19:59Z it is still the 20th in Muscat, so the 21st is tomorrow.
-    expect(checkLastDayAtWork("2026-11-21", worker, at("2026-11-20T19:59:00Z"))?.code).toBe("last_day_future");
+    expect(checkLastDayAtWork("2026-11-21", worker, at("2026-11-20T19:59:00Z"))?.code).toBe(
+      "last_day_future",
+    );
   });
 
   it("cannot be before the worker entered Oman; the entry day itself is allowed", () => {
-    expect(checkLastDayAtWork("2026-02-28", worker, now)).toEqual({ code: "last_day_before_entry", enteredOmanOn: "2026-03-01" });
+    expect(checkLastDayAtWork("2026-02-28", worker, now)).toEqual({
+      code: "last_day_before_entry",
+      enteredOmanOn: "2026-03-01",
+    });
     expect(checkLastDayAtWork("2026-03-01", worker, now)).toBeNull();
   });
 
   it("must be at least 7 days ago, else gives the first date", () => {
-    expect(checkLastDayAtWork("2026-11-15", worker, now)).toEqual({ code: "too_early", firstDate: "2026-11-22" });
+    expect(checkLastDayAtWork("2026-11-15", worker, now)).toEqual({
+      code: "too_early",
+      firstDate: "2026-11-22",
+    });
     expect(checkLastDayAtWork("2026-11-14", worker, now)).toBeNull();
   });
 });
@@ -88,21 +100,41 @@ describe("bank statement exemption (entered Oman less than a calendar month befo
 });
 
 describe("declarations (Art. 2)", () => {
-  const no = { declDisputeBeforeAbsence: false, declWorkerLeftCountryKnown: false, declOnLegalLeave: false, declResignationAccepted: false };
+  const no = {
+    declDisputeBeforeAbsence: false,
+    declWorkerLeftCountryKnown: false,
+    declOnLegalLeave: false,
+    declResignationAccepted: false,
+  };
 
   it("permits the report when every answer is no", () => {
     expect(checkDeclarations(no)).toEqual({ complete: true, reasons: [] });
   });
 
   it("gives one reason per yes, in the order asked", () => {
-    expect(checkDeclarations({ ...no, declDisputeBeforeAbsence: true }).reasons).toEqual(["dispute_before_absence"]);
-    expect(checkDeclarations({ ...no, declWorkerLeftCountryKnown: true }).reasons).toEqual(["worker_left_country_known"]);
+    expect(checkDeclarations({ ...no, declDisputeBeforeAbsence: true }).reasons).toEqual([
+      "dispute_before_absence",
+    ]);
+    expect(checkDeclarations({ ...no, declWorkerLeftCountryKnown: true }).reasons).toEqual([
+      "worker_left_country_known",
+    ]);
     expect(checkDeclarations({ ...no, declOnLegalLeave: true }).reasons).toEqual(["on_legal_leave"]);
-    expect(checkDeclarations({ ...no, declResignationAccepted: true }).reasons).toEqual(["resignation_accepted"]);
+    expect(checkDeclarations({ ...no, declResignationAccepted: true }).reasons).toEqual([
+      "resignation_accepted",
+    ]);
     expect(
-      checkDeclarations({ declDisputeBeforeAbsence: true, declWorkerLeftCountryKnown: true, declOnLegalLeave: true, declResignationAccepted: true })
-        .reasons,
-    ).toEqual(["dispute_before_absence", "worker_left_country_known", "on_legal_leave", "resignation_accepted"]);
+      checkDeclarations({
+        declDisputeBeforeAbsence: true,
+        declWorkerLeftCountryKnown: true,
+        declOnLegalLeave: true,
+        declResignationAccepted: true,
+      }).reasons,
+    ).toEqual([
+      "dispute_before_absence",
+      "worker_left_country_known",
+      "on_legal_leave",
+      "resignation_accepted",
+    ]);
   });
 
   it("is incomplete while any answer is missing", () => {
@@ -127,19 +159,35 @@ describe("who may file for whom", () => {
 
   it("refuses an unknown civil ID, another establishment's permit, an inactive permit", () => {
     expect(checkWorkerEligibility({ ...base, worker: null })).toEqual({ code: "worker_not_found" });
-    expect(checkWorkerEligibility({ ...base, worker: { establishmentId: "est-b", permitStatus: "active" } })).toEqual({ code: "permit_other_establishment" });
-    expect(checkWorkerEligibility({ ...base, worker: { establishmentId: null, permitStatus: "cancelled" } })).toEqual({ code: "permit_other_establishment" });
+    expect(
+      checkWorkerEligibility({ ...base, worker: { establishmentId: "est-b", permitStatus: "active" } }),
+    ).toEqual({ code: "permit_other_establishment" });
+    expect(
+      checkWorkerEligibility({ ...base, worker: { establishmentId: null, permitStatus: "cancelled" } }),
+    ).toEqual({ code: "permit_other_establishment" });
     for (const permitStatus of ["left_workplace", "cancelled", "transferred"] as const) {
-      expect(checkWorkerEligibility({ ...base, worker: { establishmentId: "est-a", permitStatus } })).toEqual({ code: "permit_not_active", permitStatus });
+      expect(checkWorkerEligibility({ ...base, worker: { establishmentId: "est-a", permitStatus } })).toEqual(
+        { code: "permit_not_active", permitStatus },
+      );
     }
   });
 
   it("refuses when an open report exists, naming it only when it is this establishment's own", () => {
-    expect(checkWorkerEligibility({ ...base, openReport: { establishmentId: "est-a", reference: "WA-2026-010006" } })).toEqual({
+    expect(
+      checkWorkerEligibility({
+        ...base,
+        openReport: { establishmentId: "est-a", reference: "WA-2026-010006" },
+      }),
+    ).toEqual({
       code: "open_report_exists",
       ownReference: "WA-2026-010006",
     });
-    expect(checkWorkerEligibility({ ...base, openReport: { establishmentId: "est-b", reference: "WA-2026-010013" } })).toEqual({
+    expect(
+      checkWorkerEligibility({
+        ...base,
+        openReport: { establishmentId: "est-b", reference: "WA-2026-010013" },
+      }),
+    ).toEqual({
       code: "open_report_exists",
       ownReference: null,
     });
@@ -147,16 +195,24 @@ describe("who may file for whom", () => {
 
   it("refuses a suspended establishment until the end of the suspension, with its date", () => {
     const until = at("2026-11-21T08:00:01Z");
-    expect(checkWorkerEligibility({ ...base, establishment: { id: "est-a", servicesSuspendedUntil: until } })).toEqual({
+    expect(
+      checkWorkerEligibility({ ...base, establishment: { id: "est-a", servicesSuspendedUntil: until } }),
+    ).toEqual({
       code: "establishment_suspended",
       until,
     });
     // A suspension that ended is no bar.
-    expect(checkEstablishmentCanFile({ servicesSuspendedUntil: at("2026-11-21T08:00:00Z") }, muscat, now)).toBeNull();
+    expect(
+      checkEstablishmentCanFile({ servicesSuspendedUntil: at("2026-11-21T08:00:00Z") }, muscat, now),
+    ).toBeNull();
     // The establishment's refusal comes before the worker's.
-    expect(checkWorkerEligibility({ ...base, worker: null, establishment: { id: "est-a", servicesSuspendedUntil: until } })?.code).toBe(
-      "establishment_suspended",
-    );
+    expect(
+      checkWorkerEligibility({
+        ...base,
+        worker: null,
+        establishment: { id: "est-a", servicesSuspendedUntil: until },
+      })?.code,
+    ).toBe("establishment_suspended");
   });
 
   it("refuses where e-filing is not live yet, with the date it starts when scheduled", () => {
@@ -166,16 +222,33 @@ describe("who may file for whom", () => {
       governorateCode: "MU",
       liveFrom: "2026-12-01",
     });
-    expect(checkEstablishmentCanFile({ servicesSuspendedUntil: null }, { code: "MU", pilotFrom: null, mandatoryFrom: null }, now)).toEqual({
+    expect(
+      checkEstablishmentCanFile(
+        { servicesSuspendedUntil: null },
+        { code: "MU", pilotFrom: null, mandatoryFrom: null },
+        now,
+      ),
+    ).toEqual({
       code: "governorate_not_live",
       governorateCode: "MU",
       liveFrom: null,
     });
     // Live from Muscat midnight on its pilot date, even while UTC is still the day before.
     const fromTomorrow = { code: "MU", pilotFrom: "2026-11-21", mandatoryFrom: null };
-    expect(checkEstablishmentCanFile({ servicesSuspendedUntil: null }, fromTomorrow, at("2026-11-20T19:59:00Z"))?.code).toBe("governorate_not_live");
-    expect(checkEstablishmentCanFile({ servicesSuspendedUntil: null }, fromTomorrow, at("2026-11-20T20:00:00Z"))).toBeNull();
+    expect(
+      checkEstablishmentCanFile({ servicesSuspendedUntil: null }, fromTomorrow, at("2026-11-20T19:59:00Z"))
+        ?.code,
+    ).toBe("governorate_not_live");
+    expect(
+      checkEstablishmentCanFile({ servicesSuspendedUntil: null }, fromTomorrow, at("2026-11-20T20:00:00Z")),
+    ).toBeNull();
     // Pilot and mandatory both allow it.
-    expect(checkEstablishmentCanFile({ servicesSuspendedUntil: null }, { code: "MU", pilotFrom: null, mandatoryFrom: "2017-02-01" }, now)).toBeNull();
+    expect(
+      checkEstablishmentCanFile(
+        { servicesSuspendedUntil: null },
+        { code: "MU", pilotFrom: null, mandatoryFrom: "2017-02-01" },
+        now,
+      ),
+    ).toBeNull();
   });
 });

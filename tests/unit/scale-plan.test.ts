@@ -42,7 +42,8 @@ describe("the layout", () => {
     }
     // The establishments' reports add up to each governorate's share.
     const byGov = new Map<string, number>();
-    for (const e of layout.establishments) byGov.set(e.governorate, (byGov.get(e.governorate) ?? 0) + e.reportCount);
+    for (const e of layout.establishments)
+      byGov.set(e.governorate, (byGov.get(e.governorate) ?? 0) + e.reportCount);
     for (const [code, n] of layout.reportsByGovernorate) expect(byGov.get(code)).toBe(n);
   });
 
@@ -53,7 +54,12 @@ describe("the layout", () => {
       next += e.reportCount;
     }
     expect(next).toBe(options.reports);
-    expect(layout.establishments[0]).toMatchObject({ bench: true, governorate: "MA", reportStart: 0, reportCount: 500 });
+    expect(layout.establishments[0]).toMatchObject({
+      bench: true,
+      governorate: "MA",
+      reportStart: 0,
+      reportCount: 500,
+    });
     expect(layout.establishments.filter((e) => e.bench)).toHaveLength(1);
     // About one establishment per 20 reports, with a long tail of big filers.
     expect(layout.establishments.length).toBeGreaterThan(900);
@@ -62,7 +68,9 @@ describe("the layout", () => {
   });
 
   it("refuses more bench reports than Muscat's share", () => {
-    expect(() => planLayout({ ...DEFAULT_OPTIONS, reports: 1_000, benchReports: 5_000 })).toThrow(/too small/);
+    expect(() => planLayout({ ...DEFAULT_OPTIONS, reports: 1_000, benchReports: 5_000 })).toThrow(
+      /too small/,
+    );
   });
 });
 
@@ -74,8 +82,19 @@ describe("a report's story", () => {
 
   it("covers every status, in plausible shares", () => {
     const share = (s: ReportStatus) => plans.filter((p) => p.status === s).length / plans.length;
-    for (const s of ["draft", "awaiting_payment", "submitted", "approved", "rejected", "cancelled", "closed"] as const) {
-      expect(plans.some((p) => p.status === s), s).toBe(true);
+    for (const s of [
+      "draft",
+      "awaiting_payment",
+      "submitted",
+      "approved",
+      "rejected",
+      "cancelled",
+      "closed",
+    ] as const) {
+      expect(
+        plans.some((p) => p.status === s),
+        s,
+      ).toBe(true);
     }
     expect(share("closed")).toBeGreaterThan(0.35);
     expect(share("approved")).toBeGreaterThan(0.2);
@@ -90,9 +109,11 @@ describe("a report's story", () => {
     const first = muscatMidnight(FILING_BEGAN);
     const end = muscatMidnight(options.until);
     const problems: string[] = [];
-    const check = (ok: boolean, p: ReportPlan, what: string) => void (ok || problems.push(`report ${p.index}: ${what}`));
+    const check = (ok: boolean, p: ReportPlan, what: string) =>
+      void (ok || problems.push(`report ${p.index}: ${what}`));
     for (const p of plans) {
-      if (p.lastDayAtWork) check(muscatDateOf(p.createdAt) >= addDays(p.lastDayAtWork, 7), p, "filed within 7 days");
+      if (p.lastDayAtWork)
+        check(muscatDateOf(p.createdAt) >= addDays(p.lastDayAtWork, 7), p, "filed within 7 days");
       check(p.createdAt >= first, p, "before electronic filing began");
       check(p.events[0]!.from === null && p.events[0]!.to === "draft", p, "does not start as a draft");
       for (let k = 1; k < p.events.length; k++) {
@@ -102,24 +123,30 @@ describe("a report's story", () => {
       check(p.events[p.events.length - 1]!.to === p.status, p, "last event is not the status");
       check(p.updatedAt < end, p, "in the future");
       if (p.submittedAt !== null) check(p.submittedAt > p.createdAt, p, "submitted before created");
-      if (p.decidedAt !== null) check(p.submittedAt !== null && p.decidedAt > p.submittedAt, p, "decided before submitted");
+      if (p.decidedAt !== null)
+        check(p.submittedAt !== null && p.decidedAt > p.submittedAt, p, "decided before submitted");
     }
     expect(problems).toEqual([]);
   });
 
   it("has a paid deposit behind every filed report, and refunds only of deposits held", () => {
     const problems: string[] = [];
-    const check = (ok: boolean, p: ReportPlan, what: string) => void (ok || problems.push(`report ${p.index}: ${what}`));
+    const check = (ok: boolean, p: ReportPlan, what: string) =>
+      void (ok || problems.push(`report ${p.index}: ${what}`));
     for (const p of plans) {
       const live = p.deposits.filter((d) => d.status !== "failed" && d.status !== "expired");
       const d = live[0];
       check(live.length <= 1, p, "two live deposits");
-      if (p.submittedAt !== null) check(live.length === 1 && d!.paidAt === p.submittedAt, p, "filed without a paid deposit");
+      if (p.submittedAt !== null)
+        check(live.length === 1 && d!.paidAt === p.submittedAt, p, "filed without a paid deposit");
       if (p.status === "draft") check(p.deposits.length === 0, p, "a draft with a deposit");
       if (d?.status === "utilised") check(p.refund === null, p, "refund of a utilised deposit");
-      if (d?.status === "refunded") check(p.refund?.status === "refunded", p, "refunded deposit without a refund");
-      if (p.refund?.status === "refunded") check(d?.status === "refunded", p, "refund done, deposit not refunded");
-      if (p.status === "rejected") check(p.refund?.ground === "report_rejected", p, "rejected without its refund");
+      if (d?.status === "refunded")
+        check(p.refund?.status === "refunded", p, "refunded deposit without a refund");
+      if (p.refund?.status === "refunded")
+        check(d?.status === "refunded", p, "refund done, deposit not refunded");
+      if (p.status === "rejected")
+        check(p.refund?.ground === "report_rejected", p, "rejected without its refund");
     }
     expect(problems).toEqual([]);
   });
@@ -127,21 +154,30 @@ describe("a report's story", () => {
   it("closes at the end of the 4-year legal period, and grievances come within 60 days of approval", () => {
     const closedByLaw = plans.filter((p) => p.closeReason === "legal_period_ended");
     expect(closedByLaw.length).toBeGreaterThan(100);
-    const early = closedByLaw.filter((p) => muscatDateOf(p.events[p.events.length - 1]!.at) < approvalDates(p.approvedAt!).legalPeriodEnds);
+    const early = closedByLaw.filter(
+      (p) => muscatDateOf(p.events[p.events.length - 1]!.at) < approvalDates(p.approvedAt!).legalPeriodEnds,
+    );
     expect(early.map((p) => p.index)).toEqual([]);
-    const late = plans.filter((p) => p.grievance && muscatDateOf(p.grievance.createdAt) > approvalDates(p.approvedAt!).grievanceDeadline);
+    const late = plans.filter(
+      (p) =>
+        p.grievance && muscatDateOf(p.grievance.createdAt) > approvalDates(p.approvedAt!).grievanceDeadline,
+    );
     expect(late.map((p) => p.index)).toEqual([]);
   });
 
   it("computes the approval dates exactly as the app does", () => {
     const sample = plans.filter((x) => x.approvedAt !== null).slice(0, 300);
-    expect(sample.map((p) => approvalDates(p.approvedAt!))).toEqual(sample.map((p) => datesFromApproval(new Date(p.approvedAt!))));
+    expect(sample.map((p) => approvalDates(p.approvedAt!))).toEqual(
+      sample.map((p) => datesFromApproval(new Date(p.approvedAt!))),
+    );
   });
 
   it("forces the earlier of two reports about one worker to be over (rejected) long before the second", () => {
     const earlier = Array.from({ length: 200 }, (_, i) => planReport(layout, 5_000 + i, { kind: "earlier" }));
     expect(new Set(earlier.map((p) => p.status))).toEqual(new Set(["rejected"]));
-    expect(earlier.filter((p) => isOpen(p.status) || p.updatedAt - p.createdAt > 40 * 86_400_000)).toEqual([]);
+    expect(earlier.filter((p) => isOpen(p.status) || p.updatedAt - p.createdAt > 40 * 86_400_000)).toEqual(
+      [],
+    );
   });
 
   it("gives the bench worker one closed and one open report", () => {
@@ -164,7 +200,9 @@ describe("ids and references", () => {
     const byRank = [...created.keys()].sort((a, b) => rank[a]! - rank[b]!);
     const unordered = byRank.filter((i, k) => k > 0 && created[i]! < created[byRank[k - 1]!]!);
     expect(unordered).toEqual([]);
-    const refs = created.map((at, i) => formatReference(Number(muscatDateOf(at).slice(0, 4)), 1_000 + rank[i]!));
+    const refs = created.map((at, i) =>
+      formatReference(Number(muscatDateOf(at).slice(0, 4)), 1_000 + rank[i]!),
+    );
     expect(new Set(refs).size).toBe(refs.length);
     expect(refs.filter((r) => parseReference(r) !== r)).toEqual([]);
   });
@@ -173,7 +211,11 @@ describe("ids and references", () => {
     const ids = new Set<string>();
     for (let i = 0; i < 5_000; i++) ids.add(scaleUuid(42, 4, i)).add(scaleUuid(42, 5, i));
     expect(ids.size).toBe(10_000);
-    expect([...ids].filter((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toEqual([]);
+    expect(
+      [...ids].filter(
+        (id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id),
+      ),
+    ).toEqual([]);
   });
 
   it("writes COPY text safely", () => {

@@ -21,7 +21,12 @@ afterEach(async () => {
 describe("SMS gateway stand-in with the real HTTP SMS provider", () => {
   it("accepts a message when up and counts it by reference", async () => {
     stand = await startSmsStandIn({ token: "t0k" });
-    const provider = smsGatewayProvider({ url: stand.url, token: "t0k", deliveryReceipts: false, timeoutMs: 2_000 });
+    const provider = smsGatewayProvider({
+      url: stand.url,
+      token: "t0k",
+      deliveryReceipts: false,
+      timeoutMs: 2_000,
+    });
     const outcome = await provider.send(message("n-1"));
     expect(outcome).toEqual({ kind: "delivered", providerId: "sms-1" });
     expect(stand.deliveries).toHaveLength(1);
@@ -31,7 +36,12 @@ describe("SMS gateway stand-in with the real HTTP SMS provider", () => {
 
   it("refuses a wrong token permanently (401 is not worth a retry)", async () => {
     stand = await startSmsStandIn({ token: "right" });
-    const provider = smsGatewayProvider({ url: stand.url, token: "wrong", deliveryReceipts: false, timeoutMs: 2_000 });
+    const provider = smsGatewayProvider({
+      url: stand.url,
+      token: "wrong",
+      deliveryReceipts: false,
+      timeoutMs: 2_000,
+    });
     const outcome = await provider.send(message("n-2"));
     expect(outcome.kind).toBe("permanent_failure");
     expect(stand.deliveries).toHaveLength(0);

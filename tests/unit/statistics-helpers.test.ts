@@ -68,8 +68,14 @@ describe("parseStatisticsFilter", () => {
 
   it("defaults to the last 12 calendar months in Muscat, this one included, up to today", () => {
     // 21:30 UTC on 31 December is already 1 January in Muscat.
-    expect(defaultStatisticsRange(new Date("2026-12-31T21:30:00Z"))).toEqual({ from: "2026-02-01", to: "2027-01-01" });
-    expect(defaultStatisticsRange(new Date("2026-11-28T10:00:00Z"))).toEqual({ from: "2025-12-01", to: "2026-11-28" });
+    expect(defaultStatisticsRange(new Date("2026-12-31T21:30:00Z"))).toEqual({
+      from: "2026-02-01",
+      to: "2027-01-01",
+    });
+    expect(defaultStatisticsRange(new Date("2026-11-28T10:00:00Z"))).toEqual({
+      from: "2025-12-01",
+      to: "2026-11-28",
+    });
   });
 
   it("uses the default range only when the address names no date; empty dates mean all time", () => {

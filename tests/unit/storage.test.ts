@@ -64,7 +64,11 @@ describe("local directory storage", () => {
 
 describe("S3 Signature Version 4", () => {
   // AWS's published examples ("Signature Calculations for the Authorization Header", Amazon S3 API reference).
-  const creds = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", region: "us-east-1" };
+  const creds = {
+    accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+    secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    region: "us-east-1",
+  };
   const EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   it("matches AWS's GET Object example", () => {
@@ -113,7 +117,12 @@ describe("S3-compatible storage against a local server that checks signatures", 
   const seen: string[] = [];
   let server: http.Server;
   let endpoint: string;
-  const config = { bucket: "balagh-test", region: "me-south-1", accessKeyId: "TESTKEY", secretAccessKey: "TESTSECRET" };
+  const config = {
+    bucket: "balagh-test",
+    region: "me-south-1",
+    accessKeyId: "TESTKEY",
+    secretAccessKey: "TESTSECRET",
+  };
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
@@ -124,7 +133,9 @@ describe("S3-compatible storage against a local server that checks signatures", 
         const auth = String(req.headers.authorization ?? "");
         const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(";") ?? [];
         const extra: Record<string, string> = {};
-        for (const name of signed) if (!["host", "x-amz-date", "x-amz-content-sha256"].includes(name)) extra[name] = String(req.headers[name]);
+        for (const name of signed)
+          if (!["host", "x-amz-date", "x-amz-content-sha256"].includes(name))
+            extra[name] = String(req.headers[name]);
         // Recompute the signature from what arrived, as a real store does.
         const expected = signV4({
           method: req.method!,
@@ -137,7 +148,8 @@ describe("S3-compatible storage against a local server that checks signatures", 
           accessKeyId: config.accessKeyId,
           secretAccessKey: config.secretAccessKey,
         }).authorization;
-        const hashOk = createHash("sha256").update(body).digest("hex") === req.headers["x-amz-content-sha256"];
+        const hashOk =
+          createHash("sha256").update(body).digest("hex") === req.headers["x-amz-content-sha256"];
         seen.push(`${req.method} ${req.url}`);
         if (auth !== expected || !hashOk) {
           res.writeHead(403).end("<Error><Code>SignatureDoesNotMatch</Code></Error>");
@@ -171,7 +183,9 @@ describe("S3-compatible storage against a local server that checks signatures", 
 
   it("fails loudly on a wrong secret (the store refuses the signature)", async () => {
     const store = s3Storage({ ...config, endpoint, secretAccessKey: "WRONG" });
-    await expect(store.put(newStorageKey("evidence"), bytes, "application/pdf")).rejects.toThrow(/S3 PUT failed: 403/);
+    await expect(store.put(newStorageKey("evidence"), bytes, "application/pdf")).rejects.toThrow(
+      /S3 PUT failed: 403/,
+    );
   });
 
   it("is chosen by S3_BUCKET", async () => {

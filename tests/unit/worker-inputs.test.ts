@@ -56,9 +56,17 @@ describe("grievance form", () => {
   });
 
   it("says what to fix, field by field", () => {
-    const r = grievanceSchema.safeParse({ reportId: "4f1c2e8a-7b6d-4e3f-9a1b-2c3d4e5f6a7b", statement: "short", contactPhone: "123" });
+    const r = grievanceSchema.safeParse({
+      reportId: "4f1c2e8a-7b6d-4e3f-9a1b-2c3d4e5f6a7b",
+      statement: "short",
+      contactPhone: "123",
+    });
     const byField = Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
-    expect(byField).toEqual({ grounds: "grounds_required", statement: "statement_too_short", contactPhone: "phone_format" });
+    expect(byField).toEqual({
+      grounds: "grounds_required",
+      statement: "statement_too_short",
+      contactPhone: "phone_format",
+    });
   });
 });
 
@@ -71,17 +79,28 @@ describe("attachments", () => {
     expect(sniffKind(pdf)?.mime).toBe("application/pdf");
     expect(sniffKind(png)?.mime).toBe("image/png");
     expect(sniffKind(jpg)?.mime).toBe("image/jpeg");
-    expect(checkUploads([{ name: "payslip.pdf", bytes: new TextEncoder().encode("<html>not a pdf") }])).toEqual({ ok: false, code: "file_type" });
+    expect(
+      checkUploads([{ name: "payslip.pdf", bytes: new TextEncoder().encode("<html>not a pdf") }]),
+    ).toEqual({ ok: false, code: "file_type" });
   });
 
   it("are at most 5 MB each, never empty, at most 3", () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(pdf);
     expect(checkUploads([{ name: "a.pdf", bytes: big }])).toEqual({ ok: false, code: "file_too_large" });
-    expect(checkUploads([{ name: "a.pdf", bytes: new Uint8Array(0) }])).toEqual({ ok: false, code: "file_empty" });
-    expect(checkUploads([1, 2, 3, 4].map(() => ({ name: "a.pdf", bytes: pdf })))).toEqual({ ok: false, code: "too_many_files" });
+    expect(checkUploads([{ name: "a.pdf", bytes: new Uint8Array(0) }])).toEqual({
+      ok: false,
+      code: "file_empty",
+    });
+    expect(checkUploads([1, 2, 3, 4].map(() => ({ name: "a.pdf", bytes: pdf })))).toEqual({
+      ok: false,
+      code: "too_many_files",
+    });
     // A path in the name is a hand-made request: refused, not cleaned up (lib/storage/validate.ts).
-    expect(checkUploads([{ name: "../../etc/passwd.png", bytes: png }])).toEqual({ ok: false, code: "file_name" });
+    expect(checkUploads([{ name: "../../etc/passwd.png", bytes: png }])).toEqual({
+      ok: false,
+      code: "file_name",
+    });
     const ok = checkUploads([{ name: "  passwd.png ", bytes: png }]);
     expect(ok.ok && ok.files[0]?.originalName).toBe("passwd.png");
   });

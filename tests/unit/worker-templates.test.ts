@@ -41,7 +41,10 @@ describe("grievance messages", () => {
 
   it("tell the employer that a grievance exists, without its content", () => {
     for (const locale of ["ar", "en"] as const) {
-      const m = renderTemplate("employer.grievance-filed", locale, { establishment: "Al Noor", reference: "WA-2026-012345" });
+      const m = renderTemplate("employer.grievance-filed", locale, {
+        establishment: "Al Noor",
+        reference: "WA-2026-012345",
+      });
       expect(m.subject).toContain("WA-2026-012345");
       expect(m.body).toContain("WA-2026-012345");
       expect(m.body).toContain("Al Noor");

@@ -13,7 +13,11 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
   const govs = await listGovernoratesWithState();
   const employerPoints = ["file", "pay", "track", "cancel"] as const;
   const workerPoints = ["told", "see", "object"] as const;
-  const tag = { mandatory: "bg-brand-600 text-white", pilot: "bg-yellow-200 text-ink", not_live: "bg-gray-200 text-ink" } as const;
+  const tag = {
+    mandatory: "bg-brand-600 text-white",
+    pilot: "bg-yellow-200 text-ink",
+    not_live: "bg-gray-200 text-ink",
+  } as const;
   return (
     <>
       <div className="mb-8">
@@ -30,7 +34,10 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
               <li key={p}>{t(`employerPoints.${p}`)}</li>
             ))}
           </ul>
-          <Link href="/sign-in/employer" className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand-700">
+          <Link
+            href="/sign-in/employer"
+            className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand-700"
+          >
             {t("employerStart")}
           </Link>
           <p className="mt-3">
@@ -48,7 +55,10 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
               <li key={p}>{t(`workerPoints.${p}`)}</li>
             ))}
           </ul>
-          <Link href="/sign-in/worker" className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand-700">
+          <Link
+            href="/sign-in/worker"
+            className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline hover:bg-brand-700"
+          >
             {t("workerStart")}
           </Link>
         </section>
@@ -80,7 +90,9 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
                     {locale === "ar" ? g.nameAr : g.nameEn}
                   </th>
                   <td className="py-2 pe-4">
-                    <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${tag[g.state]}`}>{t(`stateNames.${g.state}`)}</span>
+                    <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${tag[g.state]}`}>
+                      {t(`stateNames.${g.state}`)}
+                    </span>
                   </td>
                   <td className="py-2">{g.since ? formatDate(g.since, locale) : t("notScheduled")}</td>
                 </tr>

@@ -106,7 +106,10 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
           {tx("staff.title")}
         </h2>
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start text-sm sm:text-base" data-testid="staff-directory">
+          <table
+            className="w-full border-collapse text-start text-sm sm:text-base"
+            data-testid="staff-directory"
+          >
             <thead>
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="py-2 pe-4 text-start">

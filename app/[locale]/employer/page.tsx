@@ -9,7 +9,12 @@ import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { countReportsByStatus, isReportStatus, listEstablishmentReports, REPORT_STATUSES } from "@/lib/reports/queries";
+import {
+  countReportsByStatus,
+  isReportStatus,
+  listEstablishmentReports,
+  REPORT_STATUSES,
+} from "@/lib/reports/queries";
 import { RULES } from "@/lib/reports/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +35,12 @@ export default async function EmployerDashboard({
 }) {
   const { locale } = await params;
   const raw = await searchParams;
-  const search: Search = { q: one(raw.q), status: one(raw.status), after: one(raw.after), before: one(raw.before) };
+  const search: Search = {
+    q: one(raw.q),
+    status: one(raw.status),
+    after: one(raw.after),
+    before: one(raw.before),
+  };
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
   const [t, te, ts, ttStatus] = await Promise.all([
@@ -49,7 +59,10 @@ export default async function EmployerDashboard({
   const est = own?.establishment;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const filtered = Boolean(q || status);
-  const suspended = est?.servicesSuspendedUntil && est.servicesSuspendedUntil > new Date() ? est.servicesSuspendedUntil : null;
+  const suspended =
+    est?.servicesSuspendedUntil && est.servicesSuspendedUntil > new Date()
+      ? est.servicesSuspendedUntil
+      : null;
 
   const pageHref = (cursor: { after?: string; before?: string }) => {
     const p = new URLSearchParams();
@@ -71,7 +84,9 @@ export default async function EmployerDashboard({
       >
         {t("title")}
       </PageTitle>
-      {suspended ? <Notice tone="warning">{te("suspended", { date: formatDate(suspended, locale) })}</Notice> : null}
+      {suspended ? (
+        <Notice tone="warning">{te("suspended", { date: formatDate(suspended, locale) })}</Notice>
+      ) : null}
 
       <div className="mb-8 flex flex-wrap items-center gap-x-6 gap-y-3">
         <Link
@@ -101,7 +116,12 @@ export default async function EmployerDashboard({
         <h2 id="find-title" className="mb-3 text-xl font-bold">
           {t("filterTitle")}
         </h2>
-        <form method="get" action={`/${locale}/employer`} role="search" className="flex flex-wrap items-end gap-x-4 gap-y-3">
+        <form
+          method="get"
+          action={`/${locale}/employer`}
+          role="search"
+          className="flex flex-wrap items-end gap-x-4 gap-y-3"
+        >
           <div className="min-w-0 flex-1 basis-64">
             <label htmlFor="q" className="mb-1 block font-semibold">
               {t("search")}
@@ -124,7 +144,12 @@ export default async function EmployerDashboard({
             <label htmlFor="status" className="mb-1 block font-semibold">
               {t("status")}
             </label>
-            <select id="status" name="status" defaultValue={status ?? ""} className="block border-2 border-ink bg-white px-3 py-2">
+            <select
+              id="status"
+              name="status"
+              defaultValue={status ?? ""}
+              className="block border-2 border-ink bg-white px-3 py-2"
+            >
               <option value="">{t("allStatuses", { count: total })}</option>
               {REPORT_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -133,7 +158,10 @@ export default async function EmployerDashboard({
               ))}
             </select>
           </div>
-          <button type="submit" className="bg-brand-600 px-5 py-2.5 font-semibold text-white shadow-[0_2px_0_#032a1e] hover:bg-brand-700">
+          <button
+            type="submit"
+            className="bg-brand-600 px-5 py-2.5 font-semibold text-white shadow-[0_2px_0_#032a1e] hover:bg-brand-700"
+          >
             {t("apply")}
           </button>
           {filtered ? (
@@ -156,7 +184,11 @@ export default async function EmployerDashboard({
         {page.newerCursor || page.olderCursor ? (
           <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap justify-between gap-4">
             {page.newerCursor ? (
-              <Link href={pageHref({ before: page.newerCursor })} className="text-brand-800 underline" rel="prev">
+              <Link
+                href={pageHref({ before: page.newerCursor })}
+                className="text-brand-800 underline"
+                rel="prev"
+              >
                 <span aria-hidden="true">{locale === "ar" ? "→ " : "← "}</span>
                 {t("newer")}
               </Link>
@@ -164,7 +196,11 @@ export default async function EmployerDashboard({
               <span />
             )}
             {page.olderCursor ? (
-              <Link href={pageHref({ after: page.olderCursor })} className="text-brand-800 underline" rel="next">
+              <Link
+                href={pageHref({ after: page.olderCursor })}
+                className="text-brand-800 underline"
+                rel="next"
+              >
                 {t("older")}
                 <span aria-hidden="true">{locale === "ar" ? " ←" : " →"}</span>
               </Link>

@@ -39,10 +39,22 @@ export default async function WorkerReportsPage({ params }: { params: Promise<{ 
               ? t("deadlinePassed", { date: formatDate(window.deadline, locale) })
               : t("deadlineNotNeeded");
           return (
-            <li key={r.id} className="border-2 border-ink p-4" data-testid="worker-report" data-reference={r.reference}>
+            <li
+              key={r.id}
+              className="border-2 border-ink p-4"
+              data-testid="worker-report"
+              data-reference={r.reference}
+            >
               <h2 className="mb-2 text-xl font-bold">
                 <Link href={`/worker/reports/${r.id}`} className="text-brand-800 underline">
-                  {t.rich("open", { reference: r.reference, ref: (c) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi> })}
+                  {t.rich("open", {
+                    reference: r.reference,
+                    ref: (c) => (
+                      <bdi dir="ltr" className="whitespace-nowrap">
+                        {c}
+                      </bdi>
+                    ),
+                  })}
                 </Link>
               </h2>
               <p className="mb-3">
@@ -56,7 +68,9 @@ export default async function WorkerReportsPage({ params }: { params: Promise<{ 
                 <dt className="font-semibold">{t("filedOn")}</dt>
                 <dd>{r.submittedAt ? formatDate(r.submittedAt, locale) : "—"}</dd>
                 <dt className="font-semibold">{t("deadline")}</dt>
-                <dd className={window.open && window.deadline ? "text-xl font-bold" : "font-semibold"}>{deadline}</dd>
+                <dd className={window.open && window.deadline ? "text-xl font-bold" : "font-semibold"}>
+                  {deadline}
+                </dd>
               </dl>
             </li>
           );

@@ -30,7 +30,13 @@ export type DecideRefundResult =
   | { ok: true; decision: "approved"; execution: "refunded" | "failed" | "pending" | "provider_error" }
   | {
       ok: false;
-      code: "not_found" | "already_decided" | "reason_invalid" | "note_required" | "deposit_not_held" | "amount_invalid";
+      code:
+        | "not_found"
+        | "already_decided"
+        | "reason_invalid"
+        | "note_required"
+        | "deposit_not_held"
+        | "amount_invalid";
     };
 
 type Ctx = { ip?: string | null; provider?: PaymentProvider; now?: Date };
@@ -40,7 +46,12 @@ const FINANCE = ["finance"] as const;
 /** Who to tell about a refund: the establishment's address and the user who asked (once if the same). */
 async function employerRecipients(tx: Tx, requestId: string) {
   const [row] = await tx
-    .select({ est: establishments, requester: employerUsers.email, reference: reports.reference, reportId: reports.id })
+    .select({
+      est: establishments,
+      requester: employerUsers.email,
+      reference: reports.reference,
+      reportId: reports.id,
+    })
     .from(refundRequests)
     .innerJoin(reports, eq(reports.id, refundRequests.reportId))
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
@@ -67,24 +78,39 @@ async function employerRecipients(tx: Tx, requestId: string) {
  * The database refuses, whatever this code does, a refund above what is held, a second live refund and a
  * refund of a utilised deposit (db/migrations/*refund_guards*, the CHECKs and the partial unique index).
  */
-export async function decideRefund(actorIn: Actor | null, input: DecideRefundInput, ctx: Ctx = {}): Promise<DecideRefundResult> {
+export async function decideRefund(
+  actorIn: Actor | null,
+  input: DecideRefundInput,
+  ctx: Ctx = {},
+): Promise<DecideRefundResult> {
   const actor = assertStaffRole(actorIn, FINANCE);
-  const allowed: readonly string[] = input.decision === "approve" ? REFUND_APPROVE_REASONS : REFUND_REJECT_REASONS;
+  const allowed: readonly string[] =
+    input.decision === "approve" ? REFUND_APPROVE_REASONS : REFUND_REJECT_REASONS;
   if (!allowed.includes(input.reasonCode)) return { ok: false, code: "reason_invalid" };
   const note = input.note?.trim() ? input.note.trim().slice(0, 2000) : null;
   if (input.reasonCode === "other" && !note) return { ok: false, code: "note_required" };
 
   const decided = await db.transaction(async (tx) => {
-    const [request] = await tx.select().from(refundRequests).where(eq(refundRequests.id, input.refundRequestId)).for("update");
+    const [request] = await tx
+      .select()
+      .from(refundRequests)
+      .where(eq(refundRequests.id, input.refundRequestId))
+      .for("update");
     if (!request) return { ok: false, code: "not_found" } as const;
     if (request.status !== "submitted") return { ok: false, code: "already_decided" } as const;
     if (input.expectedVersion !== undefined && input.expectedVersion !== request.version)
       return { ok: false, code: "already_decided" } as const;
-    const [deposit] = await tx.select().from(deposits).where(eq(deposits.id, request.depositId)).for("update");
+    const [deposit] = await tx
+      .select()
+      .from(deposits)
+      .where(eq(deposits.id, request.depositId))
+      .for("update");
     if (!deposit) return { ok: false, code: "not_found" } as const;
     if (input.decision === "approve") {
-      if (deposit.status !== "paid" || deposit.utilisedAt) return { ok: false, code: "deposit_not_held" } as const;
-      if (request.amountBaisa > deposit.amountBaisa - deposit.refundedBaisa) return { ok: false, code: "amount_invalid" } as const;
+      if (deposit.status !== "paid" || deposit.utilisedAt)
+        return { ok: false, code: "deposit_not_held" } as const;
+      if (request.amountBaisa > deposit.amountBaisa - deposit.refundedBaisa)
+        return { ok: false, code: "amount_invalid" } as const;
     }
     const status = input.decision === "approve" ? "approved" : "rejected";
     const now = ctx.now ?? new Date();
@@ -105,7 +131,13 @@ export async function decideRefund(actorIn: Actor | null, input: DecideRefundInp
       entityType: "refund_request",
       entityId: request.id,
       before: { status: request.status, version: request.version },
-      after: { status, reasonCode: input.reasonCode, note, amountBaisa: request.amountBaisa, depositId: deposit.id },
+      after: {
+        status,
+        reasonCode: input.reasonCode,
+        note,
+        amountBaisa: request.amountBaisa,
+        depositId: deposit.id,
+      },
       ip: ctx.ip ?? null,
     });
     const to = await employerRecipients(tx, request.id);
@@ -173,7 +205,11 @@ async function runRefund(actor: StaffActor, requestId: string, ctx: Ctx) {
   }
   // The employer was told in the transaction that recorded the outcome (lib/payments/refund-events.ts).
   if (result.outcome === "refunded" || result.outcome === "failed") return result.outcome;
-  return result.state === "succeeded" ? ("refunded" as const) : result.state === "failed" ? ("failed" as const) : ("pending" as const);
+  return result.state === "succeeded"
+    ? ("refunded" as const)
+    : result.state === "failed"
+      ? ("failed" as const)
+      : ("pending" as const);
 }
 
 /** Tells the employer that a refund request ended `refunded` or `failed` (call once, when it got there). */

@@ -7,7 +7,16 @@ import { transitionDeposit } from "@/lib/payments/deposit-states";
 
 export type MarkUtilisedResult =
   | { ok: true }
-  | { ok: false; code: "not_found" | "ticket_required" | "deposit_refunded" | "deposit_utilised" | "deposit_not_paid" | "refund_in_flight" };
+  | {
+      ok: false;
+      code:
+        | "not_found"
+        | "ticket_required"
+        | "deposit_refunded"
+        | "deposit_utilised"
+        | "deposit_not_paid"
+        | "refund_in_flight";
+    };
 
 /**
  * Finance records that the ministry used a deposit to buy the worker's ticket, with the ticket's reference.
@@ -31,10 +40,20 @@ export async function markDepositUtilised(
     const [live] = await tx
       .select({ id: refundRequests.id })
       .from(refundRequests)
-      .where(and(eq(refundRequests.depositId, deposit.id), inArray(refundRequests.status, ["submitted", "approved", "refunded"])));
+      .where(
+        and(
+          eq(refundRequests.depositId, deposit.id),
+          inArray(refundRequests.status, ["submitted", "approved", "refunded"]),
+        ),
+      );
     if (live) return { ok: false, code: "refund_in_flight" } as const;
     const now = ctx.now ?? new Date();
-    await transitionDeposit(tx, { depositId: deposit.id, from: "paid", to: "utilised", set: { utilisedAt: now, ticketReference } });
+    await transitionDeposit(tx, {
+      depositId: deposit.id,
+      from: "paid",
+      to: "utilised",
+      set: { utilisedAt: now, ticketReference },
+    });
     await recordAudit(tx, {
       actor: { kind: "staff", id: actor.userId },
       action: "deposit.utilised",

@@ -30,15 +30,20 @@ export type RefundQueueFilters = {
 /** The queue's filters from an address's query (the page and its CSV export read them the same way). */
 export function parseRefundFilters(sp: Record<string, string | undefined>): RefundQueueFilters {
   return {
-    status: (REFUND_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as RefundStatus) : null,
-    ground: (REFUND_GROUNDS as readonly string[]).includes(sp.ground ?? "") ? (sp.ground as RefundGroundCode) : null,
+    status: (REFUND_STATUSES as readonly string[]).includes(sp.status ?? "")
+      ? (sp.status as RefundStatus)
+      : null,
+    ground: (REFUND_GROUNDS as readonly string[]).includes(sp.ground ?? "")
+      ? (sp.ground as RefundGroundCode)
+      : null,
     from: sp.from && isCalendarDate(sp.from) ? sp.from : null,
     to: sp.to && isCalendarDate(sp.to) ? sp.to : null,
     q: typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "",
   };
 }
 
-const folded = (column: SQL | AnyColumn) => sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
+const folded = (column: SQL | AnyColumn) =>
+  sql`translate(lower(${column}), ${NAME_FOLD_FROM}, ${NAME_FOLD_TO})`;
 
 /** Keyset position: the status's rank (submitted first), then created_at (microsecond text) and id. */
 export type RefundCursor = { rank: number; createdAt: string; id: string };
@@ -62,18 +67,34 @@ const createdText = sql<string>`to_char(${refundRequests.createdAt} at time zone
  * Finance's queue of refund requests: those waiting for a decision first, each group oldest first; with the
  * number waiting and the age of the oldest. Keyset pagination (never OFFSET).
  */
-export async function listRefundQueue(actorIn: Actor | null, filters: RefundQueueFilters, page: { after?: RefundCursor | null; limit?: number } = {}) {
+export async function listRefundQueue(
+  actorIn: Actor | null,
+  filters: RefundQueueFilters,
+  page: { after?: RefundCursor | null; limit?: number } = {},
+) {
   assertStaffRole(actorIn, ["finance"]);
   const limit = Math.min(Math.max(page.limit ?? 25, 1), 100);
   const where: SQL[] = [];
   if (filters.status) where.push(eq(refundRequests.status, filters.status));
   if (filters.ground) where.push(eq(refundRequests.ground, filters.ground));
-  if (filters.from) where.push(gte(refundRequests.createdAt, sql`(${filters.from}::date)::timestamp at time zone 'Asia/Muscat'`));
-  if (filters.to) where.push(lte(refundRequests.createdAt, sql`((${filters.to}::date + 1)::timestamp at time zone 'Asia/Muscat')`));
+  if (filters.from)
+    where.push(
+      gte(refundRequests.createdAt, sql`(${filters.from}::date)::timestamp at time zone 'Asia/Muscat'`),
+    );
+  if (filters.to)
+    where.push(
+      lte(refundRequests.createdAt, sql`((${filters.to}::date + 1)::timestamp at time zone 'Asia/Muscat')`),
+    );
   const search = classifySearch(filters.q);
   if (search?.kind === "reference") where.push(eq(reports.reference, search.reference));
   if (search?.kind === "digits")
-    where.push(or(like(workers.civilId, `${search.digits}%`), like(establishments.crNumber, `${search.digits}%`), like(reports.reference, `%${search.digits}%`))!);
+    where.push(
+      or(
+        like(workers.civilId, `${search.digits}%`),
+        like(establishments.crNumber, `${search.digits}%`),
+        like(reports.reference, `%${search.digits}%`),
+      )!,
+    );
   if (search?.kind === "name")
     where.push(
       or(
@@ -115,7 +136,10 @@ export async function listRefundQueue(actorIn: Actor | null, filters: RefundQueu
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const next = rows.length > limit && last ? encodeRefundCursor({ rank: Number(last.rank), createdAt: last.createdText, id: last.id }) : null;
+  const next =
+    rows.length > limit && last
+      ? encodeRefundCursor({ rank: Number(last.rank), createdAt: last.createdText, id: last.id })
+      : null;
   const [waiting] = await db
     .select({ n: count(), oldest: min(refundRequests.createdAt) })
     .from(refundRequests)
@@ -128,7 +152,13 @@ export async function getRefundRequest(actorIn: Actor | null, id: string, ctx: {
   const actor = assertStaffRole(actorIn, ["finance"]);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
   const [row] = await db
-    .select({ request: refundRequests, report: reports, deposit: deposits, establishment: establishments, worker: workers })
+    .select({
+      request: refundRequests,
+      report: reports,
+      deposit: deposits,
+      establishment: establishments,
+      worker: workers,
+    })
     .from(refundRequests)
     .innerJoin(reports, eq(reports.id, refundRequests.reportId))
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
@@ -146,7 +176,12 @@ export async function getRefundRequest(actorIn: Actor | null, id: string, ctx: {
     ip: ctx.ip ?? null,
   });
   const history = await db
-    .select({ id: auditEvents.id, action: auditEvents.action, actorKind: auditEvents.actorKind, at: auditEvents.at })
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      actorKind: auditEvents.actorKind,
+      at: auditEvents.at,
+    })
     .from(auditEvents)
     .where(
       sql`${auditEvents.action} not like '%.viewed' and ((${auditEvents.entityType} = 'refund_request' and ${auditEvents.entityId} = ${row.request.id}::text) or (${auditEvents.entityType} = 'deposit' and ${auditEvents.entityId} = ${row.deposit.id}::text))`,

@@ -11,7 +11,12 @@ export type ResendConfig = {
   awaitWebhook: boolean;
 };
 
-const TEMPORARY_NAMES = new Set(["rate_limit_exceeded", "application_error", "internal_server_error", "daily_quota_exceeded"]);
+const TEMPORARY_NAMES = new Set([
+  "rate_limit_exceeded",
+  "application_error",
+  "internal_server_error",
+  "daily_quota_exceeded",
+]);
 
 /** E-mail through Resend's own SDK: HTML (right-to-left in Arabic) plus the plain text. */
 export function resendProvider(config: ResendConfig): Provider {
@@ -34,7 +39,8 @@ export function resendProvider(config: ResendConfig): Provider {
       );
       if (error) {
         const status = typeof error.statusCode === "number" ? error.statusCode : null;
-        const temporary = status === null ? TEMPORARY_NAMES.has(error.name) || !error.name : status === 429 || status >= 500;
+        const temporary =
+          status === null ? TEMPORARY_NAMES.has(error.name) || !error.name : status === 429 || status >= 500;
         return {
           kind: temporary ? "temporary_failure" : "permanent_failure",
           error: shortError(`resend ${status ?? "network"} ${error.name}: ${error.message}`),

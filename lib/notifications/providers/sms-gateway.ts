@@ -32,7 +32,10 @@ export function smsGatewayProvider(config: SmsGatewayConfig): Provider {
         });
       } catch (e) {
         const cause = (e as { cause?: { code?: string } }).cause?.code;
-        return { kind: "temporary_failure", error: shortError(`network: ${cause ?? (e as Error).name ?? "error"}`) };
+        return {
+          kind: "temporary_failure",
+          error: shortError(`network: ${cause ?? (e as Error).name ?? "error"}`),
+        };
       }
       const text = await res.text().catch(() => "");
       const verdict = classifyHttpStatus(res.status);

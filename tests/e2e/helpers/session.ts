@@ -13,9 +13,18 @@ import { E2E_AUTH_SECRET } from "./e2e-env";
 /** Auth.js's cookie name on plain http (the test server); over https it carries the __Secure- prefix. */
 export const SESSION_COOKIE = "authjs.session-token";
 
-export async function sessionCookieValue(userKind: UserKind, userId: string, secret = E2E_AUTH_SECRET): Promise<string> {
+export async function sessionCookieValue(
+  userKind: UserKind,
+  userId: string,
+  secret = E2E_AUTH_SECRET,
+): Promise<string> {
   const sid = await createSession(db, { userKind, userId, ip: "127.0.0.1", userAgent: "e2e" });
-  return encode({ token: { sid, sub: sid }, secret, salt: SESSION_COOKIE, maxAge: SESSION_TTL_MS[userKind] / 1000 });
+  return encode({
+    token: { sid, sub: sid },
+    secret,
+    salt: SESSION_COOKIE,
+    maxAge: SESSION_TTL_MS[userKind] / 1000,
+  });
 }
 
 /** A cookie for `context.addCookies` / `storageState`. */
@@ -34,6 +43,11 @@ export async function sessionCookie(baseURL: string, userKind: UserKind, userId:
 }
 
 /** Signs a browser context in as that user. */
-export async function signInAs(context: BrowserContext, baseURL: string, userKind: UserKind, userId: string): Promise<void> {
+export async function signInAs(
+  context: BrowserContext,
+  baseURL: string,
+  userKind: UserKind,
+  userId: string,
+): Promise<void> {
   await context.addCookies([await sessionCookie(baseURL, userKind, userId)]);
 }

@@ -9,7 +9,14 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { deposits, employerUsers, inspectionReferrals, refundRequests, reports, staffUsers } from "@/db/schema";
+import {
+  deposits,
+  employerUsers,
+  inspectionReferrals,
+  refundRequests,
+  reports,
+  staffUsers,
+} from "@/db/schema";
 import { AL_NOOR_CR, DEMO_ACCOUNTS } from "@/db/seed";
 import { LOCAL_SESSION_PREFIX } from "@/lib/payments/local";
 import { createAwaitingPaymentReport } from "../../helpers/payment-fixtures";
@@ -30,7 +37,10 @@ export type SitePage = {
   emptySubmit?: string;
 };
 
-export type SiteUsers = Record<Exclude<Role, "anonymous">, { kind: "employer" | "worker" | "staff"; id: string }>;
+export type SiteUsers = Record<
+  Exclude<Role, "anonymous">,
+  { kind: "employer" | "worker" | "staff"; id: string }
+>;
 
 export const BUDGET_BYTES: Record<Audience, number> = {
   public: 150_000,
@@ -69,22 +79,43 @@ export async function prepareSitePages(): Promise<{ pages: SitePage[]; users: Si
   const awaiting = await seededReportId("alnoor-awaiting");
   const submitted = await seededReportId("alnoor-submitted");
   const approvedWorkerLeft = await seededReportId("alnoor-approved-worker-left");
-  const [refund] = await db.select({ id: refundRequests.id }).from(refundRequests).orderBy(asc(refundRequests.createdAt));
-  const [paidDeposit] = await db.select({ id: deposits.id }).from(deposits).where(eq(deposits.providerSessionId, "seed_alnoor-submitted_0"));
+  const [refund] = await db
+    .select({ id: refundRequests.id })
+    .from(refundRequests)
+    .orderBy(asc(refundRequests.createdAt));
+  const [paidDeposit] = await db
+    .select({ id: deposits.id })
+    .from(deposits)
+    .where(eq(deposits.providerSessionId, "seed_alnoor-submitted_0"));
 
   // The worker's pages: a worker of their own with an approved report, inside the grievance period.
   const worker = await createWorker(db);
-  const workerReport = await createReport(db, { workerId: worker.id, status: "approved", approvedAt: new Date(), grievanceDeadline: null });
+  const workerReport = await createReport(db, {
+    workerId: worker.id,
+    status: "approved",
+    approvedAt: new Date(),
+    grievanceDeadline: null,
+  });
 
   // An inspection referral (the seed has none); one fixed period, so repeated runs reuse it.
   await db
     .insert(inspectionReferrals)
-    .values({ establishmentId: ownerRow!.establishmentId, period: "month", periodKey: "1999-01", reportCount: 3 })
+    .values({
+      establishmentId: ownerRow!.establishmentId,
+      period: "month",
+      periodKey: "1999-01",
+      reportCount: 3,
+    })
     .onConflictDoNothing();
   const [referral] = await db
     .select({ id: inspectionReferrals.id })
     .from(inspectionReferrals)
-    .where(and(eq(inspectionReferrals.establishmentId, ownerRow!.establishmentId), eq(inspectionReferrals.periodKey, "1999-01")));
+    .where(
+      and(
+        eq(inspectionReferrals.establishmentId, ownerRow!.establishmentId),
+        eq(inspectionReferrals.periodKey, "1999-01"),
+      ),
+    );
 
   // The local gateway's test payment page: a deposit with a local checkout session, of an establishment of
   // its own (so the demo establishments' reports stay as seeded).
@@ -116,36 +147,124 @@ export async function prepareSitePages(): Promise<{ pages: SitePage[]; users: Si
     { name: "staff sign-in", path: "/sign-in/staff", as: "anonymous", audience: "public", ...submit() },
     { name: "worker sign-in", path: "/sign-in/worker", as: "anonymous", audience: "public", ...submit() },
     { name: "sign-up", path: "/sign-up", as: "anonymous", audience: "public", ...submit() },
-    { name: "sign-up: check e-mail", path: "/sign-up/check-email?to=o***%40example.om", as: "anonymous", audience: "public" },
-    { name: "sign-up: verify (bad link)", path: "/sign-up/verify?token=not-a-token", as: "anonymous", audience: "public" },
+    {
+      name: "sign-up: check e-mail",
+      path: "/sign-up/check-email?to=o***%40example.om",
+      as: "anonymous",
+      audience: "public",
+    },
+    {
+      name: "sign-up: verify (bad link)",
+      path: "/sign-up/verify?token=not-a-token",
+      as: "anonymous",
+      audience: "public",
+    },
     { name: "password reset", path: "/password-reset", as: "anonymous", audience: "public", ...submit() },
-    { name: "new password (bad link)", path: "/password-reset/new?token=not-a-token", as: "anonymous", audience: "public" },
-    { name: "invitation (bad link)", path: "/invitation?token=not-a-token", as: "anonymous", audience: "public" },
-    { name: "staff invitation (bad link)", path: "/staff-invitation?token=not-a-token", as: "anonymous", audience: "public" },
+    {
+      name: "new password (bad link)",
+      path: "/password-reset/new?token=not-a-token",
+      as: "anonymous",
+      audience: "public",
+    },
+    {
+      name: "invitation (bad link)",
+      path: "/invitation?token=not-a-token",
+      as: "anonymous",
+      audience: "public",
+    },
+    {
+      name: "staff invitation (bad link)",
+      path: "/staff-invitation?token=not-a-token",
+      as: "anonymous",
+      audience: "public",
+    },
     { name: "employer guide", path: "/guide/employer", as: "anonymous", audience: "public" },
     { name: "worker guide", path: "/guide/worker", as: "anonymous", audience: "public" },
     { name: "forbidden", path: "/forbidden", as: "anonymous", audience: "public" },
     { name: "not found (404)", path: "/no-such-page", as: "anonymous", audience: "public" },
     // Employer.
     { name: "employer dashboard", path: "/employer", as: "employer", audience: "employer" },
-    { name: "filing: the worker", path: "/employer/reports/new", as: "employer", audience: "employer", ...submit() },
-    { name: "filing: confirm the worker", path: `/employer/reports/new/confirm?worker=${draft!.workerId}`, as: "employer", audience: "employer" },
-    { name: "filing: last day", path: `/employer/reports/${draft!.id}/edit/last-day`, as: "employer", audience: "employer" },
-    { name: "filing: workplace", path: `/employer/reports/${draft!.id}/edit/workplace`, as: "employer", audience: "employer" },
-    { name: "filing: contact", path: `/employer/reports/${draft!.id}/edit/contact`, as: "employer", audience: "employer" },
-    { name: "filing: evidence", path: `/employer/reports/${draft!.id}/edit/evidence`, as: "employer", audience: "employer" },
-    { name: "filing: declarations", path: `/employer/reports/${draft!.id}/edit/declarations`, as: "employer", audience: "employer" },
-    { name: "filing: check answers", path: `/employer/reports/${draft!.id}/edit/check`, as: "employer", audience: "employer" },
+    {
+      name: "filing: the worker",
+      path: "/employer/reports/new",
+      as: "employer",
+      audience: "employer",
+      ...submit(),
+    },
+    {
+      name: "filing: confirm the worker",
+      path: `/employer/reports/new/confirm?worker=${draft!.workerId}`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "filing: last day",
+      path: `/employer/reports/${draft!.id}/edit/last-day`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "filing: workplace",
+      path: `/employer/reports/${draft!.id}/edit/workplace`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "filing: contact",
+      path: `/employer/reports/${draft!.id}/edit/contact`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "filing: evidence",
+      path: `/employer/reports/${draft!.id}/edit/evidence`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "filing: declarations",
+      path: `/employer/reports/${draft!.id}/edit/declarations`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "filing: check answers",
+      path: `/employer/reports/${draft!.id}/edit/check`,
+      as: "employer",
+      audience: "employer",
+    },
     { name: "report", path: `/employer/reports/${submitted}`, as: "employer", audience: "employer" },
     { name: "pay", path: `/employer/reports/${awaiting}/pay`, as: "employer", audience: "employer" },
-    { name: "confirmation", path: `/employer/reports/${submitted}/confirmation`, as: "employer", audience: "employer" },
-    { name: "cancel", path: `/employer/reports/${submitted}/cancel`, as: "employer", audience: "employer", ...submit() },
-    { name: "refund", path: `/employer/reports/${approvedWorkerLeft}/refund`, as: "employer", audience: "employer" },
+    {
+      name: "confirmation",
+      path: `/employer/reports/${submitted}/confirmation`,
+      as: "employer",
+      audience: "employer",
+    },
+    {
+      name: "cancel",
+      path: `/employer/reports/${submitted}/cancel`,
+      as: "employer",
+      audience: "employer",
+      ...submit(),
+    },
+    {
+      name: "refund",
+      path: `/employer/reports/${approvedWorkerLeft}/refund`,
+      as: "employer",
+      audience: "employer",
+    },
     { name: "team", path: "/employer/team", as: "employer", audience: "employer" },
     // Worker.
     { name: "worker look-up", path: "/worker", as: "worker", audience: "worker" },
     { name: "worker report", path: `/worker/reports/${workerReport.id}`, as: "worker", audience: "worker" },
-    { name: "grievance form", path: `/worker/reports/${workerReport.id}/grievance`, as: "worker", audience: "worker", ...submit() },
+    {
+      name: "grievance form",
+      path: `/worker/reports/${workerReport.id}/grievance`,
+      as: "worker",
+      audience: "worker",
+      ...submit(),
+    },
     // Staff.
     { name: "admin home", path: "/admin", as: "supervisor", audience: "staff" },
     { name: "queue: reports", path: "/admin/queues/reports", as: "reviewer", audience: "staff" },

@@ -1,7 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents, deadlineNotices, deposits, employerUsers, establishments, grievances, notifications, reports, workers } from "@/db/schema";
+import {
+  auditEvents,
+  deadlineNotices,
+  deposits,
+  employerUsers,
+  establishments,
+  grievances,
+  notifications,
+  reports,
+  workers,
+} from "@/db/schema";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
 import { addDays, muscatDate } from "@/lib/time";
@@ -50,7 +60,11 @@ async function world(nationality = "IN") {
       .returning();
     return w!;
   };
-  const newReport = async (worker: typeof workers.$inferSelect, values: Partial<typeof reports.$inferInsert>, depositStatus: "paid" | "refunded" | null = "paid") => {
+  const newReport = async (
+    worker: typeof workers.$inferSelect,
+    values: Partial<typeof reports.$inferInsert>,
+    depositStatus: "paid" | "refunded" | null = "paid",
+  ) => {
     const [r] = await db
       .insert(reports)
       .values({
@@ -64,7 +78,15 @@ async function world(nationality = "IN") {
       })
       .returning();
     if (depositStatus) {
-      await db.insert(deposits).values({ reportId: r!.id, amountBaisa: 120_000, status: depositStatus, provider: "local", paidAt: new Date() });
+      await db
+        .insert(deposits)
+        .values({
+          reportId: r!.id,
+          amountBaisa: 120_000,
+          status: depositStatus,
+          provider: "local",
+          paidAt: new Date(),
+        });
     }
     return r!;
   };
@@ -81,31 +103,52 @@ async function messagesFor(reportIds: string[]) {
 describe("the daily deadline job", () => {
   it("tells the employer once when a report's legal period has ended and the deposit is held", async () => {
     const w = await world();
-    const ended = await w.newReport(await w.newWorker(null), { legalPeriodEnds: TODAY, refundClaimUntil: addDays(TODAY, 5 * 365) });
-    const endedYesterday = await w.newReport(await w.newWorker(null), { status: "closed", legalPeriodEnds: addDays(TODAY, -1) });
+    const ended = await w.newReport(await w.newWorker(null), {
+      legalPeriodEnds: TODAY,
+      refundClaimUntil: addDays(TODAY, 5 * 365),
+    });
+    const endedYesterday = await w.newReport(await w.newWorker(null), {
+      status: "closed",
+      legalPeriodEnds: addDays(TODAY, -1),
+    });
     const notYet = await w.newReport(await w.newWorker(null), { legalPeriodEnds: addDays(TODAY, 1) });
     const refunded = await w.newReport(await w.newWorker(null), { legalPeriodEnds: TODAY }, "refunded");
     const longAgo = await w.newReport(await w.newWorker(null), { legalPeriodEnds: addDays(TODAY, -400) });
     const ids = [ended.id, endedYesterday.id, notYet.id, refunded.id, longAgo.id];
 
-    const first = await sendDeadlineNotices({ now: NOW, reportIds: ids, baseUrl: "https://balagh.example.om" });
+    const first = await sendDeadlineNotices({
+      now: NOW,
+      reportIds: ids,
+      baseUrl: "https://balagh.example.om",
+    });
     expect(first).toEqual({ legalPeriodEnded: 2, grievanceClosing: 0 });
     const sent = await messagesFor(ids);
     expect(sent.map((m) => m.entityId).sort()).toEqual([ended.id, endedYesterday.id].sort());
     const m = sent.find((x) => x.entityId === ended.id)!;
-    expect(m).toMatchObject({ channel: "email", recipient: w.user.email, template: "employer.refund-available", locale: "ar", status: "created" });
+    expect(m).toMatchObject({
+      channel: "email",
+      recipient: w.user.email,
+      template: "employer.refund-available",
+      locale: "ar",
+      status: "created",
+    });
     expect(m.body).toContain(ended.reference);
     expect(m.body).toContain("https://balagh.example.om/ar/employer");
 
     // Idempotent: a second run (or a second worker) sends nothing more.
-    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({
+      legalPeriodEnded: 0,
+      grievanceClosing: 0,
+    });
     expect(await messagesFor(ids)).toHaveLength(2);
     const markers = await db.select().from(deadlineNotices).where(inArray(deadlineNotices.reportId, ids));
     expect(markers).toHaveLength(2);
     const audit = await db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "report.legal_period_ended_notice"), inArray(auditEvents.entityId, ids)));
+      .where(
+        and(eq(auditEvents.action, "report.legal_period_ended_notice"), inArray(auditEvents.entityId, ids)),
+      );
     expect(audit).toHaveLength(2);
   });
 
@@ -116,19 +159,39 @@ describe("the daily deadline job", () => {
     const closingSoon = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, 2) });
     const farOff = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, 8) });
     const closed = await w.newReport(await w.newWorker(null), { grievanceDeadline: addDays(TODAY, -1) });
-    const notApproved = await w.newReport(await w.newWorker(null), { status: "submitted", grievanceDeadline: addDays(TODAY, 3) });
+    const notApproved = await w.newReport(await w.newWorker(null), {
+      status: "submitted",
+      grievanceDeadline: addDays(TODAY, 3),
+    });
     const ids = [closing.id, closingSoon.id, farOff.id, closed.id, notApproved.id];
 
-    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 2 });
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({
+      legalPeriodEnded: 0,
+      grievanceClosing: 2,
+    });
     const sent = await messagesFor(ids);
-    expect(sent.filter((m) => m.entityId === closing.id).map((m) => m.channel).sort()).toEqual(["email", "sms"]);
+    expect(
+      sent
+        .filter((m) => m.entityId === closing.id)
+        .map((m) => m.channel)
+        .sort(),
+    ).toEqual(["email", "sms"]);
     expect(sent.filter((m) => m.entityId === closingSoon.id).map((m) => m.channel)).toEqual(["sms"]);
     const sms = sent.find((m) => m.entityId === closing.id && m.channel === "sms")!;
-    expect(sms).toMatchObject({ recipient: withEmail.mobile, template: "worker.grievance-closing.sms", locale: "ar" });
+    expect(sms).toMatchObject({
+      recipient: withEmail.mobile,
+      template: "worker.grievance-closing.sms",
+      locale: "ar",
+    });
     expect(sms.body).toContain(closing.reference);
-    expect(sent.find((m) => m.entityId === closing.id && m.channel === "email")!.recipient).toBe(withEmail.email);
+    expect(sent.find((m) => m.entityId === closing.id && m.channel === "email")!.recipient).toBe(
+      withEmail.email,
+    );
 
-    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({
+      legalPeriodEnded: 0,
+      grievanceClosing: 0,
+    });
     expect(await messagesFor(ids)).toHaveLength(3);
   });
 
@@ -143,7 +206,10 @@ describe("the daily deadline job", () => {
       statement: "I was at work every day.",
       contactPhone: worker.mobile,
     });
-    expect(await sendDeadlineNotices({ now: NOW, reportIds: [r.id] })).toEqual({ legalPeriodEnded: 0, grievanceClosing: 0 });
+    expect(await sendDeadlineNotices({ now: NOW, reportIds: [r.id] })).toEqual({
+      legalPeriodEnded: 0,
+      grievanceClosing: 0,
+    });
     expect(await messagesFor([r.id])).toHaveLength(0);
   });
 

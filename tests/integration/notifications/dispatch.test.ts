@@ -28,7 +28,12 @@ async function newSms(locale: "ar" | "en" = "ar"): Promise<string> {
     recipient: `+968${uniqueDigits(8)}`,
     template: "worker.grievance-closing.sms",
     locale,
-    params: { reference: "WA-2026-004217", establishment: "Al Noor", deadline: "2026-08-03", url: "http://localhost:3000/ar/worker" },
+    params: {
+      reference: "WA-2026-004217",
+      establishment: "Al Noor",
+      deadline: "2026-08-03",
+      url: "http://localhost:3000/ar/worker",
+    },
   });
   return id;
 }
@@ -42,7 +47,9 @@ const later = (ms: number) => new Date(Date.now() + ms);
 
 describe("dispatch through the HTTP SMS gateway", () => {
   it("retries after a 500 and delivers on the 200, recording attempts, error, ids and times", async () => {
-    const gw = await gateway((_, i) => (i === 0 ? { status: 500, body: { error: "busy" } } : { status: 200, body: { message_id: "gw-42" } }));
+    const gw = await gateway((_, i) =>
+      i === 0 ? { status: 500, body: { error: "busy" } } : { status: 200, body: { message_id: "gw-42" } },
+    );
     const providers = providersFromEnv({ SMS_GATEWAY_URL: `${gw.url}/send`, SMS_GATEWAY_TOKEN: "gw-secret" });
     const id = await newSms();
 
@@ -95,7 +102,9 @@ describe("dispatch through the HTTP SMS gateway", () => {
     expect(r.attempts).toBe(1);
     expect(r.lastError).toContain("HTTP 400");
     expect(r.nextAttemptAt).toBeNull();
-    expect(await dispatchDue({ ids: [id], providers, now: later(7 * 86_400_000) })).toMatchObject({ claimed: 0 });
+    expect(await dispatchDue({ ids: [id], providers, now: later(7 * 86_400_000) })).toMatchObject({
+      claimed: 0,
+    });
     expect(gw.requests).toHaveLength(1);
   });
 
@@ -129,7 +138,9 @@ describe("dispatch through the HTTP SMS gateway", () => {
       .update(notifications)
       .set({ status: "sending", attempts: 1, nextAttemptAt: new Date(Date.now() - 1000) })
       .where(eq(notifications.id, id));
-    expect(await dispatchDue({ ids: [id], providers: { sms: outboxProvider, email: outboxProvider } })).toMatchObject({
+    expect(
+      await dispatchDue({ ids: [id], providers: { sms: outboxProvider, email: outboxProvider } }),
+    ).toMatchObject({
       claimed: 1,
       delivered: 1,
     });
@@ -162,8 +173,15 @@ describe("dispatch through the HTTP SMS gateway", () => {
   });
 
   it("sends each message once when two dispatchers poll at the same time", async () => {
-    const gw = await gateway((r) => ({ status: 200, body: { id: `gw-${(r.json as { reference: string }).reference}` }, delayMs: 15 }));
-    const providers = { sms: smsGatewayProvider({ url: gw.url, deliveryReceipts: false }), email: outboxProvider };
+    const gw = await gateway((r) => ({
+      status: 200,
+      body: { id: `gw-${(r.json as { reference: string }).reference}` },
+      delayMs: 15,
+    }));
+    const providers = {
+      sms: smsGatewayProvider({ url: gw.url, deliveryReceipts: false }),
+      email: outboxProvider,
+    };
     const ids: string[] = [];
     for (let i = 0; i < 24; i++) ids.push(await newSms(i % 2 ? "ar" : "en"));
 
@@ -180,14 +198,19 @@ describe("dispatch through the HTTP SMS gateway", () => {
     expect(new Set(references).size).toBe(24);
     expect(new Set(references)).toEqual(new Set(ids));
     const rows = await db.select().from(notifications).where(inArray(notifications.id, ids));
-    expect(rows.every((r) => r.status === "delivered" && r.attempts === 1 && r.providerId === `gw-${r.id}`)).toBe(true);
+    expect(
+      rows.every((r) => r.status === "delivered" && r.attempts === 1 && r.providerId === `gw-${r.id}`),
+    ).toBe(true);
   });
 });
 
 describe("dispatch without providers", () => {
   it("marks messages delivered in the development outbox (the default)", async () => {
     const id = await newSms();
-    expect(await dispatchDue({ ids: [id], providers: providersFromEnv({}) })).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(await dispatchDue({ ids: [id], providers: providersFromEnv({}) })).toMatchObject({
+      claimed: 1,
+      delivered: 1,
+    });
     expect(await row(id)).toMatchObject({ status: "delivered", attempts: 1, providerId: null });
   });
 
@@ -200,7 +223,12 @@ describe("dispatch without providers", () => {
           recipient: `+968${uniqueDigits(8)}`,
           template: "worker.grievance-closing.sms",
           locale: "en",
-          params: { reference: "WA-2026-004217", establishment: "X", deadline: "2026-08-03", url: "http://x" },
+          params: {
+            reference: "WA-2026-004217",
+            establishment: "X",
+            deadline: "2026-08-03",
+            url: "http://x",
+          },
         }));
         throw new Error("rollback");
       })

@@ -55,7 +55,12 @@ async function smsAwaitingReceipt(): Promise<{ id: string; providerId: string }>
     recipient: `+968${uniqueDigits(8)}`,
     template: "worker.grievance-closing.sms",
     locale: "ar",
-    params: { reference: "WA-2026-004217", establishment: "النور", deadline: "2026-08-03", url: "http://localhost/ar/worker" },
+    params: {
+      reference: "WA-2026-004217",
+      establishment: "النور",
+      deadline: "2026-08-03",
+      url: "http://localhost/ar/worker",
+    },
   });
   const providers = providersFromEnv({ SMS_GATEWAY_URL: gw.url, SMS_GATEWAY_DELIVERY_RECEIPTS: "true" });
   expect(await dispatchDue({ ids: [id], providers })).toMatchObject({ accepted: 1 });
@@ -69,7 +74,13 @@ describe("SMS delivery receipts", () => {
     expect(sending).toMatchObject({ status: "sending", providerId, attempts: 1, nextAttemptAt: null });
     expect(sending.sentAt).not.toBeNull();
     // Not sent again while it waits for the receipt.
-    expect(await dispatchDue({ ids: [id], providers: providersFromEnv({}), now: new Date(Date.now() + 86_400_000) })).toMatchObject({
+    expect(
+      await dispatchDue({
+        ids: [id],
+        providers: providersFromEnv({}),
+        now: new Date(Date.now() + 86_400_000),
+      }),
+    ).toMatchObject({
       claimed: 0,
     });
 
@@ -91,7 +102,11 @@ describe("SMS delivery receipts", () => {
     const { id } = await smsAwaitingReceipt();
     const res = await smsReceipt({ reference: id, status: "undelivered", error: "absent subscriber" });
     expect(await res.json()).toEqual({ result: "updated" });
-    expect(await row(id)).toMatchObject({ status: "permanent_failure", lastError: "absent subscriber", nextAttemptAt: null });
+    expect(await row(id)).toMatchObject({
+      status: "permanent_failure",
+      lastError: "absent subscriber",
+      nextAttemptAt: null,
+    });
   });
 
   it("turns a temporary failure receipt into a retry", async () => {
@@ -120,7 +135,12 @@ function signedWebhook(payload: object, secret = WEBHOOK_SECRET): Request {
   const signature = createHmac("sha256", key).update(`${msgId}.${timestamp}.${body}`).digest("base64");
   return new Request("http://localhost/api/notifications/callback/email", {
     method: "POST",
-    headers: { "content-type": "application/json", "svix-id": msgId, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` },
+    headers: {
+      "content-type": "application/json",
+      "svix-id": msgId,
+      "svix-timestamp": timestamp,
+      "svix-signature": `v1,${signature}`,
+    },
     body,
   });
 }
@@ -135,21 +155,41 @@ describe("Resend webhooks", () => {
       recipient: `worker-${uniqueSuffix()}@example.om`,
       template: "worker.grievance-closing.email",
       locale: "en",
-      params: { name: "Ravi", reference: "WA-2026-004217", establishment: "Al Noor", deadline: "2026-08-03", url: "http://localhost/en/worker" },
+      params: {
+        name: "Ravi",
+        reference: "WA-2026-004217",
+        establishment: "Al Noor",
+        deadline: "2026-08-03",
+        url: "http://localhost/en/worker",
+      },
     });
-    const providers = providersFromEnv({ RESEND_API_KEY: "re_test", RESEND_BASE_URL: api.url, RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    const providers = providersFromEnv({
+      RESEND_API_KEY: "re_test",
+      RESEND_BASE_URL: api.url,
+      RESEND_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
     expect(await dispatchDue({ ids: [id], providers })).toMatchObject({ accepted: 1 });
     expect(await row(id)).toMatchObject({ status: "sending", providerId: emailId });
 
-    const event = { type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: emailId } };
-    expect((await emailCallback(signedWebhook(event, `whsec_${randomBytes(24).toString("base64")}`))).status).toBe(401);
+    const event = {
+      type: "email.delivered",
+      created_at: new Date().toISOString(),
+      data: { email_id: emailId },
+    };
+    expect(
+      (await emailCallback(signedWebhook(event, `whsec_${randomBytes(24).toString("base64")}`))).status,
+    ).toBe(401);
     expect((await row(id)).status).toBe("sending");
 
     expect(await (await emailCallback(signedWebhook(event))).json()).toEqual({ result: "updated" });
     const delivered = await row(id);
     expect(delivered.status).toBe("delivered");
     expect(await (await emailCallback(signedWebhook(event))).json()).toEqual({ result: "unchanged" });
-    const bounce = { type: "email.bounced", created_at: new Date().toISOString(), data: { email_id: emailId } };
+    const bounce = {
+      type: "email.bounced",
+      created_at: new Date().toISOString(),
+      data: { email_id: emailId },
+    };
     expect(await (await emailCallback(signedWebhook(bounce))).json()).toEqual({ result: "unchanged" });
     expect(await row(id)).toEqual(delivered);
   });

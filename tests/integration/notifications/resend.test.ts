@@ -19,14 +19,20 @@ async function resendStandIn(answer: (i: number) => StandInAnswer) {
   return s;
 }
 
-async function newEmail(locale: "ar" | "en", establishment = "مؤسسة النور <للتجارة> & \"الخدمات\"") {
+async function newEmail(locale: "ar" | "en", establishment = 'مؤسسة النور <للتجارة> & "الخدمات"') {
   const recipient = `owner-${uniqueSuffix()}@example.om`;
   const { id } = await notify(db, {
     channel: "email",
     recipient,
     template: "employer.refund-available",
     locale,
-    params: { establishment, reference: "WA-2026-004217", legalPeriodEnds: "2030-05-01", claimUntil: "2035-05-01", url: "http://localhost:3000/ar/employer?x=1&y=2" },
+    params: {
+      establishment,
+      reference: "WA-2026-004217",
+      legalPeriodEnds: "2030-05-01",
+      claimUntil: "2035-05-01",
+      url: "http://localhost:3000/ar/employer?x=1&y=2",
+    },
   });
   const [r] = await db.select().from(notifications).where(eq(notifications.id, id));
   return r!;
@@ -64,7 +70,11 @@ describe("e-mail through the real Resend SDK against a local stand-in", () => {
   it("uses EMAIL_FROM and renders English left-to-right", async () => {
     const api = await resendStandIn(() => ({ status: 200, body: { id: "re_456" } }));
     const n = await newEmail("en", "Al Noor Trading");
-    const providers = providersFromEnv({ RESEND_API_KEY: "re_k", RESEND_BASE_URL: api.url, EMAIL_FROM: "Ministry <notify@mol.example.om>" });
+    const providers = providersFromEnv({
+      RESEND_API_KEY: "re_k",
+      RESEND_BASE_URL: api.url,
+      EMAIL_FROM: "Ministry <notify@mol.example.om>",
+    });
     await dispatchDue({ ids: [n.id], providers });
     const body = api.requests[0]!.json as { from: string; html: string };
     expect(body.from).toBe("Ministry <notify@mol.example.om>");
@@ -75,7 +85,10 @@ describe("e-mail through the real Resend SDK against a local stand-in", () => {
     const api = await resendStandIn((i) =>
       i === 0
         ? { status: 500, body: { statusCode: 500, name: "internal_server_error", message: "boom" } }
-        : { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." } },
+        : {
+            status: 422,
+            body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." },
+          },
     );
     const n = await newEmail("ar");
     const providers = providersFromEnv({ RESEND_API_KEY: "re_k", RESEND_BASE_URL: api.url });

@@ -13,7 +13,11 @@ describe("e-mail HTML", () => {
   });
 
   it("escapes everything from the message, subject included", () => {
-    const html = renderEmailHtml({ subject: `<img src=x onerror="alert(1)">`, body: `Dear <script>alert("x")</script> & 'co'`, locale: "en" });
+    const html = renderEmailHtml({
+      subject: `<img src=x onerror="alert(1)">`,
+      body: `Dear <script>alert("x")</script> & 'co'`,
+      locale: "en",
+    });
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;");

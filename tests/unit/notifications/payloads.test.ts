@@ -8,7 +8,11 @@ import { locales } from "@/lib/i18n/routing";
 import { renderEmailHtml } from "@/lib/notifications/email-html";
 import { renderTemplate, templateNames, type TemplateName } from "@/lib/notifications/templates";
 
-const PAYLOADS = ["<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`, "مؤسسة <script>alert('عربي')</script> النور"];
+const PAYLOADS = [
+  "<script>alert(1)</script>",
+  `"><img src=x onerror=alert(1)>`,
+  "مؤسسة <script>alert('عربي')</script> النور",
+];
 
 /**
  * Params for any template with the payload in every text field. Dates, numbers and codes get plausible values
@@ -47,7 +51,14 @@ describe("payloads in e-mails and SMS", () => {
           expect(html).not.toMatch(/<script|<img|<svg|<[^>]*onerror=/i);
           if (rendered.body.includes(payload)) {
             // Escaped, so it reads exactly as typed.
-            expect(html).toContain(payload.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
+            expect(html).toContain(
+              payload
+                .replace(/&/g, "&amp;")
+                .replace(/</g, "&lt;")
+                .replace(/>/g, "&gt;")
+                .replace(/"/g, "&quot;")
+                .replace(/'/g, "&#39;"),
+            );
           }
         }
       });
@@ -57,7 +68,9 @@ describe("payloads in e-mails and SMS", () => {
   it("covers templates that carry the payload (the test is not empty)", () => {
     const carrying = templateNames().filter((name) => {
       try {
-        return renderTemplate(name as TemplateName, "en", paramsWith(PAYLOADS[0]!) as never).body.includes(PAYLOADS[0]!);
+        return renderTemplate(name as TemplateName, "en", paramsWith(PAYLOADS[0]!) as never).body.includes(
+          PAYLOADS[0]!,
+        );
       } catch {
         return false;
       }

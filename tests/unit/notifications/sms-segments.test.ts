@@ -3,8 +3,18 @@ import { smsSegments } from "@/lib/notifications/sms-segments";
 
 describe("SMS segment count", () => {
   it("counts GSM 7-bit text: 160 in one part, 153 per part beyond", () => {
-    expect(smsSegments("a".repeat(160))).toEqual({ encoding: "gsm7", units: 160, segments: 1, perSegment: 160 });
-    expect(smsSegments("a".repeat(161))).toEqual({ encoding: "gsm7", units: 161, segments: 2, perSegment: 153 });
+    expect(smsSegments("a".repeat(160))).toEqual({
+      encoding: "gsm7",
+      units: 160,
+      segments: 1,
+      perSegment: 160,
+    });
+    expect(smsSegments("a".repeat(161))).toEqual({
+      encoding: "gsm7",
+      units: 161,
+      segments: 2,
+      perSegment: 153,
+    });
     expect(smsSegments("a".repeat(306)).segments).toBe(2);
     expect(smsSegments("a".repeat(307)).segments).toBe(3);
   });

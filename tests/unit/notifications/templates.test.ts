@@ -14,8 +14,19 @@ const samples: { [K in TemplateName]?: TemplateParams[K] } = {
     claimUntil: "2035-05-01",
     url,
   },
-  "worker.grievance-closing.sms": { reference: "WA-2026-004217", establishment: "Al Noor Trading", deadline: "2026-08-03", url },
-  "worker.grievance-closing.email": { name: "Rahul Kumar", reference: "WA-2026-004217", establishment: "Al Noor Trading", deadline: "2026-08-03", url },
+  "worker.grievance-closing.sms": {
+    reference: "WA-2026-004217",
+    establishment: "Al Noor Trading",
+    deadline: "2026-08-03",
+    url,
+  },
+  "worker.grievance-closing.email": {
+    name: "Rahul Kumar",
+    reference: "WA-2026-004217",
+    establishment: "Al Noor Trading",
+    deadline: "2026-08-03",
+    url,
+  },
 };
 
 describe("deadline templates", () => {
@@ -41,8 +52,12 @@ describe("deadline templates", () => {
   });
 
   it("keeps the grievance SMS short: two UCS-2 parts in Arabic, one GSM part in English", () => {
-    const ar = smsSegments(renderTemplate("worker.grievance-closing.sms", "ar", samples["worker.grievance-closing.sms"]!).body);
-    const en = smsSegments(renderTemplate("worker.grievance-closing.sms", "en", samples["worker.grievance-closing.sms"]!).body);
+    const ar = smsSegments(
+      renderTemplate("worker.grievance-closing.sms", "ar", samples["worker.grievance-closing.sms"]!).body,
+    );
+    const en = smsSegments(
+      renderTemplate("worker.grievance-closing.sms", "en", samples["worker.grievance-closing.sms"]!).body,
+    );
     expect(ar.encoding).toBe("ucs2");
     expect(ar.segments).toBeLessThanOrEqual(2);
     expect(en.encoding).toBe("gsm7");

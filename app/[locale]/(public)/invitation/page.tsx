@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The link in the invitation e-mail. Opening it uses nothing up: the token is spent when the form is sent. */
-export default async function InvitationPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ token?: string }> }) {
+export default async function InvitationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { locale } = await params;
   const { token } = await searchParams;
   setRequestLocale(locale);
@@ -24,15 +30,22 @@ export default async function InvitationPage({ params, searchParams }: { params:
       <PageTitle
         lead={
           invitation
-            ? t("lead", { establishment: locale === "ar" ? invitation.establishmentAr : invitation.establishmentEn, email: invitation.email })
+            ? t("lead", {
+                establishment: locale === "ar" ? invitation.establishmentAr : invitation.establishmentEn,
+                email: invitation.email,
+              })
             : undefined
         }
       >
         {t("title")}
       </PageTitle>
-      {invitation && token ? <ClientMessages namespaces={["errors", "invitation", "teamErrors"]}>
-        <AcceptInvitationForm token={token.slice(0, 100)} />
-      </ClientMessages> : <Notice tone="warning">{t("invalid")}</Notice>}
+      {invitation && token ? (
+        <ClientMessages namespaces={["errors", "invitation", "teamErrors"]}>
+          <AcceptInvitationForm token={token.slice(0, 100)} />
+        </ClientMessages>
+      ) : (
+        <Notice tone="warning">{t("invalid")}</Notice>
+      )}
     </>
   );
 }

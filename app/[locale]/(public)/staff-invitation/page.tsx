@@ -44,8 +44,8 @@ export default async function StaffInvitationPage({
       </PageTitle>
       {invitation && safe ? (
         <ClientMessages namespaces={["errors", "adminInsight.invitation"]}>
-        <AcceptStaffInvitationForm token={safe} />
-      </ClientMessages>
+          <AcceptStaffInvitationForm token={safe} />
+        </ClientMessages>
       ) : (
         <Notice tone="warning">{t("invalid")}</Notice>
       )}

@@ -68,7 +68,10 @@ export default async function AuditLogPage({
       {!parsed.ok ? (
         <InvalidFilterNotice
           title={t("invalidFilter")}
-          messages={Object.entries(parsed.errors).map(([field, code]) => ({ key: field, text: t(errorKey(code)) }))}
+          messages={Object.entries(parsed.errors).map(([field, code]) => ({
+            key: field,
+            text: t(errorKey(code)),
+          }))}
         />
       ) : null}
 

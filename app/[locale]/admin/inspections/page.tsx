@@ -40,7 +40,9 @@ export default async function InspectionsPage({ params }: { params: Promise<{ lo
               </Link>
             </h2>
             <p className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-              <Tag tone={referralStatusTone[referral.status]}>{t(`inspections.states.${referral.status}`)}</Tag>
+              <Tag tone={referralStatusTone[referral.status]}>
+                {t(`inspections.states.${referral.status}`)}
+              </Tag>
               <span>{t(`inspections.period.${referral.period}`, { key: referral.periodKey })}</span>
               <span className="text-muted">{t("inspections.reportCount", { count: reports.length })}</span>
               <bdi dir="ltr" className="text-muted">
@@ -49,7 +51,9 @@ export default async function InspectionsPage({ params }: { params: Promise<{ lo
             </p>
             {establishment.servicesSuspendedUntil && establishment.servicesSuspendedUntil > new Date() ? (
               <p className="font-semibold text-danger">
-                {t("inspections.suspendedUntil", { date: formatDate(establishment.servicesSuspendedUntil, locale) })}
+                {t("inspections.suspendedUntil", {
+                  date: formatDate(establishment.servicesSuspendedUntil, locale),
+                })}
               </p>
             ) : null}
           </li>

@@ -22,22 +22,33 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-
 type Search = { status?: string; ground?: string; from?: string; to?: string; q?: string; after?: string };
 
 /** Finance's queue of refund requests (finance and supervisors). */
-export default async function RefundQueuePage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<Search> }) {
+export default async function RefundQueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Search>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["finance"]);
   const sp = await searchParams;
   const t = await getTranslations("adminFinance");
   const { status, ground, from, to, q } = parseRefundFilters(sp);
-  const queue = await listRefundQueue(actor, { status, ground, from, to, q }, { after: decodeRefundCursor(sp.after) });
+  const queue = await listRefundQueue(
+    actor,
+    { status, ground, from, to, q },
+    { after: decodeRefundCursor(sp.after) },
+  );
   const keep = new URLSearchParams();
   for (const [k, v] of Object.entries({ status, ground, from, to, q })) if (v) keep.set(k, v);
   const csvHref = `/api/admin/export/refunds?${keep.toString()}`;
-  const nextHref = queue.next ? `/admin/refunds?${new URLSearchParams([...keep, ["after", queue.next]]).toString()}` : null;
+  const nextHref = queue.next
+    ? `/admin/refunds?${new URLSearchParams([...keep, ["after", queue.next]]).toString()}`
+    : null;
   const select = "block w-full border-2 border-ink bg-white px-3 py-2";
   return (
     <>
@@ -54,7 +65,10 @@ export default async function RefundQueuePage({ params, searchParams }: { params
           {t("refunds.csv")}
         </a>
       </p>
-      <form method="get" className="mb-6 grid gap-4 border-2 border-gray-300 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+      <form
+        method="get"
+        className="mb-6 grid gap-4 border-2 border-gray-300 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      >
         <div className="sm:col-span-2 lg:col-span-5">
           <label htmlFor="q" className="mb-1 block font-semibold">
             {t("refunds.search")}
@@ -62,7 +76,14 @@ export default async function RefundQueuePage({ params, searchParams }: { params
           <p id="q-hint" className="mb-1 text-sm text-muted">
             {t("refunds.searchHint")}
           </p>
-          <input id="q" name="q" type="search" defaultValue={q ?? ""} aria-describedby="q-hint" className={`${select} max-w-xl`} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q ?? ""}
+            aria-describedby="q-hint"
+            className={`${select} max-w-xl`}
+          />
         </div>
         <div>
           <label htmlFor="status" className="mb-1 block font-semibold">
@@ -103,7 +124,10 @@ export default async function RefundQueuePage({ params, searchParams }: { params
           <input id="to" name="to" type="date" dir="ltr" defaultValue={to ?? ""} className={select} />
         </div>
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
             {t("refunds.apply")}
           </button>
           <Link href="/admin/refunds" className="text-brand-800 underline">
@@ -115,15 +139,28 @@ export default async function RefundQueuePage({ params, searchParams }: { params
         <p>{t("refunds.none")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start text-sm sm:text-base" data-testid="refund-queue">
+          <table
+            className="w-full border-collapse text-start text-sm sm:text-base"
+            data-testid="refund-queue"
+          >
             <caption className="sr-only">{t("refunds.tableCaption")}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pe-4 text-start">{t("refunds.reference")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("refunds.establishment")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("refunds.amount")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("refunds.asked")}</th>
-                <th scope="col" className="py-2 text-start">{t("refunds.statusCol")}</th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("refunds.reference")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("refunds.establishment")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("refunds.amount")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("refunds.asked")}
+                </th>
+                <th scope="col" className="py-2 text-start">
+                  {t("refunds.statusCol")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -137,7 +174,9 @@ export default async function RefundQueuePage({ params, searchParams }: { params
                   </th>
                   <td className="py-2 pe-4">
                     <span className="block">{locale === "ar" ? r.establishmentAr : r.establishmentEn}</span>
-                    <span className="block text-sm text-muted">{locale === "ar" ? r.workerAr : r.workerEn}</span>
+                    <span className="block text-sm text-muted">
+                      {locale === "ar" ? r.workerAr : r.workerEn}
+                    </span>
                   </td>
                   <td className="py-2 pe-4 whitespace-nowrap">{formatOmr(r.amountBaisa, locale)}</td>
                   <td className="py-2 pe-4 whitespace-nowrap">{formatDate(r.createdAt, locale, "medium")}</td>
@@ -152,7 +191,10 @@ export default async function RefundQueuePage({ params, searchParams }: { params
       )}
       <nav className="mt-6 flex gap-6" aria-label={t("refunds.title")}>
         {sp.after ? (
-          <Link href={`/admin/refunds${keep.size ? `?${keep.toString()}` : ""}`} className="text-brand-800 underline">
+          <Link
+            href={`/admin/refunds${keep.size ? `?${keep.toString()}` : ""}`}
+            className="text-brand-800 underline"
+          >
             {t("refunds.first")}
           </Link>
         ) : null}

@@ -64,7 +64,8 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
                 <span dir="ltr" className="font-mono">
                   {n.recipient}
                 </span>{" "}
-                · {t("template")} <code>{n.template}</code> · {t("created")} {formatDateTime(n.createdAt, locale)}
+                · {t("template")} <code>{n.template}</code> · {t("created")}{" "}
+                {formatDateTime(n.createdAt, locale)}
               </p>
               <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
                 <span className={`border-s-4 px-2 py-0.5 font-semibold ${statusTone[n.status]}`}>
@@ -109,7 +110,11 @@ export default async function OutboxPage({ params }: { params: Promise<{ locale:
                   <article lang={n.locale} dir={dir} className="max-w-md rounded-lg bg-gray-100 p-3">
                     <p className="whitespace-pre-line break-words">{n.body}</p>
                   </article>
-                  <p className="mt-2 text-sm text-muted" data-testid="sms-segments" data-segments={segments.segments}>
+                  <p
+                    className="mt-2 text-sm text-muted"
+                    data-testid="sms-segments"
+                    data-segments={segments.segments}
+                  >
                     {tn("segments", {
                       count: segments.segments,
                       encoding: tn(`encoding.${segments.encoding}`),

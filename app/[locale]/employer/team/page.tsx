@@ -19,14 +19,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STATE_TONE = { active: "green", invited: "yellow", removed: "grey" } as const;
 
-export default async function TeamPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { locale } = await params;
   const { notice } = await searchParams;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
   // Only the owner manages the team; the use cases refuse an HR officer too.
   if (actor.role !== "owner") redirect(`/${locale}/forbidden`);
-  const [t, te, own, team] = await Promise.all([getTranslations("team"), getTranslations("employer"), getOwnEstablishment(actor), listTeam(actor)]);
+  const [t, te, own, team] = await Promise.all([
+    getTranslations("team"),
+    getTranslations("employer"),
+    getOwnEstablishment(actor),
+    listTeam(actor),
+  ]);
   const establishment = own ? (locale === "ar" ? own.establishment.nameAr : own.establishment.nameEn) : "";
 
   const action = (m: TeamMember) => {
@@ -39,7 +50,9 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         <button
           type="submit"
           className="text-danger underline"
-          aria-label={invited ? t("cancelInvitationLabel", { email: m.email }) : t("removeLabel", { name: m.name })}
+          aria-label={
+            invited ? t("cancelInvitationLabel", { email: m.email }) : t("removeLabel", { name: m.name })
+          }
         >
           {invited ? t("cancelInvitation") : t("remove")}
         </button>
@@ -57,7 +70,9 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       </p>
       <PageTitle lead={t("lead", { establishment })}>{t("title")}</PageTitle>
       {notice === "removed" ? <Notice tone="success">{t("removed")}</Notice> : null}
-      {notice === "not_found" || notice === "cannot_remove_owner" ? <Notice tone="warning">{t(`notices.${notice}`)}</Notice> : null}
+      {notice === "not_found" || notice === "cannot_remove_owner" ? (
+        <Notice tone="warning">{t(`notices.${notice}`)}</Notice>
+      ) : null}
 
       <section aria-labelledby="members-title" className="mb-10">
         <h2 id="members-title" className="mb-3 text-xl font-bold">
@@ -65,11 +80,16 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         </h2>
         <ul className="border-t border-gray-300" data-testid="team-list">
           {team.map((m) => (
-            <li key={m.id} className="grid gap-2 border-b border-gray-300 py-3 sm:grid-cols-[1fr_15rem_12rem] sm:items-center sm:gap-6" data-email={m.email}>
+            <li
+              key={m.id}
+              className="grid gap-2 border-b border-gray-300 py-3 sm:grid-cols-[1fr_15rem_12rem] sm:items-center sm:gap-6"
+              data-email={m.email}
+            >
               <div className="min-w-0">
                 {/* Until an invitation is accepted the person has no name of their own: the address stands for it. */}
                 <span className="block break-all font-semibold">
-                  <bdi>{m.state === "invited" ? m.email : m.name}</bdi> {m.id === actor.userId ? <span className="font-normal text-muted">{t("you")}</span> : null}
+                  <bdi>{m.state === "invited" ? m.email : m.name}</bdi>{" "}
+                  {m.id === actor.userId ? <span className="font-normal text-muted">{t("you")}</span> : null}
                 </span>
                 {m.state === "invited" ? null : (
                   <span className="block break-all text-sm text-muted">

@@ -13,8 +13,27 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const SECTIONS = ["start", "filing", "paying", "tracking", "cancelling", "refunds", "worker", "inspection", "team", "help"] as const;
-const FILING_STEPS = ["worker", "absence", "declarations", "evidence", "check", "pay", "confirmation"] as const;
+const SECTIONS = [
+  "start",
+  "filing",
+  "paying",
+  "tracking",
+  "cancelling",
+  "refunds",
+  "worker",
+  "inspection",
+  "team",
+  "help",
+] as const;
+const FILING_STEPS = [
+  "worker",
+  "absence",
+  "declarations",
+  "evidence",
+  "check",
+  "pay",
+  "confirmation",
+] as const;
 
 /** The numbers the guide quotes, from the one place they are kept. */
 const NUMBERS = {
@@ -90,7 +109,10 @@ export default async function EmployerGuidePage({ params }: { params: Promise<{ 
         <h3 className="pt-2 text-lg font-bold">{s("tracking.statusesTitle")}</h3>
         <dl className="border-t border-gray-300">
           {REPORT_STATUSES.map((status) => (
-            <div key={status} className="grid gap-1 border-b border-gray-300 py-3 sm:grid-cols-[11rem_1fr] sm:gap-6">
+            <div
+              key={status}
+              className="grid gap-1 border-b border-gray-300 py-3 sm:grid-cols-[11rem_1fr] sm:gap-6"
+            >
               <dt>
                 <StatusTag status={status} />
               </dt>

@@ -101,7 +101,10 @@ export default async function WorkerGuidePage({ params }: { params: Promise<{ lo
         <li>{t("help3")}</li>
       </ul>
 
-      <Link href="/sign-in/worker" className="inline-block bg-brand-600 px-5 py-3 font-semibold text-white no-underline hover:bg-brand-700">
+      <Link
+        href="/sign-in/worker"
+        className="inline-block bg-brand-600 px-5 py-3 font-semibold text-white no-underline hover:bg-brand-700"
+      >
         {t("start")}
       </Link>
     </div>

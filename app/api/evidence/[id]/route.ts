@@ -6,7 +6,10 @@ export const dynamic = "force-dynamic";
 /** RFC 6266 / 5987: an ASCII fallback name and the real one, UTF-8 encoded. */
 function contentDisposition(kind: "inline" | "attachment", name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -14,7 +17,10 @@ function contentDisposition(kind: "inline" | "attachment", name: string): string
  * Streams an evidence file to someone allowed to see its report; 404 for everyone else, the same answer as for
  * a file that does not exist. Images open in the browser; PDFs are downloaded (`?download=1` downloads either).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await params;
   const actor = await getActor();
   const found = await openEvidenceFile(actor, id);
@@ -30,7 +36,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     });
   }
   const { file, body } = found;
-  const download = new URL(request.url).searchParams.get("download") === "1" || file.mimeType === "application/pdf";
+  const download =
+    new URL(request.url).searchParams.get("download") === "1" || file.mimeType === "application/pdf";
   return new Response(body, {
     status: 200,
     headers: {
@@ -39,7 +46,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Content-Disposition": contentDisposition(download ? "attachment" : "inline", file.originalName),
       "X-Content-Type-Options": "nosniff",
       // Nothing in the file may run or load anything, whatever a browser makes of it.
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+      "Content-Security-Policy":
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
       "Cache-Control": "private, no-store",
       "Cross-Origin-Resource-Policy": "same-origin",
     },

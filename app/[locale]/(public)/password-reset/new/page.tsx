@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("newTitle") };
 }
 
-export default async function NewPasswordPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ token?: string }> }) {
+export default async function NewPasswordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { locale } = await params;
   const { token } = await searchParams;
   setRequestLocale(locale);
@@ -26,8 +32,8 @@ export default async function NewPasswordPage({ params, searchParams }: { params
       <PageTitle lead={valid ? t("newLead") : undefined}>{t("newTitle")}</PageTitle>
       {valid && token ? (
         <ClientMessages namespaces={["errors", "reset", "signUp"]}>
-        <NewPasswordForm token={token} />
-      </ClientMessages>
+          <NewPasswordForm token={token} />
+        </ClientMessages>
       ) : (
         <>
           <Notice tone="warning">{te("link_invalid")}</Notice>

@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("staffTitle") };
 }
 
-export default async function StaffSignInPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function StaffSignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { locale } = await params;
   const { notice } = await searchParams;
   setRequestLocale(locale);

@@ -8,16 +8,33 @@ import { TextField } from "@/components/ui/text-field";
 import { ErrorSummaryBox, type SummaryItem } from "@/components/ui/error-summary-box";
 import { DemoWorkers } from "@/components/worker/demo-workers";
 import type { Locale } from "@/lib/i18n/routing";
-import { requestWorkerCodeAction, resendWorkerCodeAction, verifyWorkerCodeAction } from "@/lib/workers/actions";
+import {
+  requestWorkerCodeAction,
+  resendWorkerCodeAction,
+  verifyWorkerCodeAction,
+} from "@/lib/workers/actions";
 import { readPendingSignIn } from "@/lib/workers/sign-in-cookie";
 
 type Search = { step?: string; error?: string; until?: string; sent?: string };
 
 const CIVIL_ID_ERRORS = new Set(["civil_id_required", "civil_id_format"]);
 const CODE_ERRORS = new Set(["code_required", "code_format", "code_invalid"]);
-const KNOWN_ERRORS = new Set([...CIVIL_ID_ERRORS, ...CODE_ERRORS, "code_locked", "code_locked_until", "too_many_codes", "start_again"]);
+const KNOWN_ERRORS = new Set([
+  ...CIVIL_ID_ERRORS,
+  ...CODE_ERRORS,
+  "code_locked",
+  "code_locked_until",
+  "too_many_codes",
+  "start_again",
+]);
 
-export async function generateMetadata({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<Search> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Search>;
+}): Promise<Metadata> {
   const [{ locale }, { error, step }] = await Promise.all([params, searchParams]);
   const t = await getTranslations({ locale, namespace: "workerSignIn" });
   const tm = await getTranslations({ locale, namespace: "meta" });
@@ -28,14 +45,23 @@ export async function generateMetadata({ params, searchParams }: { params: Promi
 function timeOf(iso: string | undefined, locale: Locale): string {
   const d = iso ? new Date(iso) : null;
   if (!d || Number.isNaN(d.getTime())) return "";
-  return new Intl.DateTimeFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", { timeStyle: "short", timeZone: "Asia/Muscat" }).format(d);
+  return new Intl.DateTimeFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", {
+    timeStyle: "short",
+    timeZone: "Asia/Muscat",
+  }).format(d);
 }
 
 /**
  * "Log in with ID": civil ID, then a 6-digit code sent by SMS. Server-rendered plain forms: every step works
  * without JavaScript. Step 2 shows the same words whether or not the civil ID is in the registry.
  */
-export default async function WorkerSignInPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<Search> }) {
+export default async function WorkerSignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Search>;
+}) {
   const { locale } = await params;
   const search = await searchParams;
   setRequestLocale(locale);
@@ -47,13 +73,18 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
 
   const error = search.error && KNOWN_ERRORS.has(search.error) ? search.error : undefined;
   const message = error ? te(error as "code_invalid", { time: timeOf(search.until, locale) }) : undefined;
-  const fieldName = error && CIVIL_ID_ERRORS.has(error) ? "civilId" : error && CODE_ERRORS.has(error) ? "code" : undefined;
+  const fieldName =
+    error && CIVIL_ID_ERRORS.has(error) ? "civilId" : error && CODE_ERRORS.has(error) ? "code" : undefined;
   const items: SummaryItem[] = message ? [{ field: fieldName, message }] : [];
 
   if (codeStep) {
     return (
       <>
-        <ErrorSummaryBox items={items} title={tRoot("form.errorSummaryTitle")} errorPrefix={tRoot("meta.errorPrefix")} />
+        <ErrorSummaryBox
+          items={items}
+          title={tRoot("form.errorSummaryTitle")}
+          errorPrefix={tRoot("meta.errorPrefix")}
+        />
         <PageTitle>{t("codeTitle")}</PageTitle>
         <Notice tone={search.sent ? "success" : "info"}>
           <p>{t("codeSent")}</p>
@@ -100,7 +131,11 @@ export default async function WorkerSignInPage({ params, searchParams }: { param
 
   return (
     <>
-      <ErrorSummaryBox items={items} title={tRoot("form.errorSummaryTitle")} errorPrefix={tRoot("meta.errorPrefix")} />
+      <ErrorSummaryBox
+        items={items}
+        title={tRoot("form.errorSummaryTitle")}
+        errorPrefix={tRoot("meta.errorPrefix")}
+      />
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <form action={requestWorkerCodeAction} noValidate>
         <input type="hidden" name="locale" value={locale} />

@@ -8,7 +8,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("checkTitle") };
 }
 
-export default async function CheckEmailPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ to?: string }> }) {
+export default async function CheckEmailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ to?: string }>;
+}) {
   const { locale } = await params;
   const { to } = await searchParams;
   setRequestLocale(locale);
@@ -16,9 +22,7 @@ export default async function CheckEmailPage({ params, searchParams }: { params:
   return (
     <>
       <PageTitle>{t("checkTitle")}</PageTitle>
-      <p className="mb-4 max-w-2xl text-lg">
-        {t("checkLead", { email: (to ?? "").slice(0, 120) })}
-      </p>
+      <p className="mb-4 max-w-2xl text-lg">{t("checkLead", { email: (to ?? "").slice(0, 120) })}</p>
       <p className="max-w-2xl text-muted">{t("checkNext")}</p>
     </>
   );

@@ -12,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Opening the link confirms the account: the token is single-use and only its hash is stored.
-export default async function VerifyPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ token?: string }> }) {
+export default async function VerifyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { locale } = await params;
   const { token } = await searchParams;
   setRequestLocale(locale);
@@ -21,8 +27,15 @@ export default async function VerifyPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageTitle>{t("verifyTitle")}</PageTitle>
-      {ok ? <Notice tone="success">{t("verifyOk")}</Notice> : <Notice tone="warning">{t("verifyFailed")}</Notice>}
-      <Link href={ok ? "/sign-in/employer?notice=verified" : "/sign-up"} className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline">
+      {ok ? (
+        <Notice tone="success">{t("verifyOk")}</Notice>
+      ) : (
+        <Notice tone="warning">{t("verifyFailed")}</Notice>
+      )}
+      <Link
+        href={ok ? "/sign-in/employer?notice=verified" : "/sign-up"}
+        className="inline-block bg-brand-600 px-5 py-2.5 font-semibold text-white no-underline"
+      >
         {ok ? t("toSignIn") : t("title")}
       </Link>
     </>

@@ -51,12 +51,18 @@ export default async function InspectionPage({
         <span data-testid="referral-status">
           <Tag tone={referralStatusTone[referral.status]}>{t(`inspections.states.${referral.status}`)}</Tag>
         </span>
-        {referral.decidedAt ? <span className="text-muted">{t("inspections.decided", { date: formatDateTime(referral.decidedAt, locale) })}</span> : null}
+        {referral.decidedAt ? (
+          <span className="text-muted">
+            {t("inspections.decided", { date: formatDateTime(referral.decidedAt, locale) })}
+          </span>
+        ) : null}
       </p>
       {referral.outcomeNote ? <p className="mb-4">{referral.outcomeNote}</p> : null}
       {establishment.servicesSuspendedUntil && establishment.servicesSuspendedUntil > new Date() ? (
         <p className="mb-4 font-semibold text-danger" data-testid="suspended-until">
-          {t("inspections.suspendedUntil", { date: formatDate(establishment.servicesSuspendedUntil, locale) })}
+          {t("inspections.suspendedUntil", {
+            date: formatDate(establishment.servicesSuspendedUntil, locale),
+          })}
         </p>
       ) : null}
       <h2 className="mb-2 text-xl font-bold">{t("inspections.reports")}</h2>
@@ -64,7 +70,9 @@ export default async function InspectionPage({
         {reports.map((r) => (
           <li key={r.id}>
             <bdi dir="ltr">{r.reference}</bdi> — {locale === "ar" ? r.workerAr : r.workerEn} — {tr(r.status)}
-            {r.submittedAt ? <span className="text-muted"> ({formatDate(r.submittedAt, locale, "medium")})</span> : null}
+            {r.submittedAt ? (
+              <span className="text-muted"> ({formatDate(r.submittedAt, locale, "medium")})</span>
+            ) : null}
           </li>
         ))}
       </ul>

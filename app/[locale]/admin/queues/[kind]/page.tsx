@@ -3,7 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
 import { TextField } from "@/components/ui/text-field";
-import { listQueue, queueNationalities, QUEUE_KINDS, QUEUE_STATUSES, type QueueKind } from "@/lib/admin/queues";
+import {
+  listQueue,
+  queueNationalities,
+  QUEUE_KINDS,
+  QUEUE_STATUSES,
+  type QueueKind,
+} from "@/lib/admin/queues";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -25,7 +31,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 /** A reviewer's queue: oldest first, filters and search in the address (GET), keyset pages. */
-export default async function QueuePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+export default async function QueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
   const { locale, kind } = await params;
   setRequestLocale(locale);
   if (!isKind(kind)) notFound();
@@ -61,8 +73,14 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       <BackLink href="/admin">{t("back")}</BackLink>
       <PageTitle lead={t(`leads.${kind}`)}>{t(`titles.${kind}`)}</PageTitle>
 
-      <div className="mb-6 border-s-8 border-brand-600 bg-brand-50 p-4" role="status" data-testid="queue-summary">
-        <p className="text-xl font-bold">{t("count", { count: page.count, n: formatNumber(page.count, locale) })}</p>
+      <div
+        className="mb-6 border-s-8 border-brand-600 bg-brand-50 p-4"
+        role="status"
+        data-testid="queue-summary"
+      >
+        <p className="text-xl font-bold">
+          {t("count", { count: page.count, n: formatNumber(page.count, locale) })}
+        </p>
         {page.oldestAt ? (
           <p>
             {t("oldest", {
@@ -76,7 +94,11 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
 
       <p className="mb-6">
         {/* The same list, with the same filters, for a spreadsheet (UTF-8 with a BOM, so Excel shows Arabic). */}
-        <a href={`/api/admin/export/queue/${kind}?${new URLSearchParams(keep as Record<string, string>).toString()}`} className="text-brand-800 underline" data-testid="queue-csv">
+        <a
+          href={`/api/admin/export/queue/${kind}?${new URLSearchParams(keep as Record<string, string>).toString()}`}
+          className="text-brand-800 underline"
+          data-testid="queue-csv"
+        >
           {t("csv")}
         </a>
       </p>
@@ -84,12 +106,23 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       <details className="mb-6 border border-gray-300 p-4" open={filtered}>
         <summary className="cursor-pointer text-lg font-semibold">{t("filters")}</summary>
         <form method="get" className="mt-4 grid gap-x-6 sm:grid-cols-2">
-          <TextField name="q" label={t("q")} hint={t("qHint")} defaultValue={filters.q} className="sm:col-span-2" />
+          <TextField
+            name="q"
+            label={t("q")}
+            hint={t("qHint")}
+            defaultValue={filters.q}
+            className="sm:col-span-2"
+          />
           <div className="mb-5">
             <label htmlFor="governorate" className="mb-1 block font-semibold">
               {t("governorate")}
             </label>
-            <select id="governorate" name="governorate" defaultValue={filters.governorate} className="block w-full border-2 border-ink bg-white p-2">
+            <select
+              id="governorate"
+              name="governorate"
+              defaultValue={filters.governorate}
+              className="block w-full border-2 border-ink bg-white p-2"
+            >
               <option value="">{t("allGovernorates")}</option>
               {governorates.map((g) => (
                 <option key={g.code} value={g.code}>
@@ -102,7 +135,12 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
             <label htmlFor="nationality" className="mb-1 block font-semibold">
               {t("nationality")}
             </label>
-            <select id="nationality" name="nationality" defaultValue={filters.nationality} className="block w-full border-2 border-ink bg-white p-2">
+            <select
+              id="nationality"
+              name="nationality"
+              defaultValue={filters.nationality}
+              className="block w-full border-2 border-ink bg-white p-2"
+            >
               <option value="">{t("allNationalities")}</option>
               {nationalities.map((n) => (
                 <option key={n} value={n}>
@@ -116,7 +154,12 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
               <label htmlFor="status" className="mb-1 block font-semibold">
                 {t("status")}
               </label>
-              <select id="status" name="status" defaultValue={filters.status} className="block w-full border-2 border-ink bg-white p-2">
+              <select
+                id="status"
+                name="status"
+                defaultValue={filters.status}
+                className="block w-full border-2 border-ink bg-white p-2"
+              >
                 <option value="">{t("allStatuses")}</option>
                 {statuses.map((s) => (
                   <option key={s} value={s}>
@@ -126,10 +169,27 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
               </select>
             </div>
           ) : null}
-          <TextField name="from" type="date" dir="ltr" label={t("from")} hint={t("dateHint")} defaultValue={filters.from} />
-          <TextField name="to" type="date" dir="ltr" label={t("to")} hint={t("dateHint")} defaultValue={filters.to} />
+          <TextField
+            name="from"
+            type="date"
+            dir="ltr"
+            label={t("from")}
+            hint={t("dateHint")}
+            defaultValue={filters.from}
+          />
+          <TextField
+            name="to"
+            type="date"
+            dir="ltr"
+            label={t("to")}
+            hint={t("dateHint")}
+            defaultValue={filters.to}
+          />
           <div className="flex flex-wrap items-center gap-6 sm:col-span-2">
-            <button type="submit" className="bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
+            <button
+              type="submit"
+              className="bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+            >
               {t("apply")}
             </button>
             {filtered ? (
@@ -148,22 +208,41 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
           <table className="w-full border-collapse text-sm sm:text-base" data-testid="queue">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pe-4 text-start">{t("columns.reference")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("columns.worker")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("columns.establishment")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("columns.governorate")}</th>
-                <th scope="col" className="py-2 pe-4 text-start">{t("columns.received")}</th>
-                <th scope="col" className="py-2 text-start">{t("columns.waiting")}</th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("columns.reference")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("columns.worker")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("columns.establishment")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("columns.governorate")}
+                </th>
+                <th scope="col" className="py-2 pe-4 text-start">
+                  {t("columns.received")}
+                </th>
+                <th scope="col" className="py-2 text-start">
+                  {t("columns.waiting")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.items.map((item) => (
                 <tr key={item.id} className="border-b border-gray-300 align-top">
                   <th scope="row" className="py-2 pe-4 text-start font-normal">
-                    <Link href={`/admin/reports/${item.reportId}`} className="whitespace-nowrap font-semibold text-brand-800 underline">
+                    <Link
+                      href={`/admin/reports/${item.reportId}`}
+                      className="whitespace-nowrap font-semibold text-brand-800 underline"
+                    >
                       <bdi dir="ltr">{item.reference}</bdi>
                     </Link>
-                    {statuses.length > 1 ? <span className="block text-sm text-muted">{t(`statuses.${item.status as "submitted"}`)}</span> : null}
+                    {statuses.length > 1 ? (
+                      <span className="block text-sm text-muted">
+                        {t(`statuses.${item.status as "submitted"}`)}
+                      </span>
+                    ) : null}
                   </th>
                   <td className="py-2 pe-4">
                     <span className="block">{locale === "ar" ? item.workerNameAr : item.workerNameEn}</span>
@@ -175,12 +254,19 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
                     </span>
                   </td>
                   <td className="py-2 pe-4">
-                    <span className="block">{locale === "ar" ? item.establishmentNameAr : item.establishmentNameEn}</span>
+                    <span className="block">
+                      {locale === "ar" ? item.establishmentNameAr : item.establishmentNameEn}
+                    </span>
                     <span className="block text-sm text-muted">{t("cr", { cr: item.crNumber })}</span>
                   </td>
                   <td className="py-2 pe-4">{govName(item.governorateCode)}</td>
                   <td className="py-2 pe-4">{formatDateTime(item.queuedAt, locale)}</td>
-                  <td className="py-2">{t("days", { days: waited(item.queuedAt), n: formatNumber(waited(item.queuedAt), locale) })}</td>
+                  <td className="py-2">
+                    {t("days", {
+                      days: waited(item.queuedAt),
+                      n: formatNumber(waited(item.queuedAt), locale),
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -189,12 +275,19 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
       )}
       <nav className="mb-8 flex flex-wrap gap-6" aria-label={t(`titles.${kind}`)}>
         {one(sp.after) ? (
-          <Link href={{ pathname: `/admin/queues/${kind}`, query: keep }} className="text-brand-800 underline">
+          <Link
+            href={{ pathname: `/admin/queues/${kind}`, query: keep }}
+            className="text-brand-800 underline"
+          >
             {t("first")}
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link href={{ pathname: `/admin/queues/${kind}`, query: { ...keep, after: page.nextCursor } }} className="text-brand-800 underline" rel="next">
+          <Link
+            href={{ pathname: `/admin/queues/${kind}`, query: { ...keep, after: page.nextCursor } }}
+            className="text-brand-800 underline"
+            rel="next"
+          >
             {t("next")}
           </Link>
         ) : null}

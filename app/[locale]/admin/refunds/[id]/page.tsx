@@ -17,7 +17,13 @@ import type { Locale } from "@/lib/i18n/routing";
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ notice?: string }> };
 
-const NOTICES = ["rejected", "approved_refunded", "approved_failed", "approved_pending", "approved_provider_error"] as const;
+const NOTICES = [
+  "rejected",
+  "approved_refunded",
+  "approved_failed",
+  "approved_pending",
+  "approved_provider_error",
+] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminFinance.refunds");
@@ -36,10 +42,15 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
   if (!detail) notFound();
   const t = await getTranslations("adminFinance");
   const tr = await getTranslations("tracking.status");
-  const ta = (await getTranslations("adminFinance")) as unknown as ((k: string) => string) & { has: (k: string) => boolean };
+  const ta = (await getTranslations("adminFinance")) as unknown as ((k: string) => string) & {
+    has: (k: string) => boolean;
+  };
   const { request, report, deposit, establishment, worker, history } = detail;
   const amount = formatOmr(request.amountBaisa, locale);
-  const reason = request.decisionReasonCode && ta.has(`reasons.${request.decisionReasonCode}`) ? ta(`reasons.${request.decisionReasonCode}`) : request.decisionReasonCode;
+  const reason =
+    request.decisionReasonCode && ta.has(`reasons.${request.decisionReasonCode}`)
+      ? ta(`reasons.${request.decisionReasonCode}`)
+      : request.decisionReasonCode;
   return (
     <>
       <p className="mb-4">
@@ -49,7 +60,9 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
       </p>
       {notice ? (
         <div data-testid="decision-notice">
-          <Notice tone={notice === "approved_refunded" || notice === "rejected" ? "success" : "warning"}>{t(`request.notices.${notice}`)}</Notice>
+          <Notice tone={notice === "approved_refunded" || notice === "rejected" ? "success" : "warning"}>
+            {t(`request.notices.${notice}`)}
+          </Notice>
         </div>
       ) : null}
       <PageTitle>{t("request.title", { reference: report.reference })}</PageTitle>
@@ -75,7 +88,11 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
               </>
             ),
           },
-          { key: "worker", label: t("request.worker"), value: locale === "ar" ? worker.nameAr : worker.nameEn },
+          {
+            key: "worker",
+            label: t("request.worker"),
+            value: locale === "ar" ? worker.nameAr : worker.nameEn,
+          },
           { key: "ground", label: t("request.ground"), value: t(`ground.${request.ground}`) },
           { key: "amount", label: t("request.amount"), value: amount },
           { key: "asked", label: t("request.asked"), value: formatDateTime(request.createdAt, locale) },
@@ -88,14 +105,22 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
                     <>
                       <span className="block">{reason}</span>
                       {request.decisionNote ? <span className="block">{request.decisionNote}</span> : null}
-                      <span className="block text-sm text-muted">{t("request.decidedOn", { date: formatDateTime(request.decidedAt, locale) })}</span>
+                      <span className="block text-sm text-muted">
+                        {t("request.decidedOn", { date: formatDateTime(request.decidedAt, locale) })}
+                      </span>
                     </>
                   ),
                 },
               ]
             : []),
           ...(request.failureReason
-            ? [{ key: "failure", label: t("request.failure"), value: <bdi dir="ltr">{request.failureReason}</bdi> }]
+            ? [
+                {
+                  key: "failure",
+                  label: t("request.failure"),
+                  value: <bdi dir="ltr">{request.failureReason}</bdi>,
+                },
+              ]
             : []),
         ]}
       />
@@ -112,10 +137,28 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
             ),
           },
           { key: "amount", label: t("request.depositAmount"), value: formatOmr(deposit.amountBaisa, locale) },
-          { key: "refunded", label: t("request.depositRefunded"), value: formatOmr(deposit.refundedBaisa, locale) },
-          { key: "provider", label: t("request.provider"), value: t(`request.providers.${deposit.provider}`) },
-          ...(deposit.paidAt ? [{ key: "paidAt", label: t("request.paidAt"), value: formatDateTime(deposit.paidAt, locale) }] : []),
-          ...(deposit.ticketReference ? [{ key: "ticket", label: t("request.ticket"), value: <bdi dir="ltr">{deposit.ticketReference}</bdi> }] : []),
+          {
+            key: "refunded",
+            label: t("request.depositRefunded"),
+            value: formatOmr(deposit.refundedBaisa, locale),
+          },
+          {
+            key: "provider",
+            label: t("request.provider"),
+            value: t(`request.providers.${deposit.provider}`),
+          },
+          ...(deposit.paidAt
+            ? [{ key: "paidAt", label: t("request.paidAt"), value: formatDateTime(deposit.paidAt, locale) }]
+            : []),
+          ...(deposit.ticketReference
+            ? [
+                {
+                  key: "ticket",
+                  label: t("request.ticket"),
+                  value: <bdi dir="ltr">{deposit.ticketReference}</bdi>,
+                },
+              ]
+            : []),
         ]}
       />
       {deposit.status === "paid" && (request.status === "rejected" || request.status === "failed") ? (
@@ -152,9 +195,14 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
           <ol className="list-none border-s-4 border-gray-300 ps-4" data-testid="refund-history">
             {history.map((h) => (
               <li key={h.id} className="mb-3">
-                <span className="block font-semibold">{ta.has(`actions.${h.action.replace(".", "_")}`) ? ta(`actions.${h.action.replace(".", "_")}`) : h.action}</span>
+                <span className="block font-semibold">
+                  {ta.has(`actions.${h.action.replace(".", "_")}`)
+                    ? ta(`actions.${h.action.replace(".", "_")}`)
+                    : h.action}
+                </span>
                 <span className="block text-sm text-muted">
-                  {formatDateTime(h.at, locale)} — {ta.has(`actor.${h.actorKind}`) ? ta(`actor.${h.actorKind}`) : h.actorKind}
+                  {formatDateTime(h.at, locale)} —{" "}
+                  {ta.has(`actor.${h.actorKind}`) ? ta(`actor.${h.actorKind}`) : h.actorKind}
                 </span>
               </li>
             ))}

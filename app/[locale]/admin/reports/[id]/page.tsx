@@ -22,11 +22,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("report") };
 }
 
-const DECIDED = ["report_approved", "report_rejected", "cancellation_accepted", "cancellation_rejected", "grievance_accepted", "grievance_rejected"] as const;
+const DECIDED = [
+  "report_approved",
+  "report_rejected",
+  "cancellation_accepted",
+  "cancellation_rejected",
+  "grievance_accepted",
+  "grievance_rejected",
+] as const;
 const OPEN = ["submitted", "under_review"];
 
 /** The case: everything about one report, and the decisions waiting on it. Viewing it is audited. */
-export default async function CasePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ decided?: string }> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ decided?: string }>;
+}) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["reviewer", "finance"]);
@@ -43,18 +56,34 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const region = new Intl.DisplayNames([locale], { type: "region" });
   const canDecide = staffHasRole(actor, ["reviewer"]);
   const { report, worker, establishment } = file;
-  const reason = (code: string | null) => (code ? (tr.has(code) ? tr(code) : tReasons.has(code) ? tReasons(code) : code) : "");
+  const reason = (code: string | null) =>
+    code ? (tr.has(code) ? tr(code) : tReasons.has(code) ? tReasons(code) : code) : "";
   const openCancellations = file.cancellations.filter((c) => OPEN.includes(c.status));
   const openGrievances = file.grievances.filter((g) => OPEN.includes(g.status));
   const pending = report.status === "submitted" || openCancellations.length > 0 || openGrievances.length > 0;
-  const decls = [report.declDisputeBeforeAbsence, report.declWorkerLeftCountryKnown, report.declOnLegalLeave, report.declResignationAccepted];
+  const decls = [
+    report.declDisputeBeforeAbsence,
+    report.declWorkerLeftCountryKnown,
+    report.declOnLegalLeave,
+    report.declResignationAccepted,
+  ];
   const kb = (bytes: number) => `${formatNumber(Math.ceil(bytes / 1024), locale)} KB`;
-  const date = (d: Date | string | null) => (d ? (typeof d === "string" ? formatDate(d, locale) : formatDateTime(d, locale)) : "—");
+  const date = (d: Date | string | null) =>
+    d ? (typeof d === "string" ? formatDate(d, locale) : formatDateTime(d, locale)) : "—";
 
   return (
     <>
       <p className="mb-4">
-        <Link href={report.status === "submitted" ? "/admin/queues/reports" : openGrievances.length ? "/admin/queues/grievances" : "/admin/queues/cancellations"} className="text-brand-800 underline">
+        <Link
+          href={
+            report.status === "submitted"
+              ? "/admin/queues/reports"
+              : openGrievances.length
+                ? "/admin/queues/grievances"
+                : "/admin/queues/cancellations"
+          }
+          className="text-brand-800 underline"
+        >
           {t("back")}
         </Link>
       </p>
@@ -83,22 +112,37 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             {report.status === "submitted" ? (
               <div>
                 <h3 className="mb-3 text-lg font-bold">{t("decideReport")}</h3>
-                <DecisionForm kind="report" targetId={report.id} reportId={report.id} version={report.version} />
+                <DecisionForm
+                  kind="report"
+                  targetId={report.id}
+                  reportId={report.id}
+                  version={report.version}
+                />
               </div>
             ) : null}
             {openCancellations.map((c) => (
               <div key={c.id}>
-                <h3 className="mb-2 text-lg font-bold">{t("decideCancellation", { date: formatDate(c.createdAt, locale) })}</h3>
-                <p className="mb-1">{t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}</p>
-                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{c.explanation}</p>
+                <h3 className="mb-2 text-lg font-bold">
+                  {t("decideCancellation", { date: formatDate(c.createdAt, locale) })}
+                </h3>
+                <p className="mb-1">
+                  {t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}
+                </p>
+                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">
+                  {c.explanation}
+                </p>
                 <DecisionForm kind="cancellation" targetId={c.id} reportId={report.id} version={c.version} />
               </div>
             ))}
             {openGrievances.map((g) => (
               <div key={g.id}>
-                <h3 className="mb-2 text-lg font-bold">{t("decideGrievance", { date: formatDate(g.createdAt, locale) })}</h3>
+                <h3 className="mb-2 text-lg font-bold">
+                  {t("decideGrievance", { date: formatDate(g.createdAt, locale) })}
+                </h3>
                 <p className="mb-1">{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
-                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">{g.statement}</p>
+                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">
+                  {g.statement}
+                </p>
                 <DecisionForm kind="grievance" targetId={g.id} reportId={report.id} version={g.version} />
               </div>
             ))}
@@ -109,15 +153,27 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <h2 className="mb-3 text-xl font-bold">{t("report")}</h2>
       <SummaryList
         rows={[
-          { key: "status", label: t("status"), value: ts.has(report.status) ? ts(report.status) : report.status },
+          {
+            key: "status",
+            label: t("status"),
+            value: ts.has(report.status) ? ts(report.status) : report.status,
+          },
           { key: "submitted", label: t("submittedAt"), value: date(report.submittedAt) },
           { key: "last", label: t("lastDayAtWork"), value: date(report.lastDayAtWork) },
           { key: "address", label: t("workAddress"), value: report.workAddress ?? "—" },
-          { key: "contact", label: t("contactAttempts"), value: <span className="whitespace-pre-line">{report.contactAttempts ?? "—"}</span> },
+          {
+            key: "contact",
+            label: t("contactAttempts"),
+            value: <span className="whitespace-pre-line">{report.contactAttempts ?? "—"}</span>,
+          },
           {
             key: "decl",
             label: t("declarations"),
-            value: decls.every((d) => d === false) ? t("declarationsAllNo") : <strong className="text-danger">{t("declarationsSomeYes")}</strong>,
+            value: decls.every((d) => d === false) ? (
+              t("declarationsAllNo")
+            ) : (
+              <strong className="text-danger">{t("declarationsSomeYes")}</strong>
+            ),
           },
           ...(report.grievanceDeadline
             ? [
@@ -141,18 +197,39 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 label: t("name"),
                 value: (
                   <>
-                    <span lang="ar" className="block">{worker.nameAr}</span>
-                    <span lang="en" className="block">{worker.nameEn}</span>
+                    <span lang="ar" className="block">
+                      {worker.nameAr}
+                    </span>
+                    <span lang="en" className="block">
+                      {worker.nameEn}
+                    </span>
                   </>
                 ),
               },
               { key: "civil", label: t("civilId"), value: <bdi dir="ltr">{worker.civilId}</bdi> },
-              { key: "nat", label: t("nationality"), value: region.of(worker.nationality) ?? worker.nationality },
+              {
+                key: "nat",
+                label: t("nationality"),
+                value: region.of(worker.nationality) ?? worker.nationality,
+              },
               { key: "passport", label: t("passport"), value: <bdi dir="ltr">{worker.passportNumber}</bdi> },
-              { key: "permit", label: t("permit"), value: <><bdi dir="ltr">{worker.permitNumber}</bdi> — <span data-testid="permit-status">{t(`permitStatus.${worker.permitStatus}`)}</span></> },
+              {
+                key: "permit",
+                label: t("permit"),
+                value: (
+                  <>
+                    <bdi dir="ltr">{worker.permitNumber}</bdi> —{" "}
+                    <span data-testid="permit-status">{t(`permitStatus.${worker.permitStatus}`)}</span>
+                  </>
+                ),
+              },
               { key: "occupation", label: t("occupation"), value: worker.occupation },
               { key: "mobile", label: t("mobile"), value: <bdi dir="ltr">{worker.mobile}</bdi> },
-              { key: "email", label: t("email"), value: worker.email ? <bdi dir="ltr">{worker.email}</bdi> : "—" },
+              {
+                key: "email",
+                label: t("email"),
+                value: worker.email ? <bdi dir="ltr">{worker.email}</bdi> : "—",
+              },
             ]}
           />
         </section>
@@ -167,14 +244,26 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 label: t("name"),
                 value: (
                   <>
-                    <span lang="ar" className="block">{establishment.nameAr}</span>
-                    <span lang="en" className="block">{establishment.nameEn}</span>
+                    <span lang="ar" className="block">
+                      {establishment.nameAr}
+                    </span>
+                    <span lang="en" className="block">
+                      {establishment.nameEn}
+                    </span>
                   </>
                 ),
               },
               { key: "cr", label: t("crNumber"), value: <bdi dir="ltr">{establishment.crNumber}</bdi> },
               { key: "address", label: t("workAddress"), value: establishment.address },
-              { key: "filer", label: t("filedBy"), value: <>{file.filer.name} (<bdi dir="ltr">{file.filer.email}</bdi>)</> },
+              {
+                key: "filer",
+                label: t("filedBy"),
+                value: (
+                  <>
+                    {file.filer.name} (<bdi dir="ltr">{file.filer.email}</bdi>)
+                  </>
+                ),
+              },
             ]}
           />
         </section>
@@ -191,7 +280,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             {file.evidence.map((e) => (
               <li key={e.id}>
                 <span className="font-semibold">{t(`evidenceKinds.${e.kind}`)}: </span>
-                <a href={`/api/evidence/${e.id}`} target="_blank" rel="noopener" className="text-brand-800 underline">
+                <a
+                  href={`/api/evidence/${e.id}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="text-brand-800 underline"
+                >
                   {t("open", { name: e.originalName, size: kb(e.sizeBytes) })}
                 </a>
               </li>
@@ -210,8 +304,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul className="space-y-1">
             {file.deposits.map((d) => (
               <li key={d.id}>
-                {t("depositLine", { amount: formatOmr(d.amountBaisa, locale), status: t(`depositStatus.${d.status}`) })}
-                {d.refundedBaisa > 0 ? <> — {t("refunded", { amount: formatOmr(d.refundedBaisa, locale) })}</> : null}
+                {t("depositLine", {
+                  amount: formatOmr(d.amountBaisa, locale),
+                  status: t(`depositStatus.${d.status}`),
+                })}
+                {d.refundedBaisa > 0 ? (
+                  <> — {t("refunded", { amount: formatOmr(d.refundedBaisa, locale) })}</>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -227,9 +326,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul className="space-y-3">
             {file.cancellations.map((c) => (
               <li key={c.id}>
-                <p className="font-semibold">{t("requestLine", { date: formatDate(c.createdAt, locale), status: t(`requestStatus.${c.status}`) })}</p>
+                <p className="font-semibold">
+                  {t("requestLine", {
+                    date: formatDate(c.createdAt, locale),
+                    status: t(`requestStatus.${c.status}`),
+                  })}
+                </p>
                 <p>{t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}</p>
-                {c.decisionReasonCode ? <p>{t("decision", { reason: reason(c.decisionReasonCode) })}</p> : null}
+                {c.decisionReasonCode ? (
+                  <p>{t("decision", { reason: reason(c.decisionReasonCode) })}</p>
+                ) : null}
                 {c.decisionNote ? <p className="text-muted">{c.decisionNote}</p> : null}
               </li>
             ))}
@@ -241,12 +347,19 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ul className="space-y-3">
             {file.grievances.map((g) => (
               <li key={g.id}>
-                <p className="font-semibold">{t("requestLine", { date: formatDate(g.createdAt, locale), status: t(`requestStatus.${g.status}`) })}</p>
+                <p className="font-semibold">
+                  {t("requestLine", {
+                    date: formatDate(g.createdAt, locale),
+                    status: t(`requestStatus.${g.status}`),
+                  })}
+                </p>
                 <p>{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
                 <p>
                   {t("contactPhone")} <bdi dir="ltr">{g.contactPhone}</bdi>
                 </p>
-                {g.decisionReasonCode ? <p>{t("decision", { reason: reason(g.decisionReasonCode) })}</p> : null}
+                {g.decisionReasonCode ? (
+                  <p>{t("decision", { reason: reason(g.decisionReasonCode) })}</p>
+                ) : null}
                 {g.decisionNote ? <p className="text-muted">{g.decisionNote}</p> : null}
               </li>
             ))}
@@ -285,7 +398,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   : t("created", { to: ts(e.toStatus) })}
               </p>
               <p className="text-sm text-muted">
-                {formatDateTime(e.at, locale)} · {t(`by.${(["staff", "employer", "worker", "system"].includes(e.actorKind) ? e.actorKind : "system") as "staff"}`)}
+                {formatDateTime(e.at, locale)} ·{" "}
+                {t(
+                  `by.${(["staff", "employer", "worker", "system"].includes(e.actorKind) ? e.actorKind : "system") as "staff"}`,
+                )}
               </p>
               {e.reasonCode ? <p>{reason(e.reasonCode)}</p> : null}
               {e.note ? <p className="whitespace-pre-line">{e.note}</p> : null}

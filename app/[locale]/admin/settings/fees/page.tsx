@@ -47,19 +47,31 @@ export default async function FeesPage({ params }: { params: Promise<{ locale: L
           <h2 className="mb-2 text-lg font-bold">{nameOf(g.nationality)}</h2>
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-start text-sm sm:text-base">
-              <caption className="sr-only">{t("fees.tableCaption", { nationality: nameOf(g.nationality) })}</caption>
+              <caption className="sr-only">
+                {t("fees.tableCaption", { nationality: nameOf(g.nationality) })}
+              </caption>
               <thead>
                 <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pe-4 text-start">{t("fees.amount")}</th>
-                  <th scope="col" className="py-2 pe-4 text-start">{t("fees.effectiveFrom")}</th>
-                  <th scope="col" className="py-2 pe-4 text-start">{t("fees.state")}</th>
-                  <th scope="col" className="py-2 text-start">{t("fees.addedBy")}</th>
+                  <th scope="col" className="py-2 pe-4 text-start">
+                    {t("fees.amount")}
+                  </th>
+                  <th scope="col" className="py-2 pe-4 text-start">
+                    {t("fees.effectiveFrom")}
+                  </th>
+                  <th scope="col" className="py-2 pe-4 text-start">
+                    {t("fees.state")}
+                  </th>
+                  <th scope="col" className="py-2 text-start">
+                    {t("fees.addedBy")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {g.rows.map((r) => (
                   <tr key={r.id} className="border-b border-gray-300" data-state={r.state}>
-                    <td className="py-2 pe-4 whitespace-nowrap font-semibold">{formatOmr(r.amountBaisa, locale)}</td>
+                    <td className="py-2 pe-4 whitespace-nowrap font-semibold">
+                      {formatOmr(r.amountBaisa, locale)}
+                    </td>
                     <td className="py-2 pe-4">{formatDateTime(r.effectiveFrom, locale)}</td>
                     <td className="py-2 pe-4">
                       <Tag tone={stateTone[r.state]}>{t(`fees.states.${r.state}`)}</Tag>

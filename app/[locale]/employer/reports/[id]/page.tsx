@@ -26,7 +26,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: detail ? t("title", { reference: detail.report.reference }) : t("back") };
 }
 
-const NOTICES = ["cancellation_requested", "cancellation_withdrawn", "refund_requested", "cancellation_not_open", "not_found"] as const;
+const NOTICES = [
+  "cancellation_requested",
+  "cancellation_withdrawn",
+  "refund_requested",
+  "cancellation_not_open",
+  "not_found",
+] as const;
 type NoticeCode = (typeof NOTICES)[number];
 const isNotice = (v: string | undefined): v is NoticeCode => (NOTICES as readonly string[]).includes(v ?? "");
 
@@ -49,7 +55,13 @@ function countryName(code: string, locale: Locale): string {
   }
 }
 
-export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: Promise<{ notice?: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { locale, id } = await params;
   const { notice } = await searchParams;
   setRequestLocale(locale);
@@ -102,7 +114,11 @@ export default async function ReportPage({ params, searchParams }: { params: Par
         </p>
       </div>
 
-      <section aria-labelledby="actions-title" className="mb-10 border-s-8 border-brand-600 bg-brand-50 p-4" data-testid="report-actions">
+      <section
+        aria-labelledby="actions-title"
+        className="mb-10 border-s-8 border-brand-600 bg-brand-50 p-4"
+        data-testid="report-actions"
+      >
         <h2 id="actions-title" className="mb-3 text-xl font-bold">
           {t("actionsTitle")}
         </h2>
@@ -145,7 +161,11 @@ export default async function ReportPage({ params, searchParams }: { params: Par
               label: t("workPlace"),
               value: report.workAddress ? (
                 <>
-                  {detail.governorate ? <span className="block">{locale === "ar" ? detail.governorate.nameAr : detail.governorate.nameEn}</span> : null}
+                  {detail.governorate ? (
+                    <span className="block">
+                      {locale === "ar" ? detail.governorate.nameAr : detail.governorate.nameEn}
+                    </span>
+                  ) : null}
                   <span className="block">
                     <bdi>{report.workAddress}</bdi>
                   </span>
@@ -171,7 +191,14 @@ export default async function ReportPage({ params, searchParams }: { params: Par
 
       <Section id="declarations-title" title={t("declarationsTitle")}>
         <SummaryList
-          rows={(["declDisputeBeforeAbsence", "declWorkerLeftCountryKnown", "declOnLegalLeave", "declResignationAccepted"] as const).map((k) => ({
+          rows={(
+            [
+              "declDisputeBeforeAbsence",
+              "declWorkerLeftCountryKnown",
+              "declOnLegalLeave",
+              "declResignationAccepted",
+            ] as const
+          ).map((k) => ({
             key: k,
             label: t(`declarations.${k}`),
             value: yesNo(report[k]),
@@ -184,11 +211,37 @@ export default async function ReportPage({ params, searchParams }: { params: Par
           rows={[
             { key: "by", label: t("createdBy"), value: detail.createdByName ?? t("notGiven") },
             { key: "created", label: t("createdAt"), value: formatDateTime(report.createdAt, locale) },
-            ...(report.submittedAt ? [{ key: "submitted", label: t("submittedAt"), value: formatDateTime(report.submittedAt, locale) }] : []),
-            ...(report.approvedAt ? [{ key: "approved", label: t("approvedAt"), value: formatDate(report.approvedAt, locale) }] : []),
+            ...(report.submittedAt
+              ? [
+                  {
+                    key: "submitted",
+                    label: t("submittedAt"),
+                    value: formatDateTime(report.submittedAt, locale),
+                  },
+                ]
+              : []),
+            ...(report.approvedAt
+              ? [{ key: "approved", label: t("approvedAt"), value: formatDate(report.approvedAt, locale) }]
+              : []),
             // The dates an approval sets matter only while the report stands (approved) or after it ran its course.
-            ...(report.grievanceDeadline && inForce ? [{ key: "grievance", label: t("grievanceDeadline"), value: formatDate(report.grievanceDeadline, locale) }] : []),
-            ...(report.legalPeriodEnds && inForce ? [{ key: "legal", label: t("legalPeriodEnds"), value: formatDate(report.legalPeriodEnds, locale) }] : []),
+            ...(report.grievanceDeadline && inForce
+              ? [
+                  {
+                    key: "grievance",
+                    label: t("grievanceDeadline"),
+                    value: formatDate(report.grievanceDeadline, locale),
+                  },
+                ]
+              : []),
+            ...(report.legalPeriodEnds && inForce
+              ? [
+                  {
+                    key: "legal",
+                    label: t("legalPeriodEnds"),
+                    value: formatDate(report.legalPeriodEnds, locale),
+                  },
+                ]
+              : []),
           ]}
         />
       </Section>
@@ -202,7 +255,11 @@ export default async function ReportPage({ params, searchParams }: { params: Par
               <li key={f.id}>
                 <span className="block font-semibold">{t(`evidenceKind.${f.kind}`)}</span>
                 {/* The download route checks again that the reader may see this report. */}
-                <a href={`/api/evidence/${f.id}`} className="text-brand-800 underline" aria-label={t("download", { name: f.originalName })}>
+                <a
+                  href={`/api/evidence/${f.id}`}
+                  className="text-brand-800 underline"
+                  aria-label={t("download", { name: f.originalName })}
+                >
                   <span dir="auto">
                     {t("evidenceFile", {
                       name: f.originalName,
@@ -227,10 +284,22 @@ export default async function ReportPage({ params, searchParams }: { params: Par
             {detail.cancellations.map((c) => (
               <li key={c.id} className="border-s-4 border-gray-400 ps-4">
                 <p className="flex flex-wrap items-center gap-2">
-                  <Tag tone={c.status === "accepted" ? "green" : c.status === "rejected" ? "red" : c.status === "withdrawn" ? "grey" : "yellow"}>
+                  <Tag
+                    tone={
+                      c.status === "accepted"
+                        ? "green"
+                        : c.status === "rejected"
+                          ? "red"
+                          : c.status === "withdrawn"
+                            ? "grey"
+                            : "yellow"
+                    }
+                  >
                     {t(`requestStatus.${c.status}`)}
                   </Tag>
-                  <span className="text-sm text-muted">{t("requestedOn", { date: formatDateTime(c.createdAt, locale) })}</span>
+                  <span className="text-sm text-muted">
+                    {t("requestedOn", { date: formatDateTime(c.createdAt, locale) })}
+                  </span>
                 </p>
                 <p className="mt-1">
                   <span className="font-semibold">{t("reasonLabel")}:</span> {tc(c.reason)}
@@ -240,7 +309,9 @@ export default async function ReportPage({ params, searchParams }: { params: Par
                 </p>
                 {c.decidedAt ? (
                   <p className="text-sm text-muted">
-                    {c.status === "withdrawn" ? t("withdrawnOn", { date: formatDateTime(c.decidedAt, locale) }) : t("decidedOn", { date: formatDateTime(c.decidedAt, locale) })}
+                    {c.status === "withdrawn"
+                      ? t("withdrawnOn", { date: formatDateTime(c.decidedAt, locale) })
+                      : t("decidedOn", { date: formatDateTime(c.decidedAt, locale) })}
                   </p>
                 ) : null}
                 {c.decisionNote ? (
@@ -263,11 +334,24 @@ export default async function ReportPage({ params, searchParams }: { params: Par
               {detail.refunds.map((r) => (
                 <li key={r.id} className="border-s-4 border-gray-400 ps-4">
                   <p className="flex flex-wrap items-center gap-2">
-                    <Tag tone={r.status === "refunded" ? "green" : r.status === "rejected" || r.status === "failed" ? "red" : "yellow"}>{t(`refundStatus.${r.status}`)}</Tag>
-                    <span className="text-sm text-muted">{t("requestedOn", { date: formatDateTime(r.createdAt, locale) })}</span>
+                    <Tag
+                      tone={
+                        r.status === "refunded"
+                          ? "green"
+                          : r.status === "rejected" || r.status === "failed"
+                            ? "red"
+                            : "yellow"
+                      }
+                    >
+                      {t(`refundStatus.${r.status}`)}
+                    </Tag>
+                    <span className="text-sm text-muted">
+                      {t("requestedOn", { date: formatDateTime(r.createdAt, locale) })}
+                    </span>
                   </p>
                   <p>
-                    <span className="font-semibold">{t("groundLabel")}:</span> {tg(r.ground)} · <span className="font-semibold">{t("amountLabel")}:</span>{" "}
+                    <span className="font-semibold">{t("groundLabel")}:</span> {tg(r.ground)} ·{" "}
+                    <span className="font-semibold">{t("amountLabel")}:</span>{" "}
                     {formatOmr(r.amountBaisa, locale)}
                   </p>
                   {r.decisionNote ? (
@@ -286,7 +370,15 @@ export default async function ReportPage({ params, searchParams }: { params: Par
         <Section id="grievance-title" title={t("grievanceTitle")}>
           <p>{t("grievanceFiled", { date: formatDate(detail.grievance.filedAt, locale) })}</p>
           <p className="mt-2">
-            <Tag tone={detail.grievance.status === "accepted" ? "green" : detail.grievance.status === "rejected" ? "red" : "yellow"}>
+            <Tag
+              tone={
+                detail.grievance.status === "accepted"
+                  ? "green"
+                  : detail.grievance.status === "rejected"
+                    ? "red"
+                    : "yellow"
+              }
+            >
               {t(`grievanceStatus.${detail.grievance.status}`)}
             </Tag>
           </p>
@@ -304,23 +396,36 @@ export default async function ReportPage({ params, searchParams }: { params: Par
 async function Actions({ detail, locale }: { detail: ReportDetail; locale: Locale }) {
   const t = await getTranslations("tracking.report");
   const { report, actions, openCancellation } = detail;
-  const any = actions.canContinue || actions.canRequestCancellation || actions.canWithdrawCancellation || actions.canRequestRefund;
+  const any =
+    actions.canContinue ||
+    actions.canRequestCancellation ||
+    actions.canWithdrawCancellation ||
+    actions.canRequestRefund;
   if (!any) return <p>{t("noActions")}</p>;
   const button = "inline-block px-5 py-2.5 font-semibold no-underline";
   return (
     <div className="flex flex-col items-start gap-4">
       {actions.canContinue ? (
-        <Link href={resumeHref(report.id, report.status)} className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}>
+        <Link
+          href={resumeHref(report.id, report.status)}
+          className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}
+        >
           {report.status === "draft" ? t("continue") : t("pay")}
         </Link>
       ) : null}
       {actions.canRequestRefund ? (
-        <Link href={`/employer/reports/${report.id}/refund`} className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}>
+        <Link
+          href={`/employer/reports/${report.id}/refund`}
+          className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}
+        >
           {t("requestRefund")}
         </Link>
       ) : null}
       {actions.canRequestCancellation ? (
-        <Link href={`/employer/reports/${report.id}/cancel`} className={`${button} bg-gray-200 text-ink shadow-[0_2px_0_#929191]`}>
+        <Link
+          href={`/employer/reports/${report.id}/cancel`}
+          className={`${button} bg-gray-200 text-ink shadow-[0_2px_0_#929191]`}
+        >
           {t("requestCancellation")}
         </Link>
       ) : null}
@@ -329,7 +434,9 @@ async function Actions({ detail, locale }: { detail: ReportDetail; locale: Local
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="reportId" value={report.id} />
           <input type="hidden" name="requestId" value={openCancellation.id} />
-          <p className="mb-2">{t("withdrawHint", { date: formatDate(openCancellation.createdAt, locale) })}</p>
+          <p className="mb-2">
+            {t("withdrawHint", { date: formatDate(openCancellation.createdAt, locale) })}
+          </p>
           <button type="submit" className={`${button} bg-gray-200 text-ink shadow-[0_2px_0_#929191]`}>
             {t("withdrawCancellation")}
           </button>
@@ -346,7 +453,11 @@ async function Deposit({ detail, locale }: { detail: ReportDetail; locale: Local
   if (!d) {
     return (
       <>
-        <p>{detail.report.feeBaisa ? `${t("depositAmount")}: ${formatOmr(detail.report.feeBaisa, locale)}` : t("depositNone")}</p>
+        <p>
+          {detail.report.feeBaisa
+            ? `${t("depositAmount")}: ${formatOmr(detail.report.feeBaisa, locale)}`
+            : t("depositNone")}
+        </p>
         {failed > 0 ? <p className="mt-2">{t("failedAttempts", { count: failed })}</p> : null}
       </>
     );
@@ -355,13 +466,37 @@ async function Deposit({ detail, locale }: { detail: ReportDetail; locale: Local
     <>
       <SummaryList
         rows={[
-          { key: "amount", label: t("depositAmount"), value: <span className="font-semibold">{formatOmr(d.amountBaisa, locale)}</span> },
+          {
+            key: "amount",
+            label: t("depositAmount"),
+            value: <span className="font-semibold">{formatOmr(d.amountBaisa, locale)}</span>,
+          },
           { key: "status", label: t("depositStatusLabel"), value: t(`depositStatus.${d.status}`) },
           ...(d.paidAt ? [{ key: "paid", label: t("paidAt"), value: formatDateTime(d.paidAt, locale) }] : []),
-          ...(d.utilisedAt ? [{ key: "utilised", label: t("utilisedAt"), value: formatDate(d.utilisedAt, locale) }] : []),
-          ...(d.ticketReference ? [{ key: "ticket", label: t("ticketReference"), value: <span dir="ltr">{d.ticketReference}</span> }] : []),
-          ...(d.refundedAt ? [{ key: "refunded", label: t("refundedAt"), value: formatDate(d.refundedAt, locale) }] : []),
-          ...(d.refundedBaisa > 0 ? [{ key: "refundedAmount", label: t("refundedAmount"), value: formatOmr(d.refundedBaisa, locale) }] : []),
+          ...(d.utilisedAt
+            ? [{ key: "utilised", label: t("utilisedAt"), value: formatDate(d.utilisedAt, locale) }]
+            : []),
+          ...(d.ticketReference
+            ? [
+                {
+                  key: "ticket",
+                  label: t("ticketReference"),
+                  value: <span dir="ltr">{d.ticketReference}</span>,
+                },
+              ]
+            : []),
+          ...(d.refundedAt
+            ? [{ key: "refunded", label: t("refundedAt"), value: formatDate(d.refundedAt, locale) }]
+            : []),
+          ...(d.refundedBaisa > 0
+            ? [
+                {
+                  key: "refundedAmount",
+                  label: t("refundedAmount"),
+                  value: formatOmr(d.refundedBaisa, locale),
+                },
+              ]
+            : []),
         ]}
       />
       {failed > 0 ? <p>{t("failedAttempts", { count: failed })}</p> : null}

@@ -7,7 +7,12 @@ import { requireEmployerPage } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { establishmentFilingBlock, listOwnDrafts, searchActiveWorkers, WORKER_LIST_LIMIT } from "@/lib/reports/filing-queries";
+import {
+  establishmentFilingBlock,
+  listOwnDrafts,
+  searchActiveWorkers,
+  WORKER_LIST_LIMIT,
+} from "@/lib/reports/filing-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("filing.new");
@@ -15,13 +20,23 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Step 1: which worker. Drafts to resume first; then a civil ID, or a pick from the establishment's workers. */
-export default async function NewReportPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string }> }) {
+export default async function NewReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
   const q = String((await searchParams).q ?? "").slice(0, 60);
   const t = await getTranslations("filing.new");
-  const [block, drafts, workers] = await Promise.all([establishmentFilingBlock(actor), listOwnDrafts(actor), searchActiveWorkers(actor, q, { locale })]);
+  const [block, drafts, workers] = await Promise.all([
+    establishmentFilingBlock(actor),
+    listOwnDrafts(actor),
+    searchActiveWorkers(actor, q, { locale }),
+  ]);
   const nameOf = (w: { nameAr: string; nameEn: string }) => (locale === "ar" ? w.nameAr : w.nameEn);
   const otherNameOf = (w: { nameAr: string; nameEn: string }) => (locale === "ar" ? w.nameEn : w.nameAr);
 
@@ -37,7 +52,11 @@ export default async function NewReportPage({ params, searchParams }: { params: 
   return (
     <>
       {drafts.length > 0 ? (
-        <section aria-labelledby="drafts-title" className="mb-10 border-s-8 border-brand-600 bg-brand-50 p-4" data-testid="drafts">
+        <section
+          aria-labelledby="drafts-title"
+          className="mb-10 border-s-8 border-brand-600 bg-brand-50 p-4"
+          data-testid="drafts"
+        >
           <h2 id="drafts-title" className="mb-1 text-xl font-bold">
             {t("draftsTitle")}
           </h2>
@@ -45,14 +64,19 @@ export default async function NewReportPage({ params, searchParams }: { params: 
           <ul className="space-y-2">
             {drafts.map((d) => (
               <li key={d.id} className="flex flex-wrap items-baseline gap-x-3">
-                <Link href={`/employer/reports/${d.id}/edit/check`} className="font-semibold text-brand-800 underline">
+                <Link
+                  href={`/employer/reports/${d.id}/edit/check`}
+                  className="font-semibold text-brand-800 underline"
+                >
                   {nameOf({ nameAr: d.workerNameAr, nameEn: d.workerNameEn })}
                   <span className="sr-only"> — {t("continueDraft")}</span>
                 </Link>
                 <span dir="ltr" className="text-muted">
                   {d.reference}
                 </span>
-                <span className="text-sm text-muted">{t("draftChanged", { date: formatDate(d.updatedAt, locale, "medium") })}</span>
+                <span className="text-sm text-muted">
+                  {t("draftChanged", { date: formatDate(d.updatedAt, locale, "medium") })}
+                </span>
               </li>
             ))}
           </ul>
@@ -74,8 +98,17 @@ export default async function NewReportPage({ params, searchParams }: { params: 
             {t("searchLabel")}
           </label>
           <div className="flex flex-wrap items-center gap-3">
-            <input id="q" name="q" type="search" defaultValue={q} className="block w-72 max-w-full rounded-none border-2 border-ink bg-white px-3 py-2" />
-            <button type="submit" className="bg-gray-200 px-4 py-2 font-semibold shadow-[0_2px_0_#929191] hover:bg-gray-300">
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              className="block w-72 max-w-full rounded-none border-2 border-ink bg-white px-3 py-2"
+            />
+            <button
+              type="submit"
+              className="bg-gray-200 px-4 py-2 font-semibold shadow-[0_2px_0_#929191] hover:bg-gray-300"
+            >
               {t("search")}
             </button>
             {q ? (
@@ -90,18 +123,33 @@ export default async function NewReportPage({ params, searchParams }: { params: 
         ) : (
           <ul className="border-t border-gray-300" data-testid="worker-list">
             {workers.items.map((w) => (
-              <li key={w.id} className="flex flex-wrap items-center justify-between gap-x-6 gap-y-1 border-b border-gray-300 py-3">
+              <li
+                key={w.id}
+                className="flex flex-wrap items-center justify-between gap-x-6 gap-y-1 border-b border-gray-300 py-3"
+              >
                 <div>
                   <p className="font-semibold">
                     {nameOf(w)} <span className="font-normal text-muted">· {otherNameOf(w)}</span>
                   </p>
                   <p className="text-sm text-muted">
-                    {t("colCivilId")} <bdi dir="ltr">{w.civilId}</bdi> · {t("colPermit")} <bdi dir="ltr">{w.permitNumber}</bdi>
-                    {w.hasOpenReport ? <span className="ms-2 bg-gray-200 px-2 py-0.5 font-semibold text-ink">{t("hasOpenReport")}</span> : null}
-                    {w.hasDraft ? <span className="ms-2 bg-brand-100 px-2 py-0.5 font-semibold text-brand-800">{t("hasDraft")}</span> : null}
+                    {t("colCivilId")} <bdi dir="ltr">{w.civilId}</bdi> · {t("colPermit")}{" "}
+                    <bdi dir="ltr">{w.permitNumber}</bdi>
+                    {w.hasOpenReport ? (
+                      <span className="ms-2 bg-gray-200 px-2 py-0.5 font-semibold text-ink">
+                        {t("hasOpenReport")}
+                      </span>
+                    ) : null}
+                    {w.hasDraft ? (
+                      <span className="ms-2 bg-brand-100 px-2 py-0.5 font-semibold text-brand-800">
+                        {t("hasDraft")}
+                      </span>
+                    ) : null}
                   </p>
                 </div>
-                <Link href={`/employer/reports/new/confirm?worker=${w.id}`} className="font-semibold text-brand-800 underline">
+                <Link
+                  href={`/employer/reports/new/confirm?worker=${w.id}`}
+                  className="font-semibold text-brand-800 underline"
+                >
                   {t("choose")}
                   <span className="sr-only"> {nameOf(w)}</span>
                 </Link>

@@ -13,14 +13,19 @@ import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReportForWorker } from "@/lib/workers/queries";
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ grievance?: string }> };
+type Props = {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ grievance?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
   const actor = await requireWorkerPage(locale);
   const data = await getReportForWorker(actor, id);
   const t = await getTranslations("worker");
-  return { title: data ? t.markup("reportTitle", { reference: data.report.reference, ref: (c) => c }) : t("title") };
+  return {
+    title: data ? t.markup("reportTitle", { reference: data.report.reference, ref: (c) => c }) : t("title"),
+  };
 }
 
 const CONSEQUENCES = ["status", "gratuity", "work", "reentry"] as const;
@@ -33,7 +38,11 @@ const DECLARATIONS = [
 ] as const;
 
 function formatKilobytes(bytes: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024));
+  return new Intl.NumberFormat(locale === "ar" ? "ar-OM-u-nu-arab" : "en-OM", {
+    style: "unit",
+    unit: "kilobyte",
+    maximumFractionDigits: 0,
+  }).format(Math.ceil(bytes / 1024));
 }
 
 /** One report, as the worker needs it to answer: the claims, the employer, the consequences, the deadline. */
@@ -47,10 +56,21 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
   const t = await getTranslations("worker");
   const { report, establishment, workGovernorate } = data;
   const window = grievanceWindow(report, new Date());
-  const openGrievance = data.grievances.find((g) => (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status));
+  const openGrievance = data.grievances.find((g) =>
+    (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status),
+  );
   const inForce = report.status === "submitted" || report.status === "approved";
-  const ref = (c: ReactNode) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi>;
-  const place = [report.workAddress, workGovernorate ? (locale === "ar" ? workGovernorate.nameAr : workGovernorate.nameEn) : null].filter(Boolean).join(locale === "ar" ? "، " : ", ");
+  const ref = (c: ReactNode) => (
+    <bdi dir="ltr" className="whitespace-nowrap">
+      {c}
+    </bdi>
+  );
+  const place = [
+    report.workAddress,
+    workGovernorate ? (locale === "ar" ? workGovernorate.nameAr : workGovernorate.nameEn) : null,
+  ]
+    .filter(Boolean)
+    .join(locale === "ar" ? "، " : ", ");
   const declared = DECLARATIONS.filter(([col]) => report[col] === false);
   const visibleStatus = report.status as "submitted" | "approved" | "rejected" | "cancelled" | "closed";
 
@@ -61,7 +81,9 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
           {t("backToList")}
         </Link>
       </p>
-      <h1 className="mb-3 text-2xl font-bold sm:text-3xl">{t.rich("reportTitle", { reference: report.reference, ref })}</h1>
+      <h1 className="mb-3 text-2xl font-bold sm:text-3xl">
+        {t.rich("reportTitle", { reference: report.reference, ref })}
+      </h1>
       <p className="mb-2">
         <ReportStatusTag status={report.status} />
       </p>
@@ -73,7 +95,9 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         <>
           <GrievanceDeadline deadline={window.deadline} locale={locale} />
           {openGrievance ? (
-            grievance === "filed" ? null : <Notice>{t("alreadyOpen")}</Notice>
+            grievance === "filed" ? null : (
+              <Notice>{t("alreadyOpen")}</Notice>
+            )
           ) : (
             <p className="mb-8">
               <Link
@@ -87,7 +111,9 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         </>
       ) : (
         <Notice tone={window.reason === "deadline_passed" ? "warning" : "info"}>
-          {window.reason === "deadline_passed" ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) }) : t("windowClosedNotInForce")}
+          {window.reason === "deadline_passed"
+            ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) })
+            : t("windowClosedNotInForce")}
         </Notice>
       )}
 
@@ -98,12 +124,18 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
           </h2>
           <ul className="space-y-4">
             {data.grievances.map((g) => (
-              <li key={g.id} className="border-s-8 border-brand-600 bg-brand-50 p-4" data-testid="worker-grievance">
+              <li
+                key={g.id}
+                className="border-s-8 border-brand-600 bg-brand-50 p-4"
+                data-testid="worker-grievance"
+              >
                 <p className="mb-2 text-lg font-bold" data-testid="grievance-status">
                   {t(`grievanceStatuses.${g.status}`)}
                 </p>
                 <p>{t("grievanceSent", { date: formatDate(g.createdAt, locale) })}</p>
-                {g.decidedAt ? <p>{t("grievanceDecided", { date: formatDate(g.decidedAt, locale) })}</p> : null}
+                {g.decidedAt ? (
+                  <p>{t("grievanceDecided", { date: formatDate(g.decidedAt, locale) })}</p>
+                ) : null}
                 <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
                   <dt className="font-semibold">{t("grievanceGrounds")}</dt>
                   <dd>{t(`groundNames.${g.grounds}`)}</dd>
@@ -140,12 +172,21 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         <h2 id="claims" className="mb-3 text-xl font-bold">
           {t("claimsTitle")}
         </h2>
-        {report.lastDayAtWork ? <p className="mb-2 text-lg">{t("claimLastDay", { date: formatDate(report.lastDayAtWork, locale) })}</p> : null}
+        {report.lastDayAtWork ? (
+          <p className="mb-2 text-lg">
+            {t("claimLastDay", { date: formatDate(report.lastDayAtWork, locale) })}
+          </p>
+        ) : null}
         {place ? <p className="mb-2">{t("claimPlace", { place })}</p> : null}
         {report.contactAttempts ? (
           <>
             <p className="mt-3 font-semibold">{t("claimContact")}</p>
-            <blockquote dir="auto" className="mb-2 whitespace-pre-line break-words border-s-4 border-gray-300 ps-3">{report.contactAttempts}</blockquote>
+            <blockquote
+              dir="auto"
+              className="mb-2 whitespace-pre-line break-words border-s-4 border-gray-300 ps-3"
+            >
+              {report.contactAttempts}
+            </blockquote>
           </>
         ) : null}
         {declared.length > 0 ? (
@@ -166,7 +207,9 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         </h2>
         {inForce ? (
           <>
-            <p className="mb-2">{report.status === "approved" ? t("meaningApproved") : t("meaningIfApproved")}</p>
+            <p className="mb-2">
+              {report.status === "approved" ? t("meaningApproved") : t("meaningIfApproved")}
+            </p>
             <ul className="list-disc space-y-1 ps-6">
               {CONSEQUENCES.map((c) => (
                 <li key={c}>{t(`consequences.${c}`)}</li>
@@ -195,7 +238,9 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         <h2 id="employer" className="mb-3 text-xl font-bold">
           {t("employerTitle")}
         </h2>
-        <p className="mb-2 text-lg font-semibold">{locale === "ar" ? establishment.nameAr : establishment.nameEn}</p>
+        <p className="mb-2 text-lg font-semibold">
+          {locale === "ar" ? establishment.nameAr : establishment.nameEn}
+        </p>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">{t("crNumber")}</dt>
           <dd>
@@ -223,9 +268,15 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
           {t("dates")}
         </h2>
         <ul className="space-y-1">
-          {report.submittedAt ? <li>{t("submittedOn", { date: formatDate(report.submittedAt, locale) })}</li> : null}
-          {report.approvedAt ? <li>{t("approvedOn", { date: formatDate(report.approvedAt, locale) })}</li> : null}
-          {report.decidedAt && !report.approvedAt ? <li>{t("decidedOn", { date: formatDate(report.decidedAt, locale) })}</li> : null}
+          {report.submittedAt ? (
+            <li>{t("submittedOn", { date: formatDate(report.submittedAt, locale) })}</li>
+          ) : null}
+          {report.approvedAt ? (
+            <li>{t("approvedOn", { date: formatDate(report.approvedAt, locale) })}</li>
+          ) : null}
+          {report.decidedAt && !report.approvedAt ? (
+            <li>{t("decidedOn", { date: formatDate(report.decidedAt, locale) })}</li>
+          ) : null}
         </ul>
       </section>
 
@@ -237,7 +288,8 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
           <ul className="list-disc space-y-1 ps-6">
             {data.sharedEvidence.map((f) => (
               <li key={f.id}>
-                {t(`evidenceKinds.${f.kind}`)}: <span className="break-all">{f.originalName}</span> ({formatKilobytes(f.sizeBytes, locale)})
+                {t(`evidenceKinds.${f.kind}`)}: <span className="break-all">{f.originalName}</span> (
+                {formatKilobytes(f.sizeBytes, locale)})
               </li>
             ))}
           </ul>

@@ -13,7 +13,9 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const filters = parseRefundFilters(Object.fromEntries(url.searchParams));
   try {
-    const stream = await exportRefundsCsv(await getActor(), filters, { ip: requestInfoFrom(request.headers).ip });
+    const stream = await exportRefundsCsv(await getActor(), filters, {
+      ip: requestInfoFrom(request.headers).ip,
+    });
     return new Response(stream, { headers: csvHeaders(`balagh-refunds-${muscatDate(new Date())}.csv`) });
   } catch (e) {
     if (e instanceof ForbiddenError) return new Response("Not found", { status: 404 });

@@ -15,7 +15,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * its own document with its own policy: inline styles and nothing else; no script, no loads, sandboxed, and
  * framed only by our own pages.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await params;
   const row =
     isDemoMode() && UUID.test(id)
@@ -27,11 +30,16 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
     });
   }
-  const html = renderEmailHtml({ subject: row.subject ?? "", body: row.body, locale: isLocale(row.locale) ? row.locale : "ar" });
+  const html = renderEmailHtml({
+    subject: row.subject ?? "",
+    body: row.body,
+    locale: isLocale(row.locale) ? row.locale : "ar",
+  });
   return new Response(html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
     },

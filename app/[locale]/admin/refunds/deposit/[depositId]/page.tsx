@@ -55,8 +55,18 @@ export default async function DepositPage({
             ),
           },
           { key: "amount", label: t("request.depositAmount"), value: formatOmr(deposit.amountBaisa, locale) },
-          ...(deposit.paidAt ? [{ key: "paidAt", label: t("request.paidAt"), value: formatDateTime(deposit.paidAt, locale) }] : []),
-          ...(deposit.ticketReference ? [{ key: "ticket", label: t("request.ticket"), value: <bdi dir="ltr">{deposit.ticketReference}</bdi> }] : []),
+          ...(deposit.paidAt
+            ? [{ key: "paidAt", label: t("request.paidAt"), value: formatDateTime(deposit.paidAt, locale) }]
+            : []),
+          ...(deposit.ticketReference
+            ? [
+                {
+                  key: "ticket",
+                  label: t("request.ticket"),
+                  value: <bdi dir="ltr">{deposit.ticketReference}</bdi>,
+                },
+              ]
+            : []),
         ]}
       />
       {deposit.status === "paid" ? <MarkUtilisedForm depositId={deposit.id} /> : null}

@@ -10,21 +10,27 @@ import { previousStep, stepPath, type FilingStep } from "@/lib/reports/steps";
  * For every page of the journey: the signed-in employer's report (another establishment's is a 404), still
  * being filed (a sent report goes to its own page), with the caption and back link the page shows.
  */
-export const loadDraft = cache(async (locale: Locale, id: string, step: FilingStep, returnTo: string | undefined) => {
-  const actor = await requireEmployerPage(locale);
-  const data = await getFilingReport(actor, id);
-  if (!data) notFound();
-  if (data.report.status !== "draft" && data.report.status !== "awaiting_payment") redirect(`/${locale}/employer/reports/${id}`);
-  const t = await getTranslations("filing");
-  const worker = locale === "ar" ? data.worker.nameAr : data.worker.nameEn;
-  const back = returnTo === "check" ? "check" : previousStep(step);
-  return {
-    actor,
-    ...data,
-    returnTo: returnTo === "check" ? "check" : null,
-    caption: t("caption", { reference: data.report.reference, worker }),
-    backHref: back ? stepPath(id, back) : "/employer/reports/new",
-  };
-});
+export const loadDraft = cache(
+  async (locale: Locale, id: string, step: FilingStep, returnTo: string | undefined) => {
+    const actor = await requireEmployerPage(locale);
+    const data = await getFilingReport(actor, id);
+    if (!data) notFound();
+    if (data.report.status !== "draft" && data.report.status !== "awaiting_payment")
+      redirect(`/${locale}/employer/reports/${id}`);
+    const t = await getTranslations("filing");
+    const worker = locale === "ar" ? data.worker.nameAr : data.worker.nameEn;
+    const back = returnTo === "check" ? "check" : previousStep(step);
+    return {
+      actor,
+      ...data,
+      returnTo: returnTo === "check" ? "check" : null,
+      caption: t("caption", { reference: data.report.reference, worker }),
+      backHref: back ? stepPath(id, back) : "/employer/reports/new",
+    };
+  },
+);
 
-export type StepProps = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ return?: string }> };
+export type StepProps = {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ return?: string }>;
+};

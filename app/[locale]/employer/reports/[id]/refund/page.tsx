@@ -45,16 +45,34 @@ export default async function RefundRequestPage({ params }: { params: Params }) 
           {t("cancel")}
         </Link>
       </p>
-      <PageTitle lead={t("pageLead", { reference: report.reference, worker: locale === "ar" ? worker.nameAr : worker.nameEn })}>{t("pageTitle")}</PageTitle>
+      <PageTitle
+        lead={t("pageLead", {
+          reference: report.reference,
+          worker: locale === "ar" ? worker.nameAr : worker.nameEn,
+        })}
+      >
+        {t("pageTitle")}
+      </PageTitle>
       {refund.offered ? (
         <>
-          <SummaryList rows={[{ key: "amount", label: t("amount"), value: <span className="text-lg font-bold">{formatOmr(refund.amountBaisa, locale)}</span> }]} />
+          <SummaryList
+            rows={[
+              {
+                key: "amount",
+                label: t("amount"),
+                value: <span className="text-lg font-bold">{formatOmr(refund.amountBaisa, locale)}</span>,
+              },
+            ]}
+          />
           {refund.grounds.length === 1 ? (
             <div className="mb-6">
               <RefundExplanation refund={refund} reportStatus={report.status} />
             </div>
           ) : null}
-          <RefundForm reportId={report.id} grounds={refund.grounds.map((g) => ({ ground: g, text: groundText(g) }))} />
+          <RefundForm
+            reportId={report.id}
+            grounds={refund.grounds.map((g) => ({ ground: g, text: groundText(g) }))}
+          />
         </>
       ) : (
         <>

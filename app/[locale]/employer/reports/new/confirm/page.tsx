@@ -18,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Step 1, confirmation: the registry's record of the chosen worker, or why this worker cannot be reported. */
-export default async function ConfirmWorkerPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ worker?: string }> }) {
+export default async function ConfirmWorkerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ worker?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
@@ -36,12 +42,19 @@ export default async function ConfirmWorkerPage({ params, searchParams }: { para
     <>
       <StepCaption backHref="/employer/reports/new" backText={t("back")} />
       <PageTitle>{t("confirm.title")}</PageTitle>
-      {found.refusal ? <RefusalPanel refusal={found.refusal} locale={locale} title={t("confirm.refusedTitle")} /> : null}
+      {found.refusal ? (
+        <RefusalPanel refusal={found.refusal} locale={locale} title={t("confirm.refusedTitle")} />
+      ) : null}
       {found.worker ? <WorkerCard worker={found.worker} locale={locale} /> : null}
       {!found.refusal && found.worker ? (
         found.draft ? (
           <>
-            <Notice>{t("confirm.draftExists", { date: formatDate(found.draft.createdAt, locale), reference: found.draft.reference })}</Notice>
+            <Notice>
+              {t("confirm.draftExists", {
+                date: formatDate(found.draft.createdAt, locale),
+                reference: found.draft.reference,
+              })}
+            </Notice>
             <StartReportForm workerId={found.worker.id} label={t("confirm.resume")} />
           </>
         ) : (

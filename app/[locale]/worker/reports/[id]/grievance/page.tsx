@@ -16,14 +16,31 @@ import { getReportForWorker, getWorkerProfile } from "@/lib/workers/queries";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-const GRIEVANCE_FORM_MESSAGES = ["worker.grounds", "worker.groundNames", "worker.groundHints", "worker.statement", "worker.statementHint", "worker.contactPhone", "worker.contactPhoneHint", "worker.attachments", "worker.attachmentsHint", "worker.filesAgain", "worker.submit", "workerErrors"];
+const GRIEVANCE_FORM_MESSAGES = [
+  "worker.grounds",
+  "worker.groundNames",
+  "worker.groundHints",
+  "worker.statement",
+  "worker.statementHint",
+  "worker.contactPhone",
+  "worker.contactPhoneHint",
+  "worker.attachments",
+  "worker.attachmentsHint",
+  "worker.filesAgain",
+  "worker.submit",
+  "workerErrors",
+];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, id } = await params;
   const actor = await requireWorkerPage(locale);
   const data = await getReportForWorker(actor, id);
   const t = await getTranslations("worker");
-  return { title: data ? t.markup("grievanceTitle", { reference: data.report.reference, ref: (c) => c }) : t("title") };
+  return {
+    title: data
+      ? t.markup("grievanceTitle", { reference: data.report.reference, ref: (c) => c })
+      : t("title"),
+  };
 }
 
 /** The grievance (تظلم) form, when the window is open and no other grievance on this report is open. */
@@ -37,9 +54,19 @@ export default async function GrievancePage({ params }: Props) {
   const t = await getTranslations("worker");
   const { report } = data;
   const window = grievanceWindow(report, new Date());
-  const hasOpen = data.grievances.some((g) => (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status));
-  const ref = (c: ReactNode) => <bdi dir="ltr" className="whitespace-nowrap">{c}</bdi>;
-  const heading = <h1 className="mb-3 text-2xl font-bold sm:text-3xl">{t.rich("grievanceTitle", { reference: report.reference, ref })}</h1>;
+  const hasOpen = data.grievances.some((g) =>
+    (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status),
+  );
+  const ref = (c: ReactNode) => (
+    <bdi dir="ltr" className="whitespace-nowrap">
+      {c}
+    </bdi>
+  );
+  const heading = (
+    <h1 className="mb-3 text-2xl font-bold sm:text-3xl">
+      {t.rich("grievanceTitle", { reference: report.reference, ref })}
+    </h1>
+  );
   return (
     <>
       <p className="mb-4">
@@ -50,7 +77,9 @@ export default async function GrievancePage({ params }: Props) {
       {!window.open || hasOpen ? heading : null}
       {!window.open ? (
         <Notice tone="warning">
-          {window.reason === "deadline_passed" ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) }) : t("windowClosedNotInForce")}
+          {window.reason === "deadline_passed"
+            ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) })
+            : t("windowClosedNotInForce")}
         </Notice>
       ) : hasOpen ? (
         <Notice>{t("alreadyOpen")}</Notice>

@@ -20,7 +20,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     const stream = await exportQueueCsv(await getActor(), kind as QueueKind, filters, {
       ip: requestInfoFrom(request.headers).ip,
     });
-    return new Response(stream, { headers: csvHeaders(`balagh-queue-${kind}-${muscatDate(new Date())}.csv`) });
+    return new Response(stream, {
+      headers: csvHeaders(`balagh-queue-${kind}-${muscatDate(new Date())}.csv`),
+    });
   } catch (e) {
     if (e instanceof ForbiddenError) return new Response("Not found", { status: 404 });
     throw e;

@@ -25,37 +25,90 @@ export default async function CheckAnswersPage({ params }: StepProps) {
   setRequestLocale(locale);
   const d = await loadDraft(locale, id, "check", undefined);
   const t = await getTranslations("filing");
-  const te = (await getTranslations("filing.errors")) as unknown as (key: string, params?: Record<string, string>) => string;
+  const te = (await getTranslations("filing.errors")) as unknown as (
+    key: string,
+    params?: Record<string, string>,
+  ) => string;
   const r = d.report;
   const w = d.worker;
   const notAnswered = <span className="text-muted">{t("check.notAnswered")}</span>;
-  const change = (step: FilingStep, what: string) => ({ href: stepPath(id, step, "check"), text: t("check.change"), hidden: what });
+  const change = (step: FilingStep, what: string) => ({
+    href: stepPath(id, step, "check"),
+    text: t("check.change"),
+    hidden: what,
+  });
   const governorates = await listGovernoratesWithState();
   const gov = governorates.find((g) => g.code === r.workGovernorateCode);
-  const nationality = t.has(`nationalities.${w.nationality}` as "nationalities.IN") ? t(`nationalities.${w.nationality}` as "nationalities.IN") : w.nationality;
+  const nationality = t.has(`nationalities.${w.nationality}` as "nationalities.IN")
+    ? t(`nationalities.${w.nationality}` as "nationalities.IN")
+    : w.nationality;
   const required = requiredEvidence(w.enteredOmanOn, r.lastDayAtWork);
 
   const workerRows: SummaryRow[] = [
-    { key: "name", label: t("check.name"), value: <>{locale === "ar" ? w.nameAr : w.nameEn}<br /><span className="text-muted">{locale === "ar" ? w.nameEn : w.nameAr}</span></> },
+    {
+      key: "name",
+      label: t("check.name"),
+      value: (
+        <>
+          {locale === "ar" ? w.nameAr : w.nameEn}
+          <br />
+          <span className="text-muted">{locale === "ar" ? w.nameEn : w.nameAr}</span>
+        </>
+      ),
+    },
     { key: "civilId", label: t("check.civilId"), value: <bdi dir="ltr">{w.civilId}</bdi> },
     { key: "nationality", label: t("check.nationality"), value: nationality },
     { key: "permit", label: t("check.permit"), value: <bdi dir="ltr">{w.permitNumber}</bdi> },
   ];
   const absenceRows: SummaryRow[] = [
-    { key: "lastDay", label: t("check.lastDay"), value: r.lastDayAtWork ? formatDate(r.lastDayAtWork, locale) : notAnswered, change: change("last-day", t("check.lastDay")) },
-    ...(r.lastDayAtWork ? [{ key: "firstDate", label: t("check.firstDate"), value: formatDate(earliestFilingDate(r.lastDayAtWork), locale) }] : []),
+    {
+      key: "lastDay",
+      label: t("check.lastDay"),
+      value: r.lastDayAtWork ? formatDate(r.lastDayAtWork, locale) : notAnswered,
+      change: change("last-day", t("check.lastDay")),
+    },
+    ...(r.lastDayAtWork
+      ? [
+          {
+            key: "firstDate",
+            label: t("check.firstDate"),
+            value: formatDate(earliestFilingDate(r.lastDayAtWork), locale),
+          },
+        ]
+      : []),
     {
       key: "workplace",
       label: t("check.workplace"),
-      value: r.workAddress && gov ? <>{locale === "ar" ? gov.nameAr : gov.nameEn}<br />{r.workAddress}</> : notAnswered,
+      value:
+        r.workAddress && gov ? (
+          <>
+            {locale === "ar" ? gov.nameAr : gov.nameEn}
+            <br />
+            {r.workAddress}
+          </>
+        ) : (
+          notAnswered
+        ),
       change: change("workplace", t("check.workplace")),
     },
-    { key: "contact", label: t("check.contact"), value: r.contactAttempts ?? notAnswered, change: change("contact", t("check.contact")) },
+    {
+      key: "contact",
+      label: t("check.contact"),
+      value: r.contactAttempts ?? notAnswered,
+      change: change("contact", t("check.contact")),
+    },
   ];
   const declarationRows: SummaryRow[] = DECLARATION_KEYS.map((k) => ({
     key: k,
     label: t(`declarations.questions.${k}.question`),
-    value: r[k] === null ? notAnswered : r[k] ? <strong className="text-danger">{t("declarations.yes")}</strong> : t("declarations.no"),
+    value:
+      r[k] === null ? (
+        notAnswered
+      ) : r[k] ? (
+        <strong className="text-danger">{t("declarations.yes")}</strong>
+      ) : (
+        t("declarations.no")
+      ),
     change: change("declarations", t(`declarations.questions.${k}.question`)),
   }));
   const evidenceRows: SummaryRow[] = EMPLOYER_EVIDENCE_KINDS.map((kind) => {
@@ -65,7 +118,12 @@ export default async function CheckAnswersPage({ params }: StepProps) {
       key: kind,
       label,
       value: file ? (
-        <a href={`/api/evidence/${file.id}`} target="_blank" rel="noopener" className="text-brand-800 underline">
+        <a
+          href={`/api/evidence/${file.id}`}
+          target="_blank"
+          rel="noopener"
+          className="text-brand-800 underline"
+        >
           <bdi>{file.originalName}</bdi>
         </a>
       ) : required.includes(kind) ? (

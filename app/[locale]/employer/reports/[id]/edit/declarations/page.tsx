@@ -15,11 +15,19 @@ export default async function DeclarationsPage({ params, searchParams }: StepPro
   setRequestLocale(locale);
   const d = await loadDraft(locale, id, "declarations", (await searchParams).return);
   const t = await getTranslations("filing");
-  const initial = Object.fromEntries(DECLARATION_KEYS.map((k) => [k, d.report[k]])) as Record<DeclarationKey, boolean | null>;
+  const initial = Object.fromEntries(DECLARATION_KEYS.map((k) => [k, d.report[k]])) as Record<
+    DeclarationKey,
+    boolean | null
+  >;
   return (
     <>
       <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} />
-      <DeclarationsForm reportId={id} returnTo={d.returnTo} initial={initial} savedReasons={checkDeclarations(initial).reasons} />
+      <DeclarationsForm
+        reportId={id}
+        returnTo={d.returnTo}
+        initial={initial}
+        savedReasons={checkDeclarations(initial).reasons}
+      />
       <p className="mt-8 max-w-2xl text-sm text-muted">{t("savedNote")}</p>
     </>
   );

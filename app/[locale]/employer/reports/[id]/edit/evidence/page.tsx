@@ -32,7 +32,14 @@ export default async function EvidencePage({ params, searchParams }: StepProps) 
     const file = d.evidence.find((e) => e.kind === kind);
     return {
       kind,
-      file: file ? { id: file.id, name: file.originalName, size: formatSize(file.sizeBytes, locale), href: `/api/evidence/${file.id}` } : null,
+      file: file
+        ? {
+            id: file.id,
+            name: file.originalName,
+            size: formatSize(file.sizeBytes, locale),
+            href: `/api/evidence/${file.id}`,
+          }
+        : null,
       notNeeded:
         !required.includes(kind) && d.report.lastDayAtWork
           ? t("evidence.exempt", {

@@ -15,7 +15,10 @@ export default async function WorkplacePage({ params, searchParams }: StepProps)
   setRequestLocale(locale);
   const d = await loadDraft(locale, id, "workplace", (await searchParams).return);
   const t = await getTranslations("filing");
-  const governorates = (await listGovernoratesWithState()).map((g) => ({ value: g.code, label: locale === "ar" ? g.nameAr : g.nameEn }));
+  const governorates = (await listGovernoratesWithState()).map((g) => ({
+    value: g.code,
+    label: locale === "ar" ? g.nameAr : g.nameEn,
+  }));
   return (
     <>
       <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} />
