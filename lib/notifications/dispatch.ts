@@ -115,12 +115,10 @@ async function sendWithTimeout(providers: Providers, m: OutgoingMessage): Promis
   });
   try {
     return await Promise.race([
-      provider
-        .send(m)
-        .catch((e: unknown): SendOutcome => ({
-          kind: "temporary_failure",
-          error: `${provider.name}: ${(e as Error)?.message ?? "error"}`,
-        })),
+      provider.send(m).catch((e: unknown): SendOutcome => ({
+        kind: "temporary_failure",
+        error: `${provider.name}: ${(e as Error)?.message ?? "error"}`,
+      })),
       timeout,
     ]);
   } finally {

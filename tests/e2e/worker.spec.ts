@@ -98,13 +98,11 @@ for (const locale of ["ar", "en"] as const) {
       .getByLabel(w.statement)
       .fill("My salary for September and October was not paid, so I stopped on 1 November.");
     await page.getByLabel(w.contactPhone).fill("9123 4567");
-    await page
-      .getByLabel(w.attachments)
-      .setInputFiles({
-        name: "payslip.pdf",
-        mimeType: "application/pdf",
-        buffer: Buffer.from("%PDF-1.4\nnot paid\n%%EOF"),
-      });
+    await page.getByLabel(w.attachments).setInputFiles({
+      name: "payslip.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\nnot paid\n%%EOF"),
+    });
     await page.getByRole("button", { name: w.submit }).click();
 
     await expect(page).toHaveURL(/grievance=filed/);

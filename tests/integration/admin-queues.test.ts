@@ -107,15 +107,13 @@ describe("the cancellation and grievance queues", () => {
       { ...base, reportId: a.id, status: "under_review" },
       { ...base, reportId: b.id, status: "rejected" },
     ]);
-    await db
-      .insert(grievances)
-      .values({
-        reportId: b.id,
-        workerId: b.workerId,
-        grounds: "at_work",
-        statement: "x",
-        contactPhone: "+96891234567",
-      });
+    await db.insert(grievances).values({
+      reportId: b.id,
+      workerId: b.workerId,
+      grounds: "at_work",
+      statement: "x",
+      contactPhone: "+96891234567",
+    });
     const reviewer = await staff("reviewer");
     const cancellations = await listQueue(reviewer, "cancellations", { q: label });
     expect(cancellations.items.map((i) => [i.reportId, i.status])).toEqual([[a.id, "under_review"]]);

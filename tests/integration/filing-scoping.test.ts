@@ -236,15 +236,13 @@ describe("one open report per worker", () => {
     const otherEmployer = await makeEmployer(actor.establishmentId);
     const s = await startReport(actor, { workerId: worker.id }, { storage });
     if (!s.ok) throw new Error(s.code);
-    await db
-      .insert(reports)
-      .values({
-        reference: `WA-T-${String(Date.now()).slice(-7)}9`,
-        establishmentId: actor.establishmentId,
-        workerId: worker.id,
-        createdBy: otherEmployer.userId,
-        status: "submitted",
-      });
+    await db.insert(reports).values({
+      reference: `WA-T-${String(Date.now()).slice(-7)}9`,
+      establishmentId: actor.establishmentId,
+      workerId: worker.id,
+      createdBy: otherEmployer.userId,
+      status: "submitted",
+    });
     const r = await prepareForPayment(actor, s.reportId, { storage });
     expect(r).toMatchObject({ ok: false, code: "incomplete" });
     expect(r.ok === false && "problems" in r && r.problems[0]).toMatchObject({

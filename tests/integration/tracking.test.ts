@@ -156,15 +156,13 @@ describe("an employer of A cannot reach B's report", () => {
       status: "cancelled",
       approvedAt: new Date("2026-05-01T08:00:00Z"),
     });
-    await db
-      .insert(cr)
-      .values({
-        reportId: theirs.id,
-        status: "accepted",
-        reason: "settled",
-        explanation: "x".repeat(20),
-        requestedBy: B.owner.userId,
-      });
+    await db.insert(cr).values({
+      reportId: theirs.id,
+      status: "accepted",
+      reason: "settled",
+      explanation: "x".repeat(20),
+      requestedBy: B.owner.userId,
+    });
     expect(
       await refusal(
         requestCancellation(A.owner, {
@@ -317,15 +315,13 @@ describe("refund requests", () => {
       approvedAt: new Date("2026-06-01T08:00:00Z"),
       feeBaisa: 98_000,
     });
-    await db
-      .insert(cr)
-      .values({
-        reportId: report.id,
-        status: "accepted",
-        reason: "worker_returned",
-        explanation: "Came back.",
-        requestedBy: A.owner.userId,
-      });
+    await db.insert(cr).values({
+      reportId: report.id,
+      status: "accepted",
+      reason: "worker_returned",
+      explanation: "Came back.",
+      requestedBy: A.owner.userId,
+    });
     const before = await getReportDetail(A.owner, report.id);
     expect(before?.refund).toMatchObject({
       offered: true,

@@ -78,15 +78,13 @@ async function world(nationality = "IN") {
       })
       .returning();
     if (depositStatus) {
-      await db
-        .insert(deposits)
-        .values({
-          reportId: r!.id,
-          amountBaisa: 120_000,
-          status: depositStatus,
-          provider: "local",
-          paidAt: new Date(),
-        });
+      await db.insert(deposits).values({
+        reportId: r!.id,
+        amountBaisa: 120_000,
+        status: depositStatus,
+        provider: "local",
+        paidAt: new Date(),
+      });
     }
     return r!;
   };
