@@ -10,6 +10,8 @@ export const STATUS_TONE: Record<ReportStatus, TagTone> = {
   rejected: "red",
   cancelled: "purple",
   closed: "dark",
+  expired: "grey",
+  discarded: "grey",
 };
 
 export function StatusTag({ status }: { status: ReportStatus }) {

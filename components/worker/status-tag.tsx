@@ -9,6 +9,8 @@ const TONE: Record<ReportStatus, string> = {
   rejected: "bg-brand-600 text-white",
   cancelled: "bg-brand-600 text-white",
   closed: "bg-gray-200 text-ink",
+  expired: "bg-gray-200 text-ink",
+  discarded: "bg-gray-200 text-ink",
 };
 
 type Visible = "submitted" | "approved" | "rejected" | "cancelled" | "closed";

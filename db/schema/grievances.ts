@@ -23,12 +23,17 @@ export const grievanceGroundEnum = pgEnum("grievance_ground", [
   "other",
 ]);
 
-/** DOMAIN.md §5: submitted → under_review → accepted | rejected. */
+/**
+ * DOMAIN.md §5: submitted → under_review → accepted | rejected. Issue 10: `closed` when the report was decided
+ * or ended otherwise while the grievance was open (no longer needed); `withdrawn` by the worker.
+ */
 export const grievanceStatusEnum = pgEnum("grievance_status", [
   "submitted",
   "under_review",
   "accepted",
   "rejected",
+  "closed",
+  "withdrawn",
 ]);
 
 /**

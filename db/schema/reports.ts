@@ -29,6 +29,10 @@ export const reportStatusEnum = pgEnum("report_status", [
   "rejected",
   "cancelled",
   "closed",
+  // Issue 10: a draft or unpaid report left longer than the configured number of days, or discarded by the
+  // employer; neither ever reached the worker, and neither holds the one-open-report-per-worker index.
+  "expired",
+  "discarded",
 ]);
 export const depositStatusEnum = pgEnum("deposit_status", [
   "pending",
@@ -45,12 +49,14 @@ export const evidenceKindEnum = pgEnum("evidence_kind", [
   "address_proof",
   "grievance_attachment",
 ]);
+/** `closed`: the report it was about was decided or ended otherwise, so the request is no longer needed. */
 export const requestStatusEnum = pgEnum("request_status", [
   "submitted",
   "under_review",
   "accepted",
   "rejected",
   "withdrawn",
+  "closed",
 ]);
 export const cancellationReasonEnum = pgEnum("cancellation_reason", [
   "worker_returned",
@@ -64,6 +70,9 @@ export const refundGroundEnum = pgEnum("refund_ground", [
   "worker_left_country",
   // The reviewer rejected the report: the deposit is returned (created automatically on rejection).
   "report_rejected",
+  // Issue 10: the payment settled on a report that was no longer allowed (re-checked at settlement): returned
+  // at once, automatically.
+  "not_permitted_at_payment",
 ]);
 export const refundStatusEnum = pgEnum("refund_status", [
   "submitted",
@@ -73,6 +82,15 @@ export const refundStatusEnum = pgEnum("refund_status", [
   "rejected",
 ]);
 export const referralStatusEnum = pgEnum("referral_status", ["open", "compliant", "non_compliant"]);
+/** Issue 10: a suspension of the establishment's services in this system (Art. 4), with its own lifecycle. */
+export const suspensionStatusEnum = pgEnum("suspension_status", ["active", "ended", "lifted"]);
+/** Issue 10: how a reported worker's stay ended, as staff record it (drives refund ground 4, use, closing). */
+export const workerExitKindEnum = pgEnum("worker_exit_kind", [
+  "left_own_expense",
+  "deported",
+  "transferred",
+  "permit_cancelled",
+]);
 export const referralPeriodEnum = pgEnum("referral_period", ["month", "year"]);
 
 /** Feeds the readable reference number (WA-YYYY-NNNNNC, C a check digit). */
@@ -111,6 +129,8 @@ export const reports = pgTable(
     feeBaisa: integer("fee_baisa"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The staff member whose decision (approve or reject) stands: a grievance is decided by someone else. */
+    decidedBy: uuid("decided_by").references(() => staffUsers.id),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     grievanceDeadline: date("grievance_deadline"),
     legalPeriodEnds: date("legal_period_ends"),
@@ -189,6 +209,11 @@ export const evidenceFiles = pgTable(
     uploadedBy: uuid("uploaded_by").notNull(),
     /** Staff may share a file with the other party (workers never see employer evidence otherwise). */
     sharedWithWorker: boolean("shared_with_worker").notNull().default(false),
+    /** Grievance attachments are staff-only unless staff share them with the employer. */
+    sharedWithEmployer: boolean("shared_with_employer").notNull().default(false),
+    /** Who shared it last, and when (the audit log keeps every share). */
+    sharedBy: uuid("shared_by").references(() => staffUsers.id),
+    sharedAt: timestamp("shared_at", { withTimezone: true }),
     /** Set exactly for kind `grievance_attachment`: the grievance the worker attached the file to. */
     grievanceId: uuid("grievance_id").references((): AnyPgColumn => grievances.id),
     createdAt: createdAt(),
@@ -361,5 +386,91 @@ export const inspectionReferrals = pgTable(
   (t) => [
     uniqueIndex("referrals_unique_period").on(t.establishmentId, t.period, t.periodKey),
     index("referrals_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/**
+ * Issue 10 §9: a suspension of an establishment's services in this system after a non-compliant Art. 4
+ * inspection. active → ended (its end date passed: a daily job) | lifted (a supervisor, early, with a reason).
+ */
+export const suspensions = pgTable(
+  "suspensions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    establishmentId: uuid("establishment_id")
+      .notNull()
+      .references(() => establishments.id),
+    referralId: uuid("referral_id").references(() => inspectionReferrals.id),
+    status: suspensionStatusEnum("status").notNull().default("active"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    liftedBy: uuid("lifted_by").references(() => staffUsers.id),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+    liftReason: text("lift_reason"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("suspensions_one_active_per_establishment")
+      .on(t.establishmentId)
+      .where(sql`${t.status} = 'active'`),
+    index("suspensions_status_ends_idx").on(t.status, t.endsAt),
+    check("suspensions_dates", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/**
+ * Issue 10 §6: staff record how a reported worker's stay ended, with the date: left at their own expense,
+ * deported (at the deposit's cost), transferred to another employer, or the permit cancelled. Drives refund
+ * ground 4, the deposit's use and the report's closing.
+ */
+export const workerExits = pgTable(
+  "worker_exits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workerId: uuid("worker_id")
+      .notNull()
+      .references(() => workers.id),
+    reportId: uuid("report_id").references(() => reports.id),
+    kind: workerExitKindEnum("kind").notNull(),
+    exitDate: date("exit_date").notNull(),
+    note: text("note"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("worker_exits_worker_idx").on(t.workerId, t.createdAt),
+    index("worker_exits_report_idx").on(t.reportId),
+  ],
+);
+
+/**
+ * Issue 10: the history of every lifecycle other than the report's own (whose timeline is report_events):
+ * deposits, cancellation requests, grievances, refund requests, referrals, suspensions. Written by the one
+ * transition() in lib/lifecycle, in the transaction of the change.
+ */
+export const lifecycleEvents = pgTable(
+  "lifecycle_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entity: text("entity").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    /** The report the entity belongs to, when it belongs to one (for a case's whole history). */
+    reportId: uuid("report_id"),
+    transition: text("transition").notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    actorKind: text("actor_kind").notNull(),
+    actorId: uuid("actor_id"),
+    reasonCode: text("reason_code"),
+    note: text("note"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("lifecycle_events_entity_idx").on(t.entity, t.entityId, t.at),
+    index("lifecycle_events_report_idx").on(t.reportId, t.at),
   ],
 );

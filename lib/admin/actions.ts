@@ -2,13 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ForbiddenError } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/config";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { formError, parseForm, type FormState } from "@/lib/forms";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
-import { log } from "@/lib/log";
-import { DecisionError } from "./decide-common";
+import { staffAction } from "@/lib/actions/action";
+import { refuse } from "@/lib/lifecycle/refusal";
 import { decideReport } from "./decide-report";
 import { decideCancellation, decideGrievance } from "./decide-request";
 import { NOTE_MAX } from "./decision-reasons";
@@ -24,70 +19,38 @@ const decisionSchema = z.object({
   note: z.string().trim().max(NOTE_MAX, { error: "note_too_long" }).optional(),
 });
 
-function localeFrom(formData: FormData): Locale {
-  const l = String(formData.get("locale") ?? "ar");
-  return isLocale(l) ? l : "ar";
-}
-
-/**
- * One action for every decision on the case page: validates the form, re-reads the actor from the session,
- * calls the one use case for the kind of decision, and goes back to the case with what happened.
- */
-export async function decideAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const parsed = parseForm(decisionSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const d = parsed.data;
-  const { ip } = await currentRequestInfo();
-  const actor = await getActor();
+/** One action for every decision on the case page; back to the case with what happened. */
+export const decideAction = staffAction(decisionSchema, ["reviewer"], async (d, { actor, locale, ip }) => {
   let done: string;
-  try {
-    if (d.kind === "report") {
-      if (d.outcome === "accept") return formError(formData, "reason_invalid");
-      const r = await decideReport(
-        actor,
-        {
-          reportId: d.targetId,
-          outcome: d.outcome,
-          reasonCode: d.reasonCode,
-          note: d.note,
-          expectedVersion: d.version,
-        },
-        { ip },
-      );
-      done = `report_${r.status}`;
-    } else {
-      if (d.outcome === "approve") return formError(formData, "reason_invalid");
-      const decide = d.kind === "cancellation" ? decideCancellation : decideGrievance;
-      const r = await decide(
-        actor,
-        {
-          requestId: d.targetId,
-          outcome: d.outcome,
-          reasonCode: d.reasonCode,
-          note: d.note,
-          expectedVersion: d.version,
-        },
-        { ip },
-      );
-      done = `${d.kind}_${r.status}`;
-    }
-  } catch (e) {
-    if (e instanceof DecisionError) {
-      if (e.code === "reason_invalid" || e.code === "note_required" || e.code === "note_too_long") {
-        const field = e.code === "reason_invalid" ? "reasonCode" : "note";
-        return {
-          ...formError(formData, e.code),
-          formError: undefined,
-          status: "error",
-          fieldErrors: { [field]: e.code },
-        };
-      }
-      return formError(formData, e.code);
-    }
-    if (e instanceof ForbiddenError) return formError(formData, "forbidden");
-    log.error({ err: e }, "decision failed");
-    return formError(formData, "server");
+  if (d.kind === "report") {
+    if (d.outcome === "accept") refuse("reason_invalid", undefined, "reasonCode");
+    const r = await decideReport(
+      actor,
+      {
+        reportId: d.targetId,
+        outcome: d.outcome,
+        reasonCode: d.reasonCode,
+        note: d.note,
+        expectedVersion: d.version,
+      },
+      { ip },
+    );
+    done = `report_${r.status}`;
+  } else {
+    if (d.outcome === "approve") refuse("reason_invalid", undefined, "reasonCode");
+    const decide = d.kind === "cancellation" ? decideCancellation : decideGrievance;
+    const r = await decide(
+      actor,
+      {
+        requestId: d.targetId,
+        outcome: d.outcome,
+        reasonCode: d.reasonCode,
+        note: d.note,
+        expectedVersion: d.version,
+      },
+      { ip },
+    );
+    done = `${d.kind}_${r.status}`;
   }
   redirect(`/${locale}/admin/reports/${d.reportId}?decided=${done}`);
-}
+});

@@ -32,6 +32,30 @@ export type AdminTemplateParams = {
   "worker.grievance-decided.sms": { outcome: Verdict; reference: string; url: string };
   "worker.grievance-decided.email": DecisionMail & { outcome: Verdict; name: string };
   "employer.grievance-decided.email": DecisionMail & { outcome: Verdict };
+  /** Issue 10: an open request closed because its report was decided or ended otherwise. */
+  "employer.cancellation-closed.email": {
+    reference: string;
+    establishmentAr: string;
+    establishmentEn: string;
+    cause: ClosedCause;
+    url: string;
+  };
+  "worker.grievance-closed.sms": { reference: string; cause: ClosedCause; url: string };
+};
+
+/** Why an open request was closed as no longer needed: what happened to its report. */
+export type ClosedCause = "report_rejected" | "report_cancelled" | "report_closed";
+const CLOSED_CAUSE: Record<Locale, Record<ClosedCause, string>> = {
+  ar: {
+    report_rejected: "رفضت الوزارة البلاغ",
+    report_cancelled: "أُلغي البلاغ",
+    report_closed: "أُغلق البلاغ",
+  },
+  en: {
+    report_rejected: "the Ministry rejected the report",
+    report_cancelled: "the report was cancelled",
+    report_closed: "the report was closed",
+  },
 };
 
 type DecisionMail = {
@@ -173,6 +197,26 @@ export const adminRenderers: {
   "worker.report-decided.email": both(reportWorkerMail),
   "employer.report-decided.email": both(reportEmployerMail),
   "employer.cancellation-decided.email": both(cancellationEmployerMail),
+  "employer.cancellation-closed.email": both(
+    (p: AdminTemplateParams["employer.cancellation-closed.email"]) => ({
+      ar: {
+        subject: `إغلاق طلب إلغاء البلاغ ${p.reference}`,
+        body: `أُغلق طلب «${p.establishmentAr}» إلغاء البلاغ ${p.reference} دون قرار فيه، لعدم الحاجة إليه: ${CLOSED_CAUSE.ar[p.cause]}.\n\nلمتابعة البلاغ:\n${p.url}/ar/employer/reports`,
+      },
+      en: {
+        subject: `Cancellation request on report ${p.reference} closed`,
+        body: `The request from "${p.establishmentEn}" to cancel report ${p.reference} was closed without a decision, because it is no longer needed: ${CLOSED_CAUSE.en[p.cause]}.\n\nTo follow the report:\n${p.url}/en/employer/reports`,
+      },
+    }),
+  ),
+  "worker.grievance-closed.sms": {
+    ar: (p) => ({
+      body: `بلاغ: أُغلق تظلمك على البلاغ ${p.reference} لعدم الحاجة إليه، لأن ${CLOSED_CAUSE.ar[p.cause]}. التفاصيل: ${p.url}/ar/sign-in/worker`,
+    }),
+    en: (p) => ({
+      body: `Balagh: your grievance on report ${p.reference} is closed, no longer needed: ${CLOSED_CAUSE.en[p.cause]}. Details: ${p.url}/en/sign-in/worker`,
+    }),
+  },
   "worker.report-cancelled.sms": {
     ar: (p) => ({
       body: `بلاغ: أُلغي البلاغ ${p.reference} المقدم ضدك من «${p.establishmentAr}»، وعاد تصريح عملك ساري المفعول.`,

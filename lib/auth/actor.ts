@@ -1,3 +1,6 @@
+import type { ActorRef } from "@/lib/lifecycle/machine";
+import { Refusal } from "@/lib/lifecycle/refusal";
+
 export type EmployerRole = "owner" | "hr_officer";
 export type StaffRole = "reviewer" | "finance" | "supervisor";
 
@@ -27,12 +30,32 @@ export type WorkerActor = {
 };
 export type Actor = EmployerActor | StaffActor | WorkerActor;
 
-/** Thrown by use cases and guards when the actor may not do something; pages and actions turn it into 403. */
-export class ForbiddenError extends Error {
-  constructor(public readonly code: string = "forbidden") {
+/**
+ * Thrown by use cases and guards when the actor may not do something; pages and actions turn it into 403
+ * (forms show `forbidden`). A Refusal (lib/lifecycle/refusal.ts) whose code says which check failed:
+ * `staff_only`, `employer_only`, `role`, or `forbidden`.
+ */
+export class ForbiddenError extends Refusal {
+  constructor(code: string = "forbidden") {
     super(code);
     this.name = "ForbiddenError";
   }
+}
+
+/** The actor as the lifecycles see them (lib/lifecycle/machine.ts). */
+export function actorRef(actor: Actor): ActorRef {
+  switch (actor.kind) {
+    case "employer":
+      return { kind: "employer", id: actor.userId, establishmentId: actor.establishmentId };
+    case "worker":
+      return { kind: "worker", id: actor.workerId };
+    case "staff":
+      return staffRef(actor);
+  }
+}
+
+export function staffRef(actor: StaffActor): ActorRef {
+  return { kind: "staff", id: actor.userId, role: actor.role };
 }
 
 /** Supervisors may do everything staff may do. */

@@ -6,7 +6,8 @@ import { log } from "@/lib/log";
 import { notify } from "@/lib/notifications/notify";
 import { recordArt4Referrals } from "@/lib/reports/record-art4";
 import { RULES } from "@/lib/reports/settings";
-import { transitionReport } from "@/lib/reports/states";
+import { loadCase } from "@/lib/cases/facts";
+import { moveReport } from "@/lib/reports/lifecycle";
 import { PAID_DEPOSIT_STATUSES, transitionDeposit, type Deposit } from "./deposit-states";
 import { STRIPE_CURRENCY } from "./stripe";
 import type { CheckoutSession, ProviderKind } from "./types";
@@ -242,21 +243,16 @@ async function completeSubmission(tx: Tx, deposit: Deposit, opts: SettleOptions)
   }
 
   const now = new Date();
-  await transitionReport(tx, {
-    reportId: report.id,
-    from: "awaiting_payment",
-    to: "submitted",
+  const c = await loadCase(tx, report.id, { now });
+  if (!c) return false;
+  await moveReport(tx, "submitted", {
+    id: report.id,
     actor: { kind: "system" },
+    context: c,
     reasonCode: "deposit_paid",
     set: { submittedAt: now },
-  });
-  await recordAudit(tx, {
-    actor: { kind: "system" },
-    action: "report.submitted",
-    entityType: "report",
-    entityId: report.id,
-    before: { status: "awaiting_payment" },
-    after: { status: "submitted", depositId: deposit.id, source: opts.source },
+    audit: { depositId: deposit.id, source: opts.source },
+    now,
   });
 
   // The worker is told now (DOMAIN.md §1, service 5): SMS always, e-mail when the registry has one. Egyptian

@@ -6,12 +6,13 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { deposits, establishments, evidenceFiles, governorates, reports, workers } from "@/db/schema";
-import type { EmployerActor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { actorRef, type EmployerActor } from "@/lib/auth/actor";
 import { getStorage, type Storage } from "@/lib/storage";
 import { refused, type Refused } from "./refusals";
 import { checkWorkerEligibility } from "./rules";
-import { OPEN_REPORT_STATUSES, transitionReport } from "./states";
+import { loadCase } from "@/lib/cases/facts";
+import { moveReport } from "./lifecycle";
+import { OPEN_REPORT_STATUSES } from "./states";
 
 export type FilingContext = {
   /** Run inside this transaction (tests) instead of opening one on the shared connection. */
@@ -182,22 +183,16 @@ export async function openForEdit(
   if (report.status === "draft") return { ok: true, report };
   if (report.status !== "awaiting_payment") return refused("not_editable");
   if (await hasLiveDeposit(tx, report.id)) return refused("payment_started");
-  const reopened = await transitionReport(tx, {
-    reportId: report.id,
-    from: "awaiting_payment",
-    to: "draft",
-    actor: auditActor(actor),
+  const c = await loadCase(tx, report.id, { now: nowOf(ctx) });
+  if (!c) return refused("not_found");
+  const reopened = await moveReport(tx, "returned_to_draft", {
+    id: report.id,
+    actor: actorRef(actor),
+    context: c,
     reasonCode: "changed_before_payment",
     expectedVersion: report.version,
     set: { feeBaisa: null },
-  });
-  await recordAudit(tx, {
-    actor: auditActor(actor),
-    action: "report.returned_to_draft",
-    entityType: "report",
-    entityId: report.id,
-    before: { status: report.status, feeBaisa: report.feeBaisa },
-    after: { status: "draft", feeBaisa: null },
+    audit: { feeBaisaBefore: report.feeBaisa, feeBaisa: null },
     ip: ctx.ip ?? null,
   });
   return { ok: true, report: reopened };

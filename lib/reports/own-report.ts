@@ -4,11 +4,9 @@ import { reports } from "@/db/schema";
 import type { EmployerActor } from "@/lib/auth/actor";
 import { ReportNotFoundError } from "./request-errors";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 /**
  * The actor's establishment's report, locked for the rest of the transaction (requests on one report queue

@@ -1,8 +1,6 @@
-import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { actorRef, assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { currentFeeBaisa } from "./fees";
 import {
-  auditActor,
   inTransaction,
   isUniqueViolation,
   loadSnapshot,
@@ -13,7 +11,8 @@ import {
   type Refused,
 } from "./filing-context";
 import { findProblems, type Problem } from "./review";
-import { transitionReport } from "./states";
+import { loadCase } from "@/lib/cases/facts";
+import { moveReport } from "./lifecycle";
 
 export type PrepareResult =
   | { ok: true; reportId: string; feeBaisa: number }
@@ -49,23 +48,18 @@ export async function prepareForPayment(
       const feeBaisa = await currentFeeBaisa(tx, snapshot.worker.nationality, now);
       if (!feeBaisa) return refused("fee_missing");
 
-      await transitionReport(tx, {
-        reportId: report.id,
-        from: "draft",
-        to: "awaiting_payment",
-        actor: auditActor(actor),
+      const c = await loadCase(tx, report.id, { now });
+      if (!c) return refused("not_found");
+      await moveReport(tx, "sent_to_payment", {
+        id: report.id,
+        actor: actorRef(actor),
+        context: c,
         reasonCode: "answers_checked",
         expectedVersion: report.version,
         set: { feeBaisa },
-      });
-      await recordAudit(tx, {
-        actor: auditActor(actor),
-        action: "report.sent_to_payment",
-        entityType: "report",
-        entityId: report.id,
-        before: { status: "draft" },
-        after: { status: "awaiting_payment", feeBaisa, nationality: snapshot.worker.nationality },
+        audit: { feeBaisa, nationality: snapshot.worker.nationality },
         ip: ctx.ip ?? null,
+        now,
       });
       return { ok: true, reportId: report.id, feeBaisa };
     });

@@ -238,7 +238,7 @@ export type TimelineEntry = {
  * The caller has already checked that the report belongs to the actor's establishment.
  */
 export type GrievanceSummary = {
-  status: "submitted" | "under_review" | "accepted" | "rejected";
+  status: (typeof grievances.$inferSelect)["status"];
   filedAt: Date;
   decidedAt: Date | null;
 };

@@ -1,13 +1,15 @@
+import { Refusal } from "@/lib/lifecycle/refusal";
+
 /**
- * Outcomes of the employer's requests on a report, thrown by the use cases and turned into pages by callers:
+ * The employer's requests on a report refuse with Refusals (lib/lifecycle/refusal.ts) whose codes are keys under
+ * `trackingErrors`. These two names remain for the use cases not yet moved to the lifecycle tables:
  * - ReportNotFoundError: there is no such report *for this actor* (another establishment's report is "not
- *   found" too, so its existence is never revealed) → 404.
- * - RequestRefusedError: the report exists but its state does not allow this; `code` is a translation key
- *   under `trackingErrors`.
+ *   found" too, so its existence is never revealed) → 404;
+ * - RequestRefusedError: the report exists but its state does not allow this.
  */
-export class ReportNotFoundError extends Error {
+export class ReportNotFoundError extends Refusal {
   constructor() {
-    super("report not found");
+    super("not_found");
     this.name = "ReportNotFoundError";
   }
 }
@@ -23,21 +25,11 @@ export type RefusalCode =
   | "deposit_refunded"
   | "refund_requested";
 
-export class RequestRefusedError extends Error {
-  constructor(public readonly code: RefusalCode) {
+export class RequestRefusedError extends Refusal {
+  constructor(code: RefusalCode) {
     super(code);
     this.name = "RequestRefusedError";
   }
 }
 
-/** PostgreSQL's unique_violation, as postgres.js reports it (possibly wrapped by drizzle). */
-export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = e as {
-    code?: string;
-    constraint_name?: string;
-    cause?: { code?: string; constraint_name?: string };
-  };
-  const inner = err?.code === "23505" ? err : err?.cause?.code === "23505" ? err.cause : null;
-  if (!inner) return false;
-  return constraint === undefined || inner.constraint_name === constraint;
-}
+export { isUniqueViolation } from "@/lib/db-errors";

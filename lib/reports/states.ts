@@ -1,82 +1,193 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
-import { reportEvents, reports } from "@/db/schema";
+import { reports } from "@/db/schema";
+import { openCancellation, openGrievance, liveRefund, type CaseFacts } from "@/lib/cases/facts";
+import { defineMachine } from "@/lib/lifecycle/machine";
 
 export type ReportStatus = (typeof reports.$inferSelect)["status"];
 
-/** DOMAIN.md §5: the only moves a report may make. Anything else is an error, never a silent write. */
-export const REPORT_TRANSITIONS: Record<ReportStatus, readonly ReportStatus[]> = {
-  draft: ["awaiting_payment"],
-  awaiting_payment: ["submitted", "draft"],
-  submitted: ["approved", "rejected", "cancelled"],
-  approved: ["cancelled", "closed"],
-  rejected: [],
-  cancelled: [],
-  closed: [],
-};
+export const REPORT_STATUSES = [
+  "draft",
+  "awaiting_payment",
+  "submitted",
+  "approved",
+  "rejected",
+  "cancelled",
+  "closed",
+  "expired",
+  "discarded",
+] as const satisfies readonly ReportStatus[];
 
-/** Open reports block a new one for the same worker. */
-export const OPEN_REPORT_STATUSES: readonly ReportStatus[] = ["awaiting_payment", "submitted", "approved"];
+/** Open reports block a new one for the same worker (also the partial unique index reports_one_open_per_worker). */
+export const OPEN_REPORT_STATUSES = [
+  "awaiting_payment",
+  "submitted",
+  "approved",
+] as const satisfies readonly ReportStatus[];
+/** Filed: the worker has been told; these are the reports a worker sees. */
+export const FILED_REPORT_STATUSES = [
+  "submitted",
+  "approved",
+  "rejected",
+  "cancelled",
+  "closed",
+] as const satisfies readonly ReportStatus[];
+/** The report stands against the worker (awaiting a decision, or approved). */
+export const IN_FORCE_REPORT_STATUSES = ["submitted", "approved"] as const satisfies readonly ReportStatus[];
 
-export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
-  return REPORT_TRANSITIONS[from].includes(to);
-}
+export type ReportMove =
+  | "sent_to_payment"
+  | "returned_to_draft"
+  | "submitted"
+  | "not_permitted"
+  | "approved"
+  | "rejected"
+  | "cancelled"
+  | "closed"
+  | "expired"
+  | "discarded"
+  | "reopened";
 
-export class IllegalTransitionError extends Error {
-  constructor(
-    public readonly from: ReportStatus | "unknown",
-    public readonly to: ReportStatus,
-  ) {
-    super(`report cannot move from ${from} to ${to}`);
-    this.name = "IllegalTransitionError";
-  }
-}
+const inForce = (c: CaseFacts) => (IN_FORCE_REPORT_STATUSES as readonly string[]).includes(c.report.status);
 
-/** Raised when the row changed since the caller read it (someone else decided first). */
-export class StaleVersionError extends Error {
-  constructor() {
-    super("the report was changed by someone else");
-    this.name = "StaleVersionError";
-  }
-}
-
-export type TransitionInput = {
-  reportId: string;
-  from: ReportStatus;
-  to: ReportStatus;
-  actor: { kind: string; id?: string | null };
-  reasonCode?: string | null;
-  note?: string | null;
-  /** When given, the change applies only if the row still has this version (optimistic concurrency). */
-  expectedVersion?: number;
-  set?: Partial<typeof reports.$inferInsert>;
-};
+/** A payment was started and not yet settled: the report's answers are frozen, and it cannot be dropped. */
+export const paymentInFlight = (c: CaseFacts) => c.deposit?.status === "pending";
 
 /**
- * Moves a report from one status to another and writes its timeline row, in the caller's transaction.
- * The update is conditional on the current status (and version), so two concurrent moves cannot both win.
+ * DOMAIN.md §5 and issue 10: the only moves a report may make, who makes them, and what they cause.
+ * Guards are functions of the case (lib/cases/facts.ts); the consequences are in lib/reports/lifecycle.ts.
  */
-export async function transitionReport(tx: Tx, input: TransitionInput): Promise<typeof reports.$inferSelect> {
-  if (!canTransition(input.from, input.to)) throw new IllegalTransitionError(input.from, input.to);
-  const conditions = [eq(reports.id, input.reportId), eq(reports.status, input.from)];
-  if (input.expectedVersion !== undefined) conditions.push(eq(reports.version, input.expectedVersion));
-  const [row] = await tx
-    .update(reports)
-    .set({ ...input.set, status: input.to, version: sql`${reports.version} + 1`, updatedAt: new Date() })
-    .where(and(...conditions))
-    .returning();
-  if (!row) {
-    if (input.expectedVersion !== undefined) throw new StaleVersionError();
-    throw new IllegalTransitionError("unknown", input.to);
+export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>({
+  name: "report",
+  states: REPORT_STATUSES,
+  open: OPEN_REPORT_STATUSES,
+  create: {
+    into: "draft",
+    by: ["employer"],
+    when: "the employer starts a report about a worker whose permit the establishment holds (filing rules checked)",
+  },
+  transitions: {
+    sent_to_payment: {
+      from: ["draft"],
+      to: "awaiting_payment",
+      by: ["employer"],
+      when: "the employer checked the answers; every filing rule is checked again and the deposit is fixed",
+    },
+    returned_to_draft: {
+      from: ["awaiting_payment"],
+      to: "draft",
+      by: ["employer"],
+      guard: (c) => (c.deposit ? "payment_started" : null),
+      when: "the employer changes an answer before paying",
+    },
+    submitted: {
+      from: ["awaiting_payment"],
+      to: "submitted",
+      by: ["system"],
+      tells: ["worker", "employer"],
+      when: "the deposit is paid and every filing rule still holds",
+      consequences: ["Art. 4 counts the establishment's reports (referral at 5 a month or 10 a year)"],
+    },
+    not_permitted: {
+      from: ["awaiting_payment"],
+      to: "rejected",
+      by: ["system"],
+      tells: ["employer"],
+      when: "the deposit is paid but a filing rule no longer holds (suspension, permit moved, governorate offline…)",
+      consequences: ["the deposit is refunded at once, automatically, with the reason"],
+    },
+    approved: {
+      from: ["submitted"],
+      to: "approved",
+      by: ["reviewer"],
+      tells: ["worker", "employer"],
+      when: "a reviewer approves the report, with a reason",
+      consequences: [
+        "grievance deadline (60 days), legal period end (4 years) and last refund-claim day (9 years) fixed",
+        "an active work permit becomes left_workplace (Art. 14); any other permit status is kept",
+      ],
+    },
+    rejected: {
+      from: ["submitted"],
+      to: "rejected",
+      by: ["reviewer"],
+      tells: ["worker", "employer"],
+      when: "a reviewer rejects the report, with a reason",
+      consequences: [
+        "open cancellation request and grievance closed as no longer needed (each party told)",
+        "a refund request for the paid deposit is made for the employer",
+      ],
+    },
+    cancelled: {
+      from: ["submitted", "approved"],
+      to: "cancelled",
+      by: ["reviewer"],
+      tells: ["worker", "employer"],
+      when: "a reviewer accepts the employer's cancellation request or the worker's grievance",
+      consequences: [
+        "the other open request is closed as no longer needed",
+        "a left_workplace permit becomes active again",
+      ],
+    },
+    closed: {
+      from: ["approved"],
+      to: "closed",
+      by: ["system", "reviewer"],
+      tells: ["worker", "employer"],
+      when: "the legal period ended (daily job), or staff recorded that the worker left the country or was deported",
+      consequences: ["open cancellation request and grievance closed as no longer needed"],
+    },
+    expired: {
+      from: ["draft", "awaiting_payment"],
+      to: "expired",
+      by: ["system"],
+      guard: (c) => (paymentInFlight(c) ? "payment_started" : null),
+      tells: ["employer"],
+      when: "left unfinished or unpaid longer than REPORT_DRAFT_EXPIRY_DAYS (daily job)",
+    },
+    discarded: {
+      from: ["draft", "awaiting_payment"],
+      to: "discarded",
+      by: ["employer"],
+      guard: (c) => (paymentInFlight(c) ? "payment_started" : null),
+      when: "the employer drops a report before paying",
+    },
+    reopened: {
+      from: ["approved", "rejected"],
+      to: "submitted",
+      by: ["supervisor"],
+      guard: (c) => reopenBlocker(c),
+      tells: ["worker", "employer"],
+      when: "a supervisor reopens a decision, with a reason, while nothing has followed from it",
+      consequences: [
+        "the decision's dates and permit change are undone; a rejection's refund request is closed",
+      ],
+    },
+  },
+});
+
+/**
+ * A decision can be reopened only while nothing has followed from it: no grievance or cancellation decided
+ * after it, no deposit used or refunded, no refund in flight other than a rejection's own (still unexecuted).
+ */
+export function reopenBlocker(c: CaseFacts): string | null {
+  if (c.report.status === "approved") {
+    if (c.grievances.some((g) => g.status === "accepted" || g.status === "rejected"))
+      return "grievance_decided";
+    if (c.cancellations.some((r) => r.status === "accepted" || r.status === "rejected"))
+      return "cancellation_decided";
   }
-  await tx.insert(reportEvents).values({
-    reportId: input.reportId,
-    fromStatus: input.from,
-    toStatus: input.to,
-    actorKind: input.actor.kind,
-    actorId: input.actor.id ?? null,
-    reasonCode: input.reasonCode ?? null,
-    note: input.note ?? null,
-  });
-  return row;
+  if (c.deposit && c.deposit.status !== "paid") return "deposit_moved";
+  const live = liveRefund(c);
+  if (
+    live &&
+    !(c.report.status === "rejected" && live.ground === "report_rejected" && live.status === "submitted")
+  )
+    return "refund_in_flight";
+  return null;
 }
+
+/** For the report and worker pages: is there anything still open on this case? */
+export function hasOpenRequests(c: CaseFacts): boolean {
+  return Boolean(openCancellation(c) || openGrievance(c));
+}
+
+export { inForce as reportInForce };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CANCELLATION_REASONS } from "./request-cancellation";
+import { CANCELLATION_REASONS } from "@/lib/cancellations/request-cancellation";
 import { REFUND_GROUNDS } from "./refund-grounds";
 
 /** Messages are keys under `trackingErrors` (then `errors`). */

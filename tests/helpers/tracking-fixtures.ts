@@ -66,7 +66,7 @@ export async function createEmployerUser(
 export async function createWorker(
   establishmentId: string,
   opts: { nameEn?: string; nameAr?: string; permitStatus?: PermitStatus; nationality?: string } = {},
-): Promise<{ id: string; civilId: string; nameEn: string; nameAr: string }> {
+): Promise<{ id: string; civilId: string; nameEn: string; nameAr: string; mobile: string }> {
   const suffix = uniqueSuffix(6);
   const [w] = await db
     .insert(workers)
@@ -85,7 +85,7 @@ export async function createWorker(
       enteredOmanOn: "2015-01-01",
     })
     .returning();
-  return { id: w!.id, civilId: w!.civilId, nameEn: w!.nameEn, nameAr: w!.nameAr };
+  return { id: w!.id, civilId: w!.civilId, nameEn: w!.nameEn, nameAr: w!.nameAr, mobile: w!.mobile };
 }
 
 let seq = 0;

@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { decideReport } from "@/lib/admin/decide-report";
 import { decideCancellation, decideGrievance } from "@/lib/admin/decide-request";
-import { DecisionError } from "@/lib/admin/decide-common";
+import { Refusal } from "@/lib/lifecycle/refusal";
 import { ForbiddenError, type Actor } from "@/lib/auth/actor";
 import { loadRefundFacts } from "@/lib/reports/refund-facts";
 import { assessRefund, datesFromApproval } from "@/lib/reports/refund-grounds";
@@ -224,7 +224,7 @@ describe("two reviewers deciding one report at once", () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     const reason = (lost[0] as PromiseRejectedResult).reason;
-    expect(reason).toBeInstanceOf(DecisionError);
+    expect(reason).toBeInstanceOf(Refusal);
     expect(reason.code).toBe("already_decided");
 
     const approvedRows = await db

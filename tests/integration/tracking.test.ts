@@ -16,10 +16,10 @@ import {
   getReportDetail,
   listEstablishmentReports,
 } from "@/lib/reports/queries";
-import { requestCancellation } from "@/lib/reports/request-cancellation";
-import { ReportNotFoundError, RequestRefusedError } from "@/lib/reports/request-errors";
+import { requestCancellation } from "@/lib/cancellations/request-cancellation";
+import { Refusal } from "@/lib/lifecycle/refusal";
 import { requestRefund } from "@/lib/reports/request-refund";
-import { withdrawCancellation } from "@/lib/reports/withdraw-cancellation";
+import { withdrawCancellation } from "@/lib/cancellations/withdraw-cancellation";
 import {
   createEmployerUser,
   createEstablishment,
@@ -41,9 +41,8 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof RequestRefusedError) return e.code;
-    if (e instanceof ReportNotFoundError) return "not_found";
     if (e instanceof ForbiddenError) return "forbidden";
+    if (e instanceof Refusal) return e.code;
     throw e;
   }
   return "succeeded";
@@ -218,9 +217,7 @@ describe("cancellation requests", () => {
     const [row] = await db.select().from(cancellationRequests).where(eq(cancellationRequests.id, first.id));
     expect(row).toMatchObject({ status: "withdrawn", decisionReasonCode: "withdrawn_by_employer" });
     expect(row?.decidedAt).toBeInstanceOf(Date);
-    expect(await refusal(withdrawCancellation(A.owner, { requestId: first.id }))).toBe(
-      "cancellation_not_open",
-    );
+    expect(await refusal(withdrawCancellation(A.owner, { requestId: first.id }))).toBe("not_allowed_now");
 
     const again = await requestCancellation(A.owner, {
       reportId: report.id,
@@ -233,11 +230,8 @@ describe("cancellation requests", () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, "cancellation_request"), eq(auditEvents.entityId, first.id)));
-    expect(audit.map((a) => a.action).sort()).toEqual([
-      "report.cancellation_requested",
-      "report.cancellation_withdrawn",
-    ]);
-    expect(audit.find((a) => a.action === "report.cancellation_requested")?.actorId).toBe(hr.userId);
+    expect(audit.map((a) => a.action).sort()).toEqual(["cancellation.requested", "cancellation.withdrawn"]);
+    expect(audit.find((a) => a.action === "cancellation.requested")?.actorId).toBe(hr.userId);
   });
 
   it("two requests at the same moment: exactly one is recorded", async () => {

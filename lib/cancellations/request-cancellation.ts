@@ -1,17 +1,16 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { cancellationRequests } from "@/db/schema";
-import { assertEmployer, type Actor } from "@/lib/auth/actor";
+import { actorRef, assertEmployer, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { lockOwnReport } from "./own-report";
-import { isUniqueViolation, RequestRefusedError } from "./request-errors";
-import type { ReportStatus } from "./states";
+import { loadCase } from "@/lib/cases/facts";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { refuse } from "@/lib/lifecycle/refusal";
+import { assertMayCreate, recordCreation } from "@/lib/lifecycle/transition";
+import { lockOwnReport } from "@/lib/reports/own-report";
+import { cancellationMachine } from "./states";
 
 export const CANCELLATION_REASONS = ["worker_returned", "filed_by_mistake", "settled"] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
-
-/** A report may be asked to be cancelled once it is filed and paid, until it is decided against or ended. */
-export const CANCELLABLE_STATUSES: readonly ReportStatus[] = ["submitted", "approved"];
 
 export type RequestCancellationInput = {
   reportId: string;
@@ -21,9 +20,9 @@ export type RequestCancellationInput = {
 };
 
 /**
- * The employer (owner or HR officer) asks the ministry to cancel a submitted or approved report. One open
- * request per report: checked under the report's row lock, and by the partial unique index
- * `cancellation_one_open_per_report` should two requests ever race past the check. Staff decide (staff issue).
+ * The employer (owner or HR officer) asks the ministry to cancel a submitted or approved report. Who may and
+ * when is the cancellation lifecycle's creation rule (lib/cancellations/states.ts), checked on the case under
+ * the report's lock; the partial unique index `cancellation_one_open_per_report` settles a race past it.
  */
 export async function requestCancellation(
   actorIn: Actor | null,
@@ -34,18 +33,9 @@ export async function requestCancellation(
   try {
     return await database.transaction(async (tx) => {
       const report = await lockOwnReport(tx, actor, input.reportId);
-      if (!CANCELLABLE_STATUSES.includes(report.status))
-        throw new RequestRefusedError("cancellation_not_allowed");
-      const [open] = await tx
-        .select({ id: cancellationRequests.id })
-        .from(cancellationRequests)
-        .where(
-          and(
-            eq(cancellationRequests.reportId, report.id),
-            inArray(cancellationRequests.status, ["submitted", "under_review"]),
-          ),
-        );
-      if (open) throw new RequestRefusedError("cancellation_already_open");
+      const c = await loadCase(tx, report.id);
+      if (!c) refuse("not_found");
+      assertMayCreate(cancellationMachine, actorRef(actor), c);
       const [row] = await tx
         .insert(cancellationRequests)
         .values({
@@ -55,9 +45,17 @@ export async function requestCancellation(
           requestedBy: actor.userId,
         })
         .returning({ id: cancellationRequests.id });
+      await recordCreation(tx, {
+        machine: cancellationMachine,
+        id: row!.id,
+        reportId: report.id,
+        status: "submitted",
+        actor: actorRef(actor),
+        reasonCode: input.reason,
+      });
       await recordAudit(tx, {
         actor: { kind: "employer", id: actor.userId },
-        action: "report.cancellation_requested",
+        action: "cancellation.requested",
         entityType: "cancellation_request",
         entityId: row!.id,
         after: {
@@ -71,8 +69,7 @@ export async function requestCancellation(
       return { id: row!.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "cancellation_one_open_per_report"))
-      throw new RequestRefusedError("cancellation_already_open");
+    if (isUniqueViolation(e, "cancellation_one_open_per_report")) refuse("cancellation_already_open");
     throw e;
   }
 }
