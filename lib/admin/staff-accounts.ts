@@ -174,11 +174,6 @@ export async function inviteStaff(
       userId,
       ttlMs: STAFF_INVITATION_TTL_MS,
     });
-    const roleNames = {
-      reviewer: ["مراجع", "reviewer"],
-      finance: ["موظف مالية", "finance officer"],
-      supervisor: ["مشرف", "supervisor"],
-    } as const;
     await notify(tx, {
       channel: "email",
       recipient: parsed.email,
@@ -187,8 +182,7 @@ export async function inviteStaff(
       params: {
         name: parsed.name,
         inviter: actor.name,
-        roleAr: roleNames[parsed.role][0],
-        roleEn: roleNames[parsed.role][1],
+        role: parsed.role,
         url: `${input.baseUrl}/${input.locale}/staff-invitation?token=${encodeURIComponent(token)}`,
       },
       entity: { type: "staff_user", id: userId },

@@ -176,3 +176,19 @@ export function formatMessage(message: string, params: Params = {}, locale: stri
   }
   return render(nodes, params, locale, null);
 }
+
+/** The names of the arguments a message reads, plain, plural and select, in any branch (for catalogue tests). */
+export function messageArgumentNames(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      if (node.kind === "arg") names.add(node.name);
+      if (node.kind === "plural" || node.kind === "select") {
+        names.add(node.name);
+        Object.values(node.options).forEach(walk);
+      }
+    }
+  };
+  walk(new Parser(message).parse());
+  return [...names];
+}

@@ -1,24 +1,13 @@
 import type { Locale } from "@/lib/i18n/routing";
+import { emailFrames } from "@/messages/templates";
 
 /**
  * The HTML of an e-mail: a small, hand-written, table-based layout around the plain text of the template
  * (which stays the single source of each message and is sent alongside as the text part). Arabic e-mails are
- * right-to-left (`<html dir="rtl" lang="ar">`, right-aligned cells for clients that ignore `dir`). Everything
+ * right-to-left (`<html dir="rtl" lang="ar">`, right-aligned cells for clients that ignore `dir`). The words
+ * around the text (service, ministry, footer) are in messages/email-frame, in the reader's language. Everything
  * that comes from the message is escaped; only http(s) links become anchors.
  */
-
-const brand: Record<Locale, { service: string; ministry: string; footer: string }> = {
-  ar: {
-    service: "بلاغات ترك العمل",
-    ministry: "وزارة العمل — سلطنة عُمان",
-    footer: "رسالة آلية من خدمة بلاغات ترك العمل. لا تردّ على هذه الرسالة.",
-  },
-  en: {
-    service: "Work-abandonment reports",
-    ministry: "Ministry of Labour — Sultanate of Oman",
-    footer: "An automated message from the work-abandonment reports service. Please do not reply.",
-  },
-};
 
 const FONT = "Tahoma, 'Segoe UI', Arial, sans-serif";
 
@@ -70,7 +59,7 @@ export function renderEmailHtml(input: { subject: string; body: string; locale: 
   const { locale } = input;
   const dir = locale === "ar" ? "rtl" : "ltr";
   const align = locale === "ar" ? "right" : "left";
-  const b = brand[locale];
+  const b = emailFrames[locale];
   const subject = escapeHtml(input.subject);
   return `<!DOCTYPE html>
 <html dir="${dir}" lang="${locale}">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DECISION_REASONS } from "@/lib/admin/decision-reasons";
-import { adminRenderers, reasonText } from "@/lib/admin/templates";
+import { adminTemplates, reasonLabel } from "@/lib/admin/templates";
 import { renderTemplate } from "@/lib/notifications/templates";
 import ar from "@/messages/admin-decisions/ar.json";
 import en from "@/messages/admin-decisions/en.json";
@@ -24,11 +24,14 @@ describe("decision messages", () => {
   });
 
   it("are merged into the service's template table", () => {
-    for (const name of Object.keys(adminRenderers)) {
+    for (const name of Object.keys(adminTemplates)) {
       expect(() =>
         renderTemplate(name as "worker.report-cancelled.sms", "en", {
           ...mail,
           outcome: "accepted",
+          name: "Ramesh Kumar",
+          deadline: null,
+          refundRequested: false,
         } as never),
       ).not.toThrow();
     }
@@ -55,7 +58,7 @@ describe("decision messages", () => {
       refundRequested: true,
     });
     expect(r.body.indexOf("رفضت")).toBeLessThan(r.body.indexOf("rejected"));
-    expect(r.body).toContain(reasonText("ar", "evidence_sufficient", null));
+    expect(r.body).toContain(reasonLabel("ar", "evidence_sufficient"));
     expect(r.body).toContain(en.adminDecisions.reasons.evidence_sufficient);
     expect(r.body).toContain("Statement checked.");
     expect(r.body).toContain("refund request");

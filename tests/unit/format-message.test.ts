@@ -6,9 +6,10 @@
  */
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatMessage, type Params } from "@/lib/i18n/format-message";
+import { formatMessage, messageArgumentNames, type Params } from "@/lib/i18n/format-message";
 import { pickMessages, type MessageTree } from "@/lib/i18n/pick-messages";
 import { messages } from "@/messages";
+import { templateAudiences, templateCatalogues } from "@/messages/templates";
 
 function leaves(tree: MessageTree, prefix = ""): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -27,7 +28,18 @@ function argumentSets(message: string): Params[] {
   const sets: Params[] = [];
   const counts = plural.length > 0 ? [0, 1, 2, 3, 5, 11, 100] : [null];
   const selectValues =
-    select.length > 0 ? ["left_workplace", "cancelled", "transferred", "something_else"] : [null];
+    select.length > 0
+      ? [
+          "left_workplace",
+          "cancelled",
+          "transferred",
+          "yes",
+          "approved",
+          "accepted",
+          "refunded",
+          "something_else",
+        ]
+      : [null];
   for (const c of counts)
     for (const s of selectValues) {
       const p: Params = { ...base };
@@ -58,10 +70,38 @@ describe("formatMessage", () => {
     });
   }
 
+  for (const locale of ["ar", "en"] as const) {
+    it(`formats every ${locale} SMS and e-mail as next-intl does`, () => {
+      let checked = 0;
+      for (const audience of templateAudiences) {
+        const tree = templateCatalogues[audience][locale];
+        const t = createTranslator({ locale, messages: tree as never });
+        const lookup = t as unknown as (key: string, params?: Params) => string;
+        for (const [key, message] of leaves(tree)) {
+          for (const params of argumentSets(message)) {
+            expect(formatMessage(message, params, locale), `${locale} ${audience} ${key}`).toBe(
+              lookup(key, params),
+            );
+            checked += 1;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+    });
+  }
+
   it("quotes with apostrophes as ICU does", () => {
     expect(formatMessage("It''s '{literal}' and the worker's {x}", { x: "card" }, "en")).toBe(
       "It's {literal} and the worker's card",
     );
+  });
+
+  it("names the arguments a message reads, in every branch", () => {
+    expect(
+      messageArgumentNames(
+        "{a} {n, plural, one {# {b}} other {{c}}} {s, select, yes {{d}} other {'{e}'}}",
+      ).sort(),
+    ).toEqual(["a", "b", "c", "d", "n", "s"]);
   });
 
   it("refuses a missing argument rather than showing a placeholder", () => {

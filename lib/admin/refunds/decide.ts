@@ -9,12 +9,7 @@ import { providerFor } from "@/lib/payments/provider";
 import { executeRefund } from "@/lib/payments/refunds";
 import type { PaymentProvider } from "@/lib/payments/types";
 import { appUrl } from "@/lib/payments/urls";
-import {
-  REFUND_APPROVE_REASONS,
-  REFUND_REASON_TEXT,
-  REFUND_REJECT_REASONS,
-  type RefundReason,
-} from "./reasons";
+import { REFUND_APPROVE_REASONS, REFUND_REJECT_REASONS, type RefundReason } from "./reasons";
 
 export type DecideRefundInput = {
   refundRequestId: string;
@@ -142,7 +137,6 @@ export async function decideRefund(
     });
     const to = await employerRecipients(tx, request.id);
     if (to) {
-      const reason = REFUND_REASON_TEXT[input.reasonCode];
       for (const address of to.addresses) {
         await notify(tx, {
           channel: "email",
@@ -155,8 +149,7 @@ export async function decideRefund(
             reference: to.reference,
             amountBaisa: request.amountBaisa,
             decision: status,
-            reasonAr: reason.ar,
-            reasonEn: reason.en,
+            reasonCode: input.reasonCode,
             note,
             url: to.url,
           },
