@@ -107,6 +107,13 @@ function caseOf(
     } as CaseFacts["report"],
     worker: { id: "w", permitStatus: "left_workplace", establishmentId: "e", nationality: "IN" },
     establishment: { id: "e", governorateCode: "MA", servicesSuspendedUntil: null },
+    governorate: {
+      code: "MA",
+      nameAr: "مسقط",
+      nameEn: "Muscat",
+      pilotFrom: "2016-12-13",
+      mandatoryFrom: "2017-01-01",
+    },
     suspension: null,
     deposit: null,
     cancellations: [],
