@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { establishments, inspectionReferrals, reports, workers } from "@/db/schema";
+import { establishments, inspectionReferrals, reports, suspensions, workers } from "@/db/schema";
 import { assertStaffRole, staffRef, type Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { moveReferral, referralLifecycle } from "@/lib/inspections/lifecycle";
@@ -61,7 +61,16 @@ export async function getInspectionReferral(actorIn: Actor | null, id: string) {
     .innerJoin(establishments, eq(establishments.id, inspectionReferrals.establishmentId))
     .where(eq(inspectionReferrals.id, id));
   if (!r) return null;
-  return { ...r, reports: await triggeringReports(r.referral, r.establishment.id) };
+  const [suspension] = await db
+    .select()
+    .from(suspensions)
+    .where(and(eq(suspensions.establishmentId, r.establishment.id), eq(suspensions.status, "active")));
+  return {
+    ...r,
+    reports: await triggeringReports(r.referral, r.establishment.id),
+    /** The establishment's suspension in force, if any (a supervisor may lift it from this page). */
+    suspension: suspension ?? null,
+  };
 }
 
 /** The establishment's reports submitted in the referral's period (what made it due). */

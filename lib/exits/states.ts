@@ -37,12 +37,12 @@ export function exitKindBlocker(
   actor: ActorRef,
   kind: WorkerExitKind,
   exitDate: string,
-): { code: string; field?: "kind" | "exitDate" } | null {
+): { code: string; field?: "exitKind" | "exitDate" } | null {
   if (actor.kind === "staff" && actor.role === "finance" && kind !== "deported")
-    return { code: "exit_kind_not_allowed", field: "kind" };
+    return { code: "exit_kind_not_allowed", field: "exitKind" };
   if (kind === "deported" && c.report.status !== "approved")
-    return { code: "deportation_needs_approval", field: "kind" };
-  if (caseExits(c).some((e) => e.kind === kind)) return { code: "exit_already_recorded", field: "kind" };
+    return { code: "deportation_needs_approval", field: "exitKind" };
+  if (caseExits(c).some((e) => e.kind === kind)) return { code: "exit_already_recorded", field: "exitKind" };
   if (exitDate > muscatDate(c.now)) return { code: "exit_date_future", field: "exitDate" };
   if (c.report.lastDayAtWork && exitDate < c.report.lastDayAtWork)
     return { code: "exit_date_before_absence", field: "exitDate" };

@@ -170,7 +170,7 @@ export async function liftSuspension(
   const actor = assertStaffRole(actorIn, ["supervisor"]);
   if (!isUuid(input.suspensionId)) refuse("not_found");
   const reason = input.reason.trim().slice(0, 2000);
-  if (!reason) refuse("reason_required", undefined, "reason");
+  if (!reason) refuse("reason_required_lift", undefined, "reason");
   const now = input.now ?? new Date();
   return database.transaction(async (tx) => {
     const row = await lockRow(tx, suspensionLifecycle, input.suspensionId);
