@@ -6,7 +6,9 @@
  * reason. Before the model the suspension was a date nobody ever cleared, and its e-mail said "the ministry's
  * services" were suspended.
  */
-import { and, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import {
@@ -269,5 +271,38 @@ describe("a suspension's lifecycle", () => {
     expect(
       await db.select().from(suspensions).where(eq(suspensions.establishmentId, f.establishment.id)),
     ).toEqual([]);
+  });
+});
+
+describe("migration 0009: establishments suspended before the lifecycle", () => {
+  it("get their active suspension row (to be ended or lifted); a past date is cleared", async () => {
+    const until = new Date(Date.now() + 100 * 86_400_000);
+    const current = await createAwaitingPaymentReport();
+    const past = await createAwaitingPaymentReport();
+    await db
+      .update(establishments)
+      .set({ servicesSuspendedUntil: until })
+      .where(eq(establishments.id, current.establishment.id));
+    await db
+      .update(establishments)
+      .set({ servicesSuspendedUntil: new Date(Date.now() - 86_400_000) })
+      .where(eq(establishments.id, past.establishment.id));
+    const file = readFileSync(
+      path.join(__dirname, "../../db/migrations/0009_suspension_backfill.sql"),
+      "utf8",
+    );
+    for (const statement of file.split("--> statement-breakpoint")) await db.execute(sql.raw(statement));
+    const rows = await db
+      .select()
+      .from(suspensions)
+      .where(eq(suspensions.establishmentId, current.establishment.id));
+    expect(rows).toMatchObject([{ status: "active", endsAt: until }]);
+    const [p] = await db.select().from(establishments).where(eq(establishments.id, past.establishment.id));
+    expect(p!.servicesSuspendedUntil).toBeNull();
+    // Run again: nothing more.
+    for (const statement of file.split("--> statement-breakpoint")) await db.execute(sql.raw(statement));
+    expect(
+      await db.select().from(suspensions).where(eq(suspensions.establishmentId, current.establishment.id)),
+    ).toHaveLength(1);
   });
 });
