@@ -7,7 +7,8 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { inspectionReferrals, reports, suspensions } from "@/db/schema";
+import { establishments, inspectionReferrals, reports, suspensions } from "@/db/schema";
+import { formatDate } from "@/lib/i18n/format";
 import adminDecisionsAr from "@/messages/admin-decisions/ar.json";
 import adminDecisionsEn from "@/messages/admin-decisions/en.json";
 import adminFinanceAr from "@/messages/admin-finance/ar.json";
@@ -104,6 +105,20 @@ for (const locale of ["ar", "en"] as const) {
           endsAt: new Date(Date.now() + 300 * 86_400_000),
         })
         .returning();
+      await db
+        .update(establishments)
+        .set({ servicesSuspendedUntil: suspension!.endsAt })
+        .where(eq(establishments.id, est.id));
+      // The employer's dashboard says it, with its end date and what it blocks.
+      const employer = await browser.newContext();
+      await signInAs(employer, baseURL!, "employer", est.owner.userId);
+      const dashboard = await employer.newPage();
+      await dashboard.goto(`/${locale}/employer`);
+      const notice = dashboard.getByRole("alert").filter({ hasText: formatDate(suspension!.endsAt, locale) });
+      await expect(notice).toBeVisible();
+      await dashboard.screenshot({ path: `test-results/suspended-dashboard-${locale}.png` });
+      await employer.close();
+
       const supervisor = await createStaffUser({ role: "supervisor" });
       const context = await browser.newContext();
       await signInAs(context, baseURL!, "staff", supervisor.id);
@@ -111,6 +126,7 @@ for (const locale of ["ar", "en"] as const) {
       await page.goto(`/${locale}/admin/inspections/${referral!.id}`);
       const t = finance[locale].inspections;
       await expect(page.getByTestId("suspension")).toContainText(t.suspension.title);
+      await page.screenshot({ path: `test-results/suspension-${locale}.png`, fullPage: true });
       await page.getByRole("button", { name: t.suspension.submit }).click();
       // Without a reason: refused, on the field.
       await expect(page.getByText(finance[locale].errors.reason_required_lift).first()).toBeVisible();
