@@ -15,6 +15,7 @@ import {
   type MoveInput,
 } from "@/lib/lifecycle/transition";
 import { recordAudit } from "@/lib/audit/record";
+import { log } from "@/lib/log";
 import { appBaseUrl } from "@/lib/notifications/recipients";
 import type { RefundReason } from "@/lib/admin/refunds/reasons";
 import type { RefundGround } from "@/lib/reports/refund-grounds";
@@ -87,6 +88,15 @@ const refundDeposit: RefundEffect = async (tx, ev) => {
   if (!c) refuse("not_found");
   const [deposit] = await tx.select().from(deposits).where(eq(deposits.id, ev.after.depositId)).for("update");
   if (!deposit) refuse("not_found");
+  if (deposit.status !== "paid") {
+    // The provider says the money went back, so the request is refunded whatever we hold; a deposit that is
+    // not held (used meanwhile) cannot also be refunded (deposits_refund_not_utilised): staff must look.
+    log.error(
+      { depositId: deposit.id, status: deposit.status, refundRequestId: ev.after.id },
+      "refund succeeded for a deposit that is not held",
+    );
+    return;
+  }
   await moveDeposit(tx, "refunded", {
     id: deposit.id,
     actor: { kind: "system" },

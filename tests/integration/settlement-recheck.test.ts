@@ -25,6 +25,7 @@ import { retryApprovedRefunds } from "@/lib/payments/refunds";
 import { settlePaidDeposit } from "@/lib/payments/settle";
 import { startDepositPayment } from "@/lib/payments/start-payment";
 import { suspendEstablishment } from "@/lib/suspensions/lifecycle";
+import { getReportForWorker, listReportsForWorker } from "@/lib/workers/queries";
 import { closedPortUrl } from "@/tests/helpers/stand-in";
 import {
   createAwaitingPaymentReport,
@@ -135,8 +136,11 @@ async function expectRefusedAndRefunded(f: PaymentFixture, cause: string) {
     .from(lifecycleEvents)
     .where(and(eq(lifecycleEvents.entity, "refund"), eq(lifecycleEvents.entityId, request!.id)));
   expect(history.map((h) => h.transition)).toEqual(["created", "approved_automatically", "refunded"]);
-  // The worker never heard of the report; the employer hears why, and that the money went back.
+  // The worker never heard of the report, and does not see it; the employer hears why, and that the money went back.
   expect(await messagesTo([f.worker.mobile, f.worker.email!])).toEqual([]);
+  const asWorker = { kind: "worker", sessionId: "s", workerId: f.worker.id, name: "", nameAr: "" } as const;
+  expect(await listReportsForWorker(asWorker)).toEqual([]);
+  expect(await getReportForWorker(asWorker, f.report.id)).toBeNull();
   const told = await messagesTo([f.establishment.email]);
   const templates = told.map((m) => m.template);
   expect(templates).toContain("employer.report-not-permitted.email");
