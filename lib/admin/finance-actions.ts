@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { staffAction } from "@/lib/actions/action";
 import { ForbiddenError, staffHasRole, type StaffRole } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/config";
 import { currentRequestInfo } from "@/lib/auth/request-info";
@@ -100,17 +101,16 @@ const utilisedSchema = z.object({
   ticketReference: z.string().trim().min(1, "ticket_required").max(60, "ticket_too_long"),
 });
 
-export async function markUtilisedAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const actor = await staffOrLeave(locale, ["finance"]);
-  const parsed = parseForm(utilisedSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { ip } = await currentRequestInfo();
-  const result = await guarded(locale, () => markDepositUtilised(actor, parsed.data, { ip }));
-  revalidatePath(`/${locale}/admin/refunds`, "layout");
-  if (!result.ok) return formError(formData, result.code);
-  redirect(`/${locale}/admin/refunds/deposit/${parsed.data.depositId}?notice=utilised`);
-}
+/** Finance records the ticket bought with a deposit (refusals of the deposit's lifecycle come back as the form's error). */
+export const markUtilisedAction = staffAction(
+  utilisedSchema,
+  ["finance"],
+  async (data, { actor, locale, ip }) => {
+    await markDepositUtilised(actor, data, { ip });
+    revalidatePath(`/${locale}/admin/refunds`, "layout");
+    redirect(`/${locale}/admin/refunds/deposit/${data.depositId}?notice=utilised`);
+  },
+);
 
 export async function addFeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const locale = localeFrom(formData);

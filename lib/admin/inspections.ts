@@ -1,11 +1,10 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { establishments, inspectionReferrals, reports, workers } from "@/db/schema";
-import { assertStaffRole, type Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
-import { notify } from "@/lib/notifications/notify";
-import { RULES } from "@/lib/reports/settings";
-import { muscatDate } from "@/lib/time";
+import { establishments, inspectionReferrals, reports, suspensions, workers } from "@/db/schema";
+import { assertStaffRole, staffRef, type Actor } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
+import { moveReferral, referralLifecycle } from "@/lib/inspections/lifecycle";
+import { lockRow } from "@/lib/lifecycle/transition";
 
 /** The UTC bounds of a referral's Muscat period ("2026-11" a month, "2026" a year). */
 export function periodBounds(period: "month" | "year", key: string): { from: Date; to: Date } {
@@ -55,14 +54,23 @@ export async function listInspectionReferrals(
 /** One referral with its establishment and triggering reports (null when there is none). */
 export async function getInspectionReferral(actorIn: Actor | null, id: string) {
   assertStaffRole(actorIn, ["supervisor"]);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [r] = await db
     .select({ referral: inspectionReferrals, establishment: establishments })
     .from(inspectionReferrals)
     .innerJoin(establishments, eq(establishments.id, inspectionReferrals.establishmentId))
     .where(eq(inspectionReferrals.id, id));
   if (!r) return null;
-  return { ...r, reports: await triggeringReports(r.referral, r.establishment.id) };
+  const [suspension] = await db
+    .select()
+    .from(suspensions)
+    .where(and(eq(suspensions.establishmentId, r.establishment.id), eq(suspensions.status, "active")));
+  return {
+    ...r,
+    reports: await triggeringReports(r.referral, r.establishment.id),
+    /** The establishment's suspension in force, if any (a supervisor may lift it from this page). */
+    suspension: suspension ?? null,
+  };
 }
 
 /** The establishment's reports submitted in the referral's period (what made it due). */
@@ -97,17 +105,12 @@ export type RecordInspectionResult =
   | { ok: true; suspendedUntil: Date | null }
   | { ok: false; code: "not_found" | "already_decided" | "note_required" | "outcome_invalid" };
 
-/** One year (RULES.suspensionYears) from an instant, on the calendar. */
-export function suspensionEnd(now: Date): Date {
-  const d = new Date(now);
-  d.setUTCFullYear(d.getUTCFullYear() + RULES.suspensionYears);
-  return d;
-}
+export { suspensionEnd } from "@/lib/inspections/lifecycle";
 
 /**
- * The supervisor records an inspection's outcome. Non-compliant suspends the establishment's services for
- * RULES.suspensionYears from now (a longer suspension already in force is kept); filing then refuses with the
- * end date. The establishment is told by e-mail.
+ * The supervisor records an inspection's outcome: the referral's own move (lib/inspections/states.ts), whose
+ * consequences tell the establishment and, when non-compliant, suspend its services in this system for
+ * RULES.suspensionYears (lib/suspensions: a longer suspension already in force is kept).
  */
 export async function recordInspectionOutcome(
   actorIn: Actor | null,
@@ -119,60 +122,28 @@ export async function recordInspectionOutcome(
     return { ok: false, code: "outcome_invalid" };
   const note = input.note.trim().slice(0, 2000);
   if (input.outcome === "non_compliant" && !note) return { ok: false, code: "note_required" };
+  if (!isUuid(input.referralId)) return { ok: false, code: "not_found" };
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [ref] = await tx
-      .select()
-      .from(inspectionReferrals)
-      .where(eq(inspectionReferrals.id, input.referralId))
-      .for("update");
+    const ref = await lockRow(tx, referralLifecycle, input.referralId);
     if (!ref) return { ok: false, code: "not_found" } as const;
     if (ref.status !== "open") return { ok: false, code: "already_decided" } as const;
-    await tx
-      .update(inspectionReferrals)
-      .set({ status: input.outcome, outcomeNote: note || null, decidedBy: actor.userId, decidedAt: now })
-      .where(eq(inspectionReferrals.id, ref.id));
-    await recordAudit(tx, {
-      actor: { kind: "staff", id: actor.userId },
-      action: `inspection.${input.outcome}`,
-      entityType: "inspection_referral",
-      entityId: ref.id,
-      before: { status: "open" },
-      after: { status: input.outcome, note: note || null, establishmentId: ref.establishmentId },
+    await moveReferral(tx, input.outcome, {
+      id: ref.id,
+      actor: staffRef(actor),
+      context: { now, referral: ref },
+      reasonCode: input.outcome,
+      note: note || null,
+      set: { outcomeNote: note || null, decidedBy: actor.userId, decidedAt: now },
+      audit: { establishmentId: ref.establishmentId },
       ip: ctx.ip ?? null,
+      now,
     });
     if (input.outcome === "compliant") return { ok: true, suspendedUntil: null } as const;
     const [est] = await tx
-      .select()
+      .select({ until: establishments.servicesSuspendedUntil })
       .from(establishments)
-      .where(eq(establishments.id, ref.establishmentId))
-      .for("update");
-    const end = suspensionEnd(now);
-    const until =
-      est?.servicesSuspendedUntil && est.servicesSuspendedUntil > end ? est.servicesSuspendedUntil : end;
-    await tx
-      .update(establishments)
-      .set({ servicesSuspendedUntil: until })
       .where(eq(establishments.id, ref.establishmentId));
-    await recordAudit(tx, {
-      actor: { kind: "staff", id: actor.userId },
-      action: "establishment.suspended",
-      entityType: "establishment",
-      entityId: ref.establishmentId,
-      before: { servicesSuspendedUntil: est?.servicesSuspendedUntil?.toISOString() ?? null },
-      after: { servicesSuspendedUntil: until.toISOString(), referralId: ref.id },
-      ip: ctx.ip ?? null,
-    });
-    if (est) {
-      await notify(tx, {
-        channel: "email",
-        recipient: est.email,
-        template: "employer.services-suspended",
-        locale: "ar",
-        params: { establishmentAr: est.nameAr, establishmentEn: est.nameEn, until: muscatDate(until), note },
-        entity: { type: "establishment", id: est.id },
-      });
-    }
-    return { ok: true, suspendedUntil: until } as const;
+    return { ok: true, suspendedUntil: est?.until ?? null } as const;
   });
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "@/db";
 import { cancellationRequests } from "@/db/schema";
 import type { CancellationRow, CaseFacts } from "@/lib/cases/facts";
-import { loadParties, mailBase, notifyEmployer, notifyWorker } from "@/lib/cases/parties";
+import { loadParties, mailBase, notifyEmployer, notifyWorker, workerName } from "@/lib/cases/parties";
 import { bindLifecycle, transition, type Effect, type MoveInput } from "@/lib/lifecycle/transition";
 import type { ClosedCause } from "@/lib/admin/templates";
 import { appBaseUrl } from "@/lib/notifications/recipients";
@@ -40,9 +40,24 @@ const tellDecision =
       template: "employer.cancellation-decided.email",
       params: { ...base, outcome },
     });
-    // The worker never saw the request; they are told only when the report stops applying to them.
+    // The worker never saw the request; they are told only when the report stops applying to them — by SMS
+    // and, when the registry has an address, e-mail (issue 10 §12).
     if (outcome === "accepted")
-      await notifyWorker(tx, parties, { template: "worker.report-cancelled.sms", params: base }, null);
+      await notifyWorker(
+        tx,
+        parties,
+        { template: "worker.report-cancelled.sms", params: base },
+        {
+          template: "worker.report-cancelled.email",
+          params: {
+            reference: base.reference,
+            establishmentAr: base.establishmentAr,
+            establishmentEn: base.establishmentEn,
+            name: workerName(parties),
+            url,
+          },
+        },
+      );
   };
 
 const tellClosed: CancellationEffect = async (tx, ev) => {

@@ -5,6 +5,7 @@ import {
   deposits,
   establishments,
   evidenceFiles,
+  governorates,
   grievances,
   refundRequests,
   reportEvents,
@@ -33,6 +34,14 @@ export type CaseFacts = {
   report: ReportRow;
   worker: { id: string; permitStatus: ReportRowPermit; establishmentId: string | null; nationality: string };
   establishment: { id: string; governorateCode: string; servicesSuspendedUntil: Date | null };
+  /** The establishment's governorate and its e-filing schedule (filing rules are checked again at payment). */
+  governorate: {
+    code: string;
+    nameAr: string;
+    nameEn: string;
+    pilotFrom: string | null;
+    mandatoryFrom: string | null;
+  };
   /** The establishment's active suspension in this system, if any (Art. 4). */
   suspension: SuspensionRow | null;
   /** The live deposit (pending, paid, utilised or refunded), newest first; failed and expired are history. */
@@ -86,6 +95,7 @@ export async function loadCase(
   const [
     [worker],
     [establishment],
+    [governorate],
     [suspension],
     [deposit],
     cancellations,
@@ -111,6 +121,17 @@ export async function loadCase(
         servicesSuspendedUntil: establishments.servicesSuspendedUntil,
       })
       .from(establishments)
+      .where(eq(establishments.id, report.establishmentId)),
+    tx
+      .select({
+        code: governorates.code,
+        nameAr: governorates.nameAr,
+        nameEn: governorates.nameEn,
+        pilotFrom: governorates.pilotFrom,
+        mandatoryFrom: governorates.mandatoryFrom,
+      })
+      .from(governorates)
+      .innerJoin(establishments, eq(establishments.governorateCode, governorates.code))
       .where(eq(establishments.id, report.establishmentId)),
     tx
       .select()
@@ -170,12 +191,13 @@ export async function loadCase(
       .from(evidenceFiles)
       .where(eq(evidenceFiles.reportId, report.id)),
   ]);
-  if (!worker || !establishment) return null;
+  if (!worker || !establishment || !governorate) return null;
   return {
     now: opts.now ?? new Date(),
     report,
     worker,
     establishment,
+    governorate,
     suspension: suspension ?? null,
     deposit: deposit ?? null,
     cancellations,
@@ -186,3 +208,11 @@ export async function loadCase(
     evidence,
   };
 }
+
+/** The exits staff recorded on this case (newest first). */
+export const caseExits = (c: CaseFacts) => c.exits.filter((e) => e.reportId === c.report.id);
+/** Staff recorded that the worker was deported (at the deposit's cost) on this case. */
+export const deportationRecorded = (c: CaseFacts) => caseExits(c).some((e) => e.kind === "deported");
+/** Staff recorded that the worker left the country: at their own expense, or deported. */
+export const leavingRecorded = (c: CaseFacts) =>
+  caseExits(c).find((e) => e.kind === "deported" || e.kind === "left_own_expense") ?? null;

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { employerUsers, establishments, reports, workers } from "@/db/schema";
+import { employerUsers, establishments, reports, staffUsers, workers } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
 import { workerLocale } from "@/lib/notifications/recipients";
@@ -49,17 +49,80 @@ export async function notifyWorker<S extends TemplateName, E extends TemplateNam
   }
 }
 
-/** To the establishment's address and the user who filed (once when they are the same), Arabic first. */
+/**
+ * To the establishment's address and the user who filed (once when they are the same), Arabic first; `alsoTo`
+ * adds the user who made the request the message is about (an HR officer who asked for a refund, say).
+ */
 export async function notifyEmployer<E extends TemplateName>(
   tx: Tx,
   parties: Parties,
   email: { template: E; params: TemplateParams[E] },
   entity: { type: string; id: string } = { type: "report", id: parties.report.id },
+  alsoTo: readonly (string | null)[] = [],
 ): Promise<void> {
   const recipients = new Map<string, string>();
-  for (const address of [parties.establishment.email, parties.filer.active ? parties.filer.email : null]) {
+  for (const address of [
+    parties.establishment.email,
+    parties.filer.active ? parties.filer.email : null,
+    ...alsoTo,
+  ]) {
     if (address) recipients.set(address.toLowerCase(), address);
   }
+  for (const address of recipients.values()) {
+    await notify(tx, {
+      channel: "email",
+      recipient: address,
+      template: email.template,
+      locale: "ar",
+      params: email.params,
+      entity,
+    });
+  }
+}
+
+/** To an establishment itself (its registered address), about the establishment rather than one report. */
+export async function notifyEstablishment<E extends TemplateName>(
+  tx: Tx,
+  establishmentId: string,
+  email: { template: E; params: (est: typeof establishments.$inferSelect) => TemplateParams[E] },
+  entity: { type: string; id: string } = { type: "establishment", id: establishmentId },
+): Promise<void> {
+  const [est] = await tx.select().from(establishments).where(eq(establishments.id, establishmentId));
+  if (!est) return;
+  await notify(tx, {
+    channel: "email",
+    recipient: est.email,
+    template: email.template,
+    locale: "ar",
+    params: email.params(est),
+    entity,
+  });
+}
+
+/** The address of an active employer user (a requester other than the filer), or null. */
+export async function activeEmployerEmail(tx: Tx, userId: string): Promise<string | null> {
+  const [u] = await tx
+    .select({ email: employerUsers.email })
+    .from(employerUsers)
+    .where(and(eq(employerUsers.id, userId), eq(employerUsers.active, true)));
+  return u?.email ?? null;
+}
+
+/**
+ * An alert to the ministry staff who act on it: every active account with one of `roles` (supervisors are not
+ * added: they see every queue). Staff keep no language preference: the e-mail carries both, Arabic first.
+ */
+export async function notifyStaff<E extends TemplateName>(
+  tx: Tx,
+  roles: readonly ("reviewer" | "finance" | "supervisor")[],
+  email: { template: E; params: TemplateParams[E] },
+  entity: { type: string; id: string },
+): Promise<void> {
+  const staff = await tx
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(inArray(staffUsers.role, [...roles]), eq(staffUsers.active, true)));
+  const recipients = new Map(staff.map((s) => [s.email.toLowerCase(), s.email]));
   for (const address of recipients.values()) {
     await notify(tx, {
       channel: "email",

@@ -1,6 +1,6 @@
 import { dispatchDue } from "@/lib/notifications/dispatch";
-import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
 import { reconcilePayments } from "@/lib/payments/reconcile";
+import { runDailyJobs } from "./daily";
 import type { JobName } from "./names";
 
 /**
@@ -11,7 +11,7 @@ export type JobHandler = () => Promise<unknown>;
 
 export const jobHandlers: Record<JobName, JobHandler | null> = {
   "notifications:dispatch": () => dispatchDue(),
-  "deadlines:daily": () => sendDeadlineNotices(),
+  "deadlines:daily": () => runDailyJobs(),
   // Settles any payment whose webhook never arrived (or whose report update failed).
   "payments:reconcile": () => reconcilePayments(),
 };

@@ -7,6 +7,7 @@ import { staffTemplates } from "@/lib/admin/staff-templates";
 import { workerTemplates } from "@/lib/workers/templates";
 import { adminTemplates, reasonLabel } from "@/lib/admin/templates";
 import { financeTemplates } from "@/lib/admin/finance-templates";
+import { caseTemplates } from "@/lib/cases/templates";
 import {
   defineTemplates,
   presenceArgument,
@@ -27,17 +28,6 @@ const serviceTemplates = defineTemplates({
   "employer.invitation": {
     channel: "email",
     params: { inviter: "text", establishment: "text", url: "text" },
-  },
-  /** Deadline job: the report's legal period ended, so the deposit may now be refunded. */
-  "employer.refund-available": {
-    channel: "email",
-    params: {
-      establishment: "text",
-      reference: "text",
-      legalPeriodEnds: "date",
-      claimUntil: "date",
-      url: "text",
-    },
   },
   /** Deadline job: the worker's grievance window closes in a few days. SMS: short. */
   "worker.grievance-closing.sms": {
@@ -96,6 +86,7 @@ const TEMPLATES = {
   ...staffTemplates,
   ...adminTemplates,
   ...financeTemplates,
+  ...caseTemplates,
   ...serviceTemplates,
 };
 

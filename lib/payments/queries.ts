@@ -2,6 +2,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { deposits, employerUsers, establishments, reports, workers } from "@/db/schema";
 import type { EmployerActor } from "@/lib/auth/actor";
+import { loadCase } from "@/lib/cases/facts";
+import { refusalOf } from "@/lib/reports/refusals";
+import { filingBlocker } from "@/lib/reports/states";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +36,12 @@ export async function getReportPayment(actor: EmployerActor, reportId: string) {
     .where(eq(deposits.reportId, reportId))
     .orderBy(desc(deposits.createdAt), desc(deposits.id))
     .limit(1);
-  return { ...row, deposit: deposit ?? null };
+  // Issue 10 §4: a filing rule that stopped holding since the answers were checked (a suspension, the permit
+  // moved, the governorate offline): the page says so instead of taking money that would be refunded at once.
+  const c = await loadCase(db, reportId);
+  const rule = c ? filingBlocker(c) : null;
+  const blocked = c && rule ? refusalOf(rule, c.governorate) : null;
+  return { ...row, deposit: deposit ?? null, blocked };
 }
 
 export type ReportPayment = NonNullable<Awaited<ReturnType<typeof getReportPayment>>>;

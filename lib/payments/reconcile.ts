@@ -1,10 +1,13 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { deposits, reports } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { loadCase } from "@/lib/cases/facts";
+import { lockRow } from "@/lib/lifecycle/transition";
+import { depositLifecycle, moveDeposit } from "@/lib/deposits/lifecycle";
+import { PAID_DEPOSIT_STATUSES } from "@/lib/deposits/states";
 import { log } from "@/lib/log";
-import { PAID_DEPOSIT_STATUSES, transitionDeposit } from "./deposit-states";
 import { providerFor } from "./provider";
+import { retryApprovedRefunds } from "./refunds";
 import { settleCheckout, settlePaidDeposit } from "./settle";
 import { PAYMENT_SETTINGS } from "./settings";
 
@@ -15,6 +18,8 @@ export type ReconcileSummary = {
   expired: number;
   stillPending: number;
   reportsSubmitted: number;
+  /** Approved refunds sent to the provider again (an automatic one, or one whose answer never came). */
+  refundsRetried: number;
   errors: number;
 };
 
@@ -24,7 +29,10 @@ export type ReconcileSummary = {
  * 1. pending deposits older than `olderThanMinutes`: asks their provider for the checkout session and settles
  *    it (paid, failed or expired); a pending deposit that never got a session is expired once a session of
  *    its age would have (nobody was ever sent to pay it);
- * 2. paid deposits whose report still awaits payment: submits the report, so a payment is never lost.
+ * 2. paid deposits whose report still awaits payment: submits the report (or refunds it, when no longer
+ *    allowed), so a payment is never lost;
+ * 3. approved refund requests still unanswered after `olderThanMinutes`: sent to the provider again, so an
+ *    automatic refund (issue 10 §4) or one the provider never confirmed always ends refunded or failed.
  * Every settlement is idempotent, so running this next to the webhooks is safe.
  */
 export async function reconcilePayments(
@@ -42,6 +50,7 @@ export async function reconcilePayments(
     expired: 0,
     stillPending: 0,
     reportsSubmitted: 0,
+    refundsRetried: 0,
     errors: 0,
   };
 
@@ -62,22 +71,20 @@ export async function reconcilePayments(
           continue;
         }
         await db.transaction(async (tx) => {
-          const moved = await transitionDeposit(tx, {
-            depositId: d.id,
-            from: "pending",
-            to: "expired",
+          const c = await loadCase(tx, d.reportId, { lock: true, now });
+          const row = await lockRow(tx, depositLifecycle, d.id);
+          if (!c || row?.status !== "pending") return;
+          await moveDeposit(tx, "expired", {
+            id: d.id,
+            actor: { kind: "system" },
+            context: c,
+            reasonCode: "no_session",
             set: { failureReason: "no_session" },
+            audit: { reason: "no_session", source: "reconcile" },
+            now,
+            appUrl: opts.appUrl ?? undefined,
           });
-          if (moved) {
-            summary.expired += 1;
-            await recordAudit(tx, {
-              actor: { kind: "system" },
-              action: "deposit.expired",
-              entityType: "deposit",
-              entityId: d.id,
-              after: { status: "expired", reason: "no_session", source: "reconcile" },
-            });
-          }
+          summary.expired += 1;
         });
         continue;
       }
@@ -110,6 +117,10 @@ export async function reconcilePayments(
       log.error({ err: e, depositId: d.id }, "reconciliation could not submit a paid report");
     }
   }
+  const refunds = await retryApprovedRefunds({ olderThan, limit });
+  summary.checked += refunds.checked;
+  summary.refundsRetried = refunds.checked;
+  summary.errors += refunds.errors;
   if (summary.checked > 0) log.info({ summary }, "payments reconciled");
   return summary;
 }

@@ -2,15 +2,16 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { deposits, reports, workers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { assertEmployer, type Actor } from "@/lib/auth/actor";
+import { actorRef, assertEmployer, type Actor } from "@/lib/auth/actor";
+import { loadCase } from "@/lib/cases/facts";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { depositLifecycle, moveDeposit } from "@/lib/deposits/lifecycle";
+import { depositMachine, isPaidDeposit, LIVE_DEPOSIT_STATUSES, type Deposit } from "@/lib/deposits/states";
 import type { Locale } from "@/lib/i18n/routing";
+import { whyNotCreate } from "@/lib/lifecycle/machine";
+import { isRefusal } from "@/lib/lifecycle/refusal";
+import { lockRow, recordCreation } from "@/lib/lifecycle/transition";
 import { log } from "@/lib/log";
-import {
-  LIVE_DEPOSIT_STATUSES,
-  PAID_DEPOSIT_STATUSES,
-  transitionDeposit,
-  type Deposit,
-} from "./deposit-states";
 import { configuredProvider, providerFor } from "./provider";
 import { isUuid } from "./queries";
 import { settleCheckout, settlePaidDeposit } from "./settle";
@@ -25,17 +26,13 @@ export type StartPaymentResult =
   | { ok: true; kind: "redirect"; url: string }
   /** Nothing to pay (already paid, or a payment is being processed): show the confirmation page. */
   | { ok: true; kind: "confirmation" }
-  | { ok: false; code: "not_found" | "not_awaiting_payment" | "no_fee" | "unavailable" | "provider_error" };
+  | { ok: false; code: "not_found" | "not_awaiting_payment" | "no_fee" | "unavailable" | "provider_error" }
+  /** A filing rule no longer holds (suspension, permit moved, governorate offline): nothing may be paid now. */
+  | { ok: false; code: "not_permitted"; reason: string };
 
 /** The local gateway answers with a path without the locale; Stripe with an absolute URL. */
 function localised(url: string, locale: Locale): string {
   return url.startsWith("/") ? `/${locale}${url}` : url;
-}
-
-/** drizzle wraps the driver's error: the PostgreSQL code is on the error or its cause. */
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } } | null;
-  return err?.code === "23505" || err?.cause?.code === "23505";
 }
 
 /**
@@ -74,7 +71,7 @@ export async function startDepositPayment(
       .from(deposits)
       .where(and(eq(deposits.reportId, reportId), inArray(deposits.status, [...LIVE_DEPOSIT_STATUSES])));
 
-    if (live && PAID_DEPOSIT_STATUSES.includes(live.status)) {
+    if (live && isPaidDeposit(live.status)) {
       // Paid, but the report did not move on: finish it now.
       await settlePaidDeposit(live.id, { source: "return", appUrl: base });
       return { ok: true, kind: "confirmation" };
@@ -108,12 +105,27 @@ export async function startDepositPayment(
 
     let deposit: Deposit | undefined = live;
     if (!deposit) {
+      let outcome: { deposit: Deposit } | { refused: string };
       try {
-        deposit = await db.transaction(async (tx) => {
+        outcome = await db.transaction(async (tx) => {
+          // The deposit lifecycle's creation rule, on the case under the report's lock: the report awaits
+          // payment and every filing rule still holds (issue 10 §4: no money is taken on a report that may not
+          // be submitted).
+          const c = await loadCase(tx, reportId, { lock: true });
+          if (!c) return { refused: "not_found" };
+          const refused = whyNotCreate(depositMachine, actorRef(employer), c);
+          if (refused) return { refused };
           const [created] = await tx
             .insert(deposits)
             .values({ reportId, amountBaisa: report.feeBaisa!, provider: provider.kind, status: "pending" })
             .returning();
+          await recordCreation(tx, {
+            machine: depositMachine,
+            id: created!.id,
+            reportId,
+            status: "pending",
+            actor: actorRef(employer),
+          });
           await recordAudit(tx, {
             actor: { kind: "employer", id: employer.userId },
             action: "deposit.created",
@@ -122,13 +134,21 @@ export async function startDepositPayment(
             after: { reportId, amountBaisa: created!.amountBaisa, provider: provider.kind },
             ip: ctx.ip ?? null,
           });
-          return created!;
+          return { deposit: created! };
         });
       } catch (e) {
         // Another request created the live deposit a moment ago: use that one.
-        if (isUniqueViolation(e)) continue;
+        if (isUniqueViolation(e, "deposits_one_live_per_report")) continue;
         throw e;
       }
+      if ("refused" in outcome) {
+        const { refused } = outcome;
+        if (refused === "payment_started") continue;
+        if (refused === "not_awaiting_payment") return { ok: true, kind: "confirmation" };
+        if (refused === "no_fee" || refused === "not_found") return { ok: false, code: refused };
+        return { ok: false, code: "not_permitted", reason: refused };
+      }
+      deposit = outcome.deposit;
     }
 
     let created: { sessionId: string; url: string };
@@ -149,23 +169,24 @@ export async function startDepositPayment(
       if (e instanceof IdempotencyConflictError) {
         // An earlier attempt for this deposit reached the provider with other parameters (another language,
         // say) and its session id was lost: retire the deposit and start again with a new one.
-        await db.transaction(async (tx) => {
-          const moved = await transitionDeposit(tx, {
-            depositId: deposit.id,
-            from: "pending",
-            to: "expired",
-            set: { failureReason: "idempotency_conflict" },
-          });
-          if (moved) {
-            await recordAudit(tx, {
+        const retiring = deposit;
+        await db
+          .transaction(async (tx) => {
+            const c = await loadCase(tx, reportId, { lock: true });
+            const row = await lockRow(tx, depositLifecycle, retiring.id);
+            if (!c || row?.status !== "pending") return;
+            await moveDeposit(tx, "retired", {
+              id: retiring.id,
               actor: { kind: "system" },
-              action: "deposit.expired",
-              entityType: "deposit",
-              entityId: deposit.id,
-              after: { reason: "idempotency_conflict" },
+              context: c,
+              reasonCode: "idempotency_conflict",
+              set: { failureReason: "idempotency_conflict" },
+              audit: { reason: "idempotency_conflict" },
             });
-          }
-        });
+          })
+          .catch((e: unknown) => {
+            if (!isRefusal(e)) throw e;
+          });
         continue;
       }
       // The deposit stays pending without a session: the next attempt repeats the create with the same

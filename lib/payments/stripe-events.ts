@@ -4,7 +4,8 @@ import { db } from "@/db";
 import { paymentEvents } from "@/db/schema";
 import { log } from "@/lib/log";
 import { applyRefundUpdate } from "./refund-events";
-import { recordPaymentEvent, settleCheckout, type SettleOutcome } from "./settle";
+import { recordPaymentEvent } from "./events";
+import { settleCheckout, type SettleOutcome } from "./settle";
 import { stripeProvider } from "./stripe";
 import type { CheckoutState, PaymentProvider } from "./types";
 

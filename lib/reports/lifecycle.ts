@@ -1,14 +1,21 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { cancellationRequests, deposits, grievances, refundRequests, reports, workers } from "@/db/schema";
+import { cancellationRequests, grievances, refundRequests, reports, workers } from "@/db/schema";
 import { cancellationLifecycle } from "@/lib/cancellations/lifecycle";
-import type { CaseFacts, ReportRow } from "@/lib/cases/facts";
+import { liveRefund, loadCase, type CaseFacts, type ReportRow } from "@/lib/cases/facts";
 import { loadParties, mailBase, notifyEmployer, notifyWorker, workerName } from "@/lib/cases/parties";
+import type { CLOSE_CAUSES, NOT_PERMITTED_CAUSES } from "@/lib/cases/templates";
 import { grievanceLifecycle } from "@/lib/grievances/lifecycle";
+import { refuse } from "@/lib/lifecycle/refusal";
 import { bindLifecycle, transition, type Effect, type MoveInput } from "@/lib/lifecycle/transition";
 import type { ClosedCause } from "@/lib/admin/templates";
 import { appBaseUrl } from "@/lib/notifications/recipients";
-import { reportMachine, type ReportMove, type ReportStatus } from "./states";
+import { createRefundRequest, moveRefund } from "@/lib/refunds/lifecycle";
+import { recordArt4Referrals } from "./record-art4";
+import { refundFactsOf } from "./refund-facts";
+import { assessRefund } from "./refund-grounds";
+import { RULES, reportDraftExpiryDays } from "./settings";
+import { closeCause, reportMachine, type ReportMove, type ReportStatus } from "./states";
 
 type ReportEffect = Effect<ReportRow, CaseFacts, ReportMove>;
 
@@ -57,6 +64,24 @@ const markPermitLeft: ReportEffect = async (tx, ev) => {
     .where(and(eq(workers.id, ev.after.workerId), eq(workers.permitStatus, "active")));
 };
 
+/**
+ * A report approved after staff recorded that the worker already left the country (at their own expense, or
+ * deported) has nothing left to stand for: it is closed at once, after the decision is told.
+ */
+const closeIfWorkerLeft: ReportEffect = async (tx, ev) => {
+  const c = await freshCase(tx, ev.after.id, ev.now);
+  const cause = closeCause(c);
+  if (!cause || cause === "legal_period_ended") return;
+  await transition(tx, reportLifecycle, "closed", {
+    id: ev.after.id,
+    actor: { kind: "system" },
+    context: c,
+    reasonCode: cause,
+    now: ev.now,
+    appUrl: ev.input.appUrl,
+  });
+};
+
 /** The permit goes back to active only from "left workplace" (a cancelled or transferred permit stays so). */
 const restorePermit: ReportEffect = async (tx, ev) => {
   await tx
@@ -65,32 +90,168 @@ const restorePermit: ReportEffect = async (tx, ev) => {
     .where(and(eq(workers.id, ev.after.workerId), eq(workers.permitStatus, "left_workplace")));
 };
 
+/** The case as it is now, inside the move's transaction (the report row is already locked). */
+async function freshCase(tx: Tx, reportId: string, now: Date): Promise<CaseFacts> {
+  const c = await loadCase(tx, reportId, { now });
+  if (!c) refuse("not_found");
+  return c;
+}
+
 /** The rejected report keeps no deposit: a refund request for the paid, untouched deposit, for finance. */
 const requestRejectionRefund: ReportEffect = async (tx, ev) => {
-  const [deposit] = await tx
-    .select()
-    .from(deposits)
-    .where(and(eq(deposits.reportId, ev.after.id), eq(deposits.status, "paid")))
-    .for("update");
-  if (!deposit || deposit.utilisedAt || deposit.refundedBaisa > 0) return;
-  const [live] = await tx
-    .select({ id: refundRequests.id })
-    .from(refundRequests)
-    .where(
-      and(
-        eq(refundRequests.depositId, deposit.id),
-        inArray(refundRequests.status, ["submitted", "approved", "refunded"]),
-      ),
-    );
-  if (live) return;
-  await tx.insert(refundRequests).values({
-    reportId: ev.after.id,
-    depositId: deposit.id,
+  const c = await freshCase(tx, ev.after.id, ev.now);
+  const d = c.deposit;
+  if (!d || d.status !== "paid" || d.utilisedAt || d.refundedBaisa > 0 || liveRefund(c)) return;
+  await createRefundRequest(tx, {
+    case: c,
+    actor: { kind: "system" },
     ground: "report_rejected",
-    status: "submitted",
-    amountBaisa: deposit.amountBaisa,
     requestedBy: ev.after.createdBy,
+    appUrl: ev.input.appUrl,
   });
+};
+
+/**
+ * Issue 10 §4: a deposit paid on a report no longer allowed goes back at once, without the employer asking: the
+ * system makes the refund request on ground not_permitted_at_payment and approves it itself. The provider is
+ * called after commit (lib/payments/settle.ts); reconciliation retries it until the provider answers.
+ */
+const refundAtOnce: ReportEffect = async (tx, ev) => {
+  const c = await freshCase(tx, ev.after.id, ev.now);
+  const d = c.deposit;
+  if (!d || d.status !== "paid" || liveRefund(c)) return;
+  const request = await createRefundRequest(tx, {
+    case: c,
+    actor: { kind: "system" },
+    ground: "not_permitted_at_payment",
+    requestedBy: ev.after.createdBy,
+    appUrl: ev.input.appUrl,
+  });
+  await moveRefund(tx, "approved_automatically", {
+    id: request.id,
+    actor: { kind: "system" },
+    context: await freshCase(tx, ev.after.id, ev.now),
+    reasonCode: "not_permitted_at_payment",
+    set: { decidedAt: ev.now, decisionReasonCode: "not_permitted_at_payment" },
+    now: ev.now,
+    appUrl: ev.input.appUrl,
+  });
+};
+
+/** The employer hears that the report was not submitted, why, and that the deposit is coming back. */
+const tellNotPermitted: ReportEffect = async (tx, ev) => {
+  const parties = await loadParties(tx, ev.after.id);
+  if (!parties) return;
+  const c = await freshCase(tx, ev.after.id, ev.now);
+  await notifyEmployer(tx, parties, {
+    template: "employer.report-not-permitted.email",
+    params: {
+      reference: parties.report.reference,
+      establishmentAr: parties.establishment.nameAr,
+      establishmentEn: parties.establishment.nameEn,
+      amountBaisa: c.deposit?.amountBaisa ?? ev.after.feeBaisa ?? 0,
+      cause: (ev.input.reasonCode ?? "open_report_exists") as (typeof NOT_PERMITTED_CAUSES)[number],
+      url: `${ev.input.appUrl ?? appBaseUrl()}/ar/employer/reports/${ev.after.id}`,
+    },
+  });
+};
+
+/**
+ * Submission (DOMAIN.md §1, service 5): the worker is told now, SMS always and e-mail when the registry has
+ * one, in their language; the employer gets the receipt (to the establishment and the user who filed).
+ */
+const tellFiled: ReportEffect = async (tx, ev) => {
+  const parties = await loadParties(tx, ev.after.id);
+  if (!parties) return;
+  const base = ev.input.appUrl ?? appBaseUrl();
+  const { report, worker, establishment } = parties;
+  const names = { establishmentAr: establishment.nameAr, establishmentEn: establishment.nameEn };
+  const common = {
+    ...names,
+    reference: report.reference,
+    appUrl: base,
+    grievanceDays: RULES.grievanceWindowDays,
+  };
+  await notifyWorker(
+    tx,
+    parties,
+    { template: "worker.report-filed.sms", params: common },
+    {
+      template: "worker.report-filed.email",
+      params: {
+        ...common,
+        workerNameAr: worker.nameAr,
+        workerNameEn: worker.nameEn,
+        lastDayAtWork: report.lastDayAtWork,
+      },
+    },
+  );
+  await notifyEmployer(tx, parties, {
+    template: "employer.report-submitted.email",
+    params: {
+      ...names,
+      workerNameAr: worker.nameAr,
+      workerNameEn: worker.nameEn,
+      reference: report.reference,
+      amountBaisa: report.feeBaisa ?? 0,
+      appUrl: base,
+      reportId: report.id,
+    },
+  });
+};
+
+/** Art. 4: the establishment's submitted reports are counted; a referral is made at the thresholds. */
+const countArt4: ReportEffect = async (tx, ev) => {
+  await recordArt4Referrals(tx, ev.after.establishmentId, ev.now);
+};
+
+/** Expired: the employer hears that the report never went anywhere, and how to start again. */
+const tellExpired: ReportEffect = async (tx, ev) => {
+  const parties = await loadParties(tx, ev.after.id);
+  if (!parties) return;
+  await notifyEmployer(tx, parties, {
+    template: "employer.report-expired.email",
+    params: {
+      reference: parties.report.reference,
+      establishmentAr: parties.establishment.nameAr,
+      establishmentEn: parties.establishment.nameEn,
+      stage: ev.before.status === "awaiting_payment" ? "awaiting_payment" : "draft",
+      days: reportDraftExpiryDays(),
+      url: `${ev.input.appUrl ?? appBaseUrl()}/ar/employer/reports/new`,
+    },
+  });
+};
+
+/**
+ * Closed (issue 10 §5): the employer hears why, and whether (and until when) the deposit may now be asked back
+ * — the end of the legal period opens that ground, which the daily job's e-mail used to announce; the worker
+ * gets a short SMS.
+ */
+const tellClosed: ReportEffect = async (tx, ev) => {
+  const parties = await loadParties(tx, ev.after.id);
+  if (!parties) return;
+  const c = await freshCase(tx, ev.after.id, ev.now);
+  const refund = assessRefund(refundFactsOf(c), ev.now);
+  const base = ev.input.appUrl ?? appBaseUrl();
+  await notifyEmployer(tx, parties, {
+    template: "employer.report-closed.email",
+    params: {
+      reference: parties.report.reference,
+      establishmentAr: parties.establishment.nameAr,
+      establishmentEn: parties.establishment.nameEn,
+      cause: (ev.input.reasonCode ?? "legal_period_ended") as (typeof CLOSE_CAUSES)[number],
+      refundAvailable: refund.offered,
+      refundUntil:
+        refund.offered && refund.grounds.includes("legal_period_ended") ? refund.refundClaimUntil : null,
+      url: `${base}/ar/employer/reports/${ev.after.id}`,
+    },
+  });
+  await notifyWorker(
+    tx,
+    parties,
+    { template: "worker.report-closed.sms", params: { reference: parties.report.reference, url: base } },
+    null,
+  );
 };
 
 /** Both parties hear a reviewer's decision, with the reason; the worker's message gives the deadline. */
@@ -138,16 +299,14 @@ export const reportLifecycle = bindLifecycle<ReportStatus, ReportMove, CaseFacts
   effects: {
     sent_to_payment: [],
     returned_to_draft: [],
-    // The worker's and employer's messages and Art. 4 are written by lib/payments/settle.ts, in the same
-    // transaction, after this move.
-    submitted: [],
-    not_permitted: [],
-    approved: [markPermitLeft, tellDecision("approved")],
+    submitted: [tellFiled, countArt4],
+    not_permitted: [refundAtOnce, tellNotPermitted],
+    approved: [markPermitLeft, tellDecision("approved"), closeIfWorkerLeft],
     rejected: [closeOpenRequests("report_rejected"), requestRejectionRefund, tellDecision("rejected")],
     // The parties are told by the decision that cancels it (the cancellation's or the grievance's messages).
     cancelled: [closeOpenRequests("report_cancelled"), restorePermit],
-    closed: [closeOpenRequests("report_closed")],
-    expired: [],
+    closed: [closeOpenRequests("report_closed"), tellClosed],
+    expired: [tellExpired],
     discarded: [],
     reopened: [],
   },

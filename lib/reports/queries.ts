@@ -17,13 +17,14 @@ import {
   reports,
   workers,
 } from "@/db/schema";
-import type { EmployerActor } from "@/lib/auth/actor";
+import { actorRef, type EmployerActor } from "@/lib/auth/actor";
+import { whyNot } from "@/lib/lifecycle/machine";
 import { decodeCursor, encodeCursor, type ReportCursor } from "./cursor";
 import { isUuid } from "./own-report";
 import { loadRefundFacts } from "./refund-facts";
 import { assessRefund, type RefundAssessment } from "./refund-grounds";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "./search";
-import type { ReportStatus } from "./states";
+import { reportMachine, type ReportStatus } from "./states";
 
 export const REPORT_STATUSES: readonly ReportStatus[] = [
   "draft",
@@ -312,7 +313,7 @@ export async function getReportDetail(
       report.workGovernorateCode
         ? tx.select().from(governorates).where(eq(governorates.code, report.workGovernorateCode))
         : Promise.resolve([]),
-      loadRefundFacts(tx, report),
+      loadRefundFacts(tx, report, { now }),
       loadGrievanceSummary(report.id, tx),
     ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
@@ -383,6 +384,8 @@ export async function getReportDetail(
   const openCancellation =
     cancellations.find((c) => c.status === "submitted" || c.status === "under_review") ?? null;
   const liveDeposit = depositRows.find((d) => d.status !== "failed" && d.status !== "expired") ?? null;
+  // What the employer may do, from the report's own table (lib/reports/states.ts) over the case's facts.
+  const discardBlocker = whyNot(reportMachine, "discarded", report.status, actorRef(actor), refund.case);
   return {
     report,
     worker,
@@ -403,7 +406,10 @@ export async function getReportDetail(
         (report.status === "submitted" || report.status === "approved") && !openCancellation,
       canWithdrawCancellation: Boolean(openCancellation),
       canRequestRefund: assessment.offered,
+      canDiscard: discardBlocker === null,
     },
+    /** Why the report cannot be discarded now (for its discard page), or null. */
+    discardBlocker,
   };
 }
 

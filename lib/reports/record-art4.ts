@@ -1,13 +1,17 @@
-import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { inspectionReferrals, reports } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { tellReferred } from "@/lib/inspections/lifecycle";
+import { referralMachine } from "@/lib/inspections/states";
+import { recordCreation } from "@/lib/lifecycle/transition";
 import { art4Referrals, muscatYearBounds, type Art4Referral } from "./art4";
 
 /**
  * After a report of `establishmentId` was submitted at `at` (in the caller's transaction): records the Art. 4
  * inspection referrals now due, one row per establishment and period (a later report updates its count).
- * Returns the referrals that were created by this call.
+ * A new referral is the referral lifecycle's creation (lib/inspections/states.ts): its history row, its audit
+ * event, and the employer told. Returns the referrals that were created by this call.
  */
 export async function recordArt4Referrals(
   tx: Tx,
@@ -45,9 +49,18 @@ export async function recordArt4Referrals(
         ],
         set: { reportCount: sql`greatest(${inspectionReferrals.reportCount}, excluded.report_count)` },
       })
-      .returning({ id: inspectionReferrals.id, inserted: sql<boolean>`(xmax = 0)` });
+      .returning({ ...getTableColumns(inspectionReferrals), inserted: sql<boolean>`(xmax = 0)` });
     if (row?.inserted) {
       created.push(r);
+      await recordCreation(tx, {
+        machine: referralMachine,
+        id: row.id,
+        reportId: null,
+        status: "open",
+        actor: { kind: "system" },
+        reasonCode: `art4_${r.period}`,
+        at,
+      });
       await recordAudit(tx, {
         actor: { kind: "system" },
         action: "inspection_referral.created",
@@ -55,6 +68,7 @@ export async function recordArt4Referrals(
         entityId: row.id,
         after: { establishmentId, ...r },
       });
+      await tellReferred(tx, row);
     }
   }
   return created;

@@ -13,10 +13,15 @@
  * - grievance accepted: the report is cancelled and its timeline has a move to `cancelled` with the reason code
  *   `grievance_accepted` (GRIEVANCE_ACCEPTED_REASON). This is the contract with the worker-services issue:
  *   whoever accepts a grievance cancels the report through transitionReport with that reason code.
- * - the worker left at own expense: the worker's permit is `cancelled` in the registry. A report can only be
- *   filed for a worker whose permit is active, so a cancelled permit on a filed report was cancelled after it.
+ * - the worker left at own expense: the worker's permit is `cancelled` in the registry (staff record it with the
+ *   worker's exit, lib/exits: left at own expense or permit cancelled), and the worker was not deported at the
+ *   deposit's cost (then the deposit pays for the ticket). A report can only be filed for a worker whose permit
+ *   is active, so a cancelled permit on a filed report was cancelled after it.
  * - report rejected: the Ministry rejected the report, so the deposit is not kept. The reviewer's rejection
- *   creates the refund request itself (lib/admin/decide-report.ts); the employer sees it as already requested.
+ *   creates the refund request itself (lib/reports/lifecycle.ts); the employer sees it as already requested.
+ * - not permitted at payment: the deposit was paid on a report that was no longer allowed (issue 10 §4); the
+ *   report took its `not_permitted` move (to `rejected` without ever being submitted) and the system asked for
+ *   the refund and approved it itself. Offered to the employer only when that refund failed.
  * In every case: only a deposit that is paid, neither utilised nor refunded in any part, with no refund
  * request in flight or done (the database enforces the last with a partial unique index too).
  */
@@ -30,6 +35,7 @@ export const REFUND_GROUNDS = [
   "grievance_accepted",
   "worker_left_country",
   "report_rejected",
+  "not_permitted_at_payment",
 ] as const;
 export type RefundGround = (typeof REFUND_GROUNDS)[number];
 
@@ -52,6 +58,10 @@ export type RefundFacts = {
   cancelledByGrievance: boolean;
   /** The worker's permit is `cancelled` in the registry. */
   workerPermitCancelled: boolean;
+  /** Staff recorded that the worker was deported at the deposit's cost (ground 4 then does not hold). */
+  workerDeported: boolean;
+  /** The report was refused when its payment settled (rejected without ever being submitted). */
+  notPermittedAtPayment: boolean;
   /** The report's live deposit (pending, paid, utilised or refunded), if any. */
   deposit: DepositFacts | null;
   /** A refund request for that deposit is submitted, approved or refunded. */
@@ -133,8 +143,10 @@ export function assessRefund(facts: RefundFacts, now: Date = new Date()): Refund
   }
   if (facts.reportStatus === "cancelled" && facts.cancellationAccepted) grounds.push("cancellation_approved");
   if (facts.reportStatus === "cancelled" && facts.cancelledByGrievance) grounds.push("grievance_accepted");
-  if (FILED.includes(facts.reportStatus) && facts.workerPermitCancelled) grounds.push("worker_left_country");
-  if (facts.reportStatus === "rejected") grounds.push("report_rejected");
+  if (FILED.includes(facts.reportStatus) && facts.workerPermitCancelled && !facts.workerDeported)
+    grounds.push("worker_left_country");
+  if (facts.reportStatus === "rejected")
+    grounds.push(facts.notPermittedAtPayment ? "not_permitted_at_payment" : "report_rejected");
 
   const blocker = blockerOf(facts);
   const d = facts.deposit;

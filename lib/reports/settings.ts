@@ -17,3 +17,17 @@ export const RULES = {
   bankStatementExemptMonths: 1,
   maxUploadBytes: 5 * 1024 * 1024,
 } as const;
+
+/** Default of REPORT_DRAFT_EXPIRY_DAYS. */
+export const DEFAULT_REPORT_DRAFT_EXPIRY_DAYS = 30;
+
+/**
+ * Issue 10 §4: a draft or unpaid report left this many days after its last change expires (daily job).
+ * `REPORT_DRAFT_EXPIRY_DAYS` (a whole number of days, at least 1) changes it; anything else falls back to the
+ * default rather than expiring reports by mistake.
+ */
+export function reportDraftExpiryDays(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.REPORT_DRAFT_EXPIRY_DAYS?.trim();
+  if (!raw || !/^\d{1,4}$/.test(raw) || Number(raw) < 1) return DEFAULT_REPORT_DRAFT_EXPIRY_DAYS;
+  return Number(raw);
+}

@@ -1,6 +1,15 @@
 import { reports } from "@/db/schema";
-import { openCancellation, openGrievance, liveRefund, type CaseFacts } from "@/lib/cases/facts";
-import { defineMachine } from "@/lib/lifecycle/machine";
+import {
+  leavingRecorded,
+  liveRefund,
+  openCancellation,
+  openGrievance,
+  type CaseFacts,
+} from "@/lib/cases/facts";
+import { defineMachine, type ActorRef } from "@/lib/lifecycle/machine";
+import { muscatDate } from "@/lib/time";
+import { checkWorkerEligibility, type EligibilityRefusal } from "./rules";
+import { reportDraftExpiryDays } from "./settings";
 
 export type ReportStatus = (typeof reports.$inferSelect)["status"];
 
@@ -52,6 +61,57 @@ const inForce = (c: CaseFacts) => (IN_FORCE_REPORT_STATUSES as readonly string[]
 export const paymentInFlight = (c: CaseFacts) => c.deposit?.status === "pending";
 
 /**
+ * Every filing rule that can stop holding after the answers were checked (issue 10 §4), as of c.now: the
+ * establishment is not suspended and its governorate is live; the worker's permit is still active and held
+ * by the establishment. (The 7 days only grow, the declarations and evidence are frozen once a payment starts,
+ * and the partial unique index reports_one_open_per_worker keeps a second open report out.) Null: permitted.
+ */
+export function filingBlocker(c: CaseFacts): EligibilityRefusal | null {
+  return checkWorkerEligibility({
+    establishment: {
+      id: c.establishment.id,
+      servicesSuspendedUntil: c.establishment.servicesSuspendedUntil,
+    },
+    governorate: c.governorate,
+    worker: { establishmentId: c.worker.establishmentId, permitStatus: c.worker.permitStatus },
+    openReport: null,
+    now: c.now,
+  });
+}
+
+/** Money was involved (a payment started or made): the report can neither expire nor be discarded. */
+const depositBlocker = (c: CaseFacts) => (c.deposit ? "payment_started" : null);
+
+/** A draft or unpaid report expires REPORT_DRAFT_EXPIRY_DAYS after its last change, if no payment started. */
+export function expiryBlocker(c: CaseFacts): string | null {
+  const due = c.report.updatedAt.getTime() + reportDraftExpiryDays() * 86_400_000;
+  if (c.now.getTime() < due) return "not_due";
+  return depositBlocker(c);
+}
+
+/** Why the report was closed: the reason code on its move to `closed`. */
+export type CloseCause = "legal_period_ended" | "worker_left_country" | "worker_deported";
+
+/** The cause that allows closing an approved report now, or null when none does. */
+export function closeCause(c: CaseFacts): CloseCause | null {
+  const left = leavingRecorded(c);
+  if (left) return left.kind === "deported" ? "worker_deported" : "worker_left_country";
+  if (c.report.legalPeriodEnds && muscatDate(c.now) >= c.report.legalPeriodEnds) return "legal_period_ended";
+  return null;
+}
+
+/**
+ * Issue 10 §5: the system closes an approved report at the end of its legal period (daily job); staff close it
+ * by recording that the worker left the country at their own expense or was deported.
+ */
+export function closeBlocker(c: CaseFacts, actor: ActorRef): string | null {
+  const cause = closeCause(c);
+  if (!cause) return actor.kind === "system" ? "legal_period_not_ended" : "exit_not_recorded";
+  if (actor.kind !== "system" && cause === "legal_period_ended") return "exit_not_recorded";
+  return null;
+}
+
+/**
  * DOMAIN.md §5 and issue 10: the only moves a report may make, who makes them, and what they cause.
  * Guards are functions of the case (lib/cases/facts.ts); the consequences are in lib/reports/lifecycle.ts.
  */
@@ -69,6 +129,7 @@ export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>(
       from: ["draft"],
       to: "awaiting_payment",
       by: ["employer"],
+      guard: (c) => filingBlocker(c)?.code ?? null,
       when: "the employer checked the answers; every filing rule is checked again and the deposit is fixed",
     },
     returned_to_draft: {
@@ -82,17 +143,25 @@ export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>(
       from: ["awaiting_payment"],
       to: "submitted",
       by: ["system"],
+      guard: (c) => filingBlocker(c)?.code ?? null,
       tells: ["worker", "employer"],
       when: "the deposit is paid and every filing rule still holds",
-      consequences: ["Art. 4 counts the establishment's reports (referral at 5 a month or 10 a year)"],
+      consequences: [
+        "the worker is told (SMS, and e-mail when the registry has one); the employer gets a receipt",
+        "Art. 4 counts the establishment's reports (an inspection referral at 5 a month or 10 a year)",
+      ],
     },
     not_permitted: {
       from: ["awaiting_payment"],
       to: "rejected",
       by: ["system"],
+      guard: (c) => (filingBlocker(c) ? null : "still_permitted"),
       tells: ["employer"],
       when: "the deposit is paid but a filing rule no longer holds (suspension, permit moved, governorate offline…)",
-      consequences: ["the deposit is refunded at once, automatically, with the reason"],
+      consequences: [
+        "a refund request on ground not_permitted_at_payment is made and approved by the system, and sent to the provider after commit (reconciliation retries it)",
+        "the employer is told why, and that the deposit is being refunded",
+      ],
     },
     approved: {
       from: ["submitted"],
@@ -103,6 +172,7 @@ export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>(
       consequences: [
         "grievance deadline (60 days), legal period end (4 years) and last refund-claim day (9 years) fixed",
         "an active work permit becomes left_workplace (Art. 14); any other permit status is kept",
+        "when staff already recorded that the worker left the country, the report is closed at once",
       ],
     },
     rejected: {
@@ -130,25 +200,29 @@ export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>(
     closed: {
       from: ["approved"],
       to: "closed",
-      by: ["system", "reviewer"],
+      by: ["system", "reviewer", "finance"],
+      guard: closeBlocker,
       tells: ["worker", "employer"],
       when: "the legal period ended (daily job), or staff recorded that the worker left the country or was deported",
-      consequences: ["open cancellation request and grievance closed as no longer needed"],
+      consequences: [
+        "open cancellation request and grievance closed as no longer needed",
+        "the employer is told, with the last day to ask for the deposit back when a refund ground holds",
+      ],
     },
     expired: {
       from: ["draft", "awaiting_payment"],
       to: "expired",
       by: ["system"],
-      guard: (c) => (paymentInFlight(c) ? "payment_started" : null),
+      guard: expiryBlocker,
       tells: ["employer"],
-      when: "left unfinished or unpaid longer than REPORT_DRAFT_EXPIRY_DAYS (daily job)",
+      when: "left unfinished or unpaid REPORT_DRAFT_EXPIRY_DAYS (default 30) after its last change, no payment started (daily job)",
     },
     discarded: {
       from: ["draft", "awaiting_payment"],
       to: "discarded",
       by: ["employer"],
-      guard: (c) => (paymentInFlight(c) ? "payment_started" : null),
-      when: "the employer drops a report before paying",
+      guard: depositBlocker,
+      when: "the employer drops a report before paying (after a confirmation step)",
     },
     reopened: {
       from: ["approved", "rejected"],

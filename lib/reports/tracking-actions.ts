@@ -8,8 +8,9 @@ import { requestCancellation } from "@/lib/cancellations/request-cancellation";
 import { withdrawCancellation } from "@/lib/cancellations/withdraw-cancellation";
 import { parseForm } from "@/lib/forms";
 import { isRefusal } from "@/lib/lifecycle/refusal";
+import { discardReport } from "./discard-report";
 import { requestRefund } from "./request-refund";
-import { cancellationSchema, refundSchema, withdrawSchema } from "./tracking-schemas";
+import { cancellationSchema, discardSchema, refundSchema, withdrawSchema } from "./tracking-schemas";
 
 export const requestCancellationAction = employerAction(
   cancellationSchema,
@@ -39,4 +40,13 @@ export async function withdrawCancellationAction(formData: FormData): Promise<vo
 export const requestRefundAction = employerAction(refundSchema, async (data, { actor, locale, ip }) => {
   await requestRefund(actor, { ...data, ip });
   redirect(`/${locale}/employer/reports/${data.reportId}?notice=refund_requested`);
+});
+
+/**
+ * The confirmation page's "Discard this report" (a plain form: it works without JavaScript). A refusal (a
+ * payment was started meanwhile) comes back as the form's error on that page.
+ */
+export const discardReportAction = employerAction(discardSchema, async (data, { actor, locale, ip }) => {
+  await discardReport(actor, { reportId: data.reportId, ip });
+  redirect(`/${locale}/employer/reports/${data.reportId}?notice=report_discarded`);
 });

@@ -23,3 +23,7 @@ export const refundSchema = z.object({
   reportId: z.uuid({ error: "report_not_found" }),
   ground: z.enum(REFUND_GROUNDS, { error: "refund_ground_required" }),
 });
+
+export const discardSchema = z.object({
+  reportId: z.uuid({ error: "report_not_found" }),
+});

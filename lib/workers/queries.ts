@@ -1,10 +1,13 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
 import { establishments, evidenceFiles, governorates, grievances, reports, workers } from "@/db/schema";
 import type { WorkerActor } from "@/lib/auth/actor";
 import type { ReportStatus } from "@/lib/reports/states";
 
-/** What a worker sees: reports past the employer's draft and payment, i.e. from the moment they are told. */
+/**
+ * What a worker sees: reports past the employer's draft and payment, i.e. from the moment they are told — a
+ * report refused when its payment settled (`not_permitted`: rejected, never submitted) never reached them.
+ */
 export const WORKER_VISIBLE_STATUSES = [
   "submitted",
   "approved",
@@ -44,7 +47,13 @@ export async function listReportsForWorker(actor: WorkerActor) {
     })
     .from(reports)
     .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
-    .where(and(eq(reports.workerId, actor.workerId), inArray(reports.status, WORKER_VISIBLE_STATUSES)))
+    .where(
+      and(
+        eq(reports.workerId, actor.workerId),
+        inArray(reports.status, WORKER_VISIBLE_STATUSES),
+        isNotNull(reports.submittedAt),
+      ),
+    )
     .orderBy(desc(reports.submittedAt), desc(reports.createdAt));
 }
 
@@ -65,6 +74,7 @@ export async function getReportForWorker(actor: WorkerActor, reportId: string) {
         eq(reports.id, reportId),
         eq(reports.workerId, actor.workerId),
         inArray(reports.status, WORKER_VISIBLE_STATUSES),
+        isNotNull(reports.submittedAt),
       ),
     );
   if (!row) return null;

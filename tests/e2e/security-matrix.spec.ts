@@ -143,6 +143,7 @@ const ROUTES: Record<string, RouteSpec> = {
   ),
   "/[locale]/employer/reports/[id]": employerReportPage("", (s) => s.submitted.id),
   "/[locale]/employer/reports/[id]/cancel": employerReportPage("/cancel", (s) => s.submitted.id),
+  "/[locale]/employer/reports/[id]/discard": employerReportPage("/discard", (s) => s.draft.id),
   "/[locale]/employer/reports/[id]/confirmation": employerReportPage("/confirmation", (s) => s.submitted.id),
   "/[locale]/employer/reports/[id]/pay": employerReportPage("/pay", (s) => s.awaiting.id),
   "/[locale]/employer/reports/[id]/refund": employerReportPage("/refund", (s) => s.old.id),

@@ -29,6 +29,9 @@ import {
   type PaymentFixture,
 } from "@/tests/helpers/payment-fixtures";
 import { startReport } from "@/lib/reports/start-report";
+import { recordWorkerExit } from "@/lib/exits/record-exit";
+import { isRefusal } from "@/lib/lifecycle/refusal";
+import { muscatDate } from "@/lib/time";
 import { startStripeStandIn, type StripeStandIn } from "@/tests/stripe-stand-in/server";
 
 const WEBHOOK_SECRET = "whsec_test_balagh_admin_finance";
@@ -356,44 +359,78 @@ describe("the database refuses, even when the code is bypassed", () => {
 });
 
 describe("marking a deposit utilised", () => {
-  it("records the ticket reference on a held deposit, and refuses refunded deposits and refunds in flight", async () => {
-    const a = await paidDeposit();
-    expect(await markDepositUtilised(finance(), { depositId: a.deposit.id, ticketReference: "  " })).toEqual({
-      ok: false,
-      code: "ticket_required",
+  /** Issue 10 §7: the report approved, and staff recorded the worker's deportation (which closes it). */
+  async function approveAndDeport(f: PaymentFixture) {
+    await db
+      .update(reports)
+      .set({ status: "approved", approvedAt: new Date(), decidedAt: new Date() })
+      .where(eq(reports.id, f.report.id));
+    await recordWorkerExit(finance(), {
+      reportId: f.report.id,
+      kind: "deported",
+      exitDate: muscatDate(new Date()),
     });
-    expect(
-      await markDepositUtilised(finance(), { depositId: a.deposit.id, ticketReference: "WY-MCT-COK-261128" }),
-    ).toEqual({ ok: true });
+  }
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => "ok",
+      (e: { code?: string }) => e.code,
+    );
+
+  it("only on an approved report whose worker was recorded deported; never twice, never after a refund, never while one is asked", async () => {
+    const a = await paidDeposit();
+    const use = (depositId: string, ticketReference = "WY-MCT-COK-261128", who = finance()) =>
+      refusal(markDepositUtilised(who, { depositId, ticketReference }));
+    expect(await use(a.deposit.id, "  ")).toBe("ticket_required");
+    // Contradiction 7: a deposit used before the decision would leave a later rejection with nothing to refund.
+    expect(await use(a.deposit.id)).toBe("report_not_approved");
+    await db
+      .update(reports)
+      .set({ status: "approved", approvedAt: new Date() })
+      .where(eq(reports.id, a.f.report.id));
+    expect(await use(a.deposit.id)).toBe("deportation_not_recorded");
+    await recordWorkerExit(finance(), {
+      reportId: a.f.report.id,
+      kind: "deported",
+      exitDate: muscatDate(new Date()),
+    });
+    expect(await use(a.deposit.id)).toBe("ok");
     const [dep] = await db.select().from(deposits).where(eq(deposits.id, a.deposit.id));
     expect(dep).toMatchObject({ status: "utilised", ticketReference: "WY-MCT-COK-261128" });
     expect(dep!.utilisedAt).toBeInstanceOf(Date);
-    expect(await markDepositUtilised(finance(), { depositId: a.deposit.id, ticketReference: "X" })).toEqual({
-      ok: false,
-      code: "deposit_utilised",
-    });
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.entityId, a.deposit.id),
+          eq(notifications.template, "employer.deposit-utilised.email"),
+        ),
+      );
+    expect(told.map((n) => n.recipient)).toContain(a.f.establishment.email);
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, a.deposit.id), eq(auditEvents.action, "deposit.utilised")));
+    expect(audit).toHaveLength(1);
+    expect(await use(a.deposit.id, "X")).toBe("deposit_utilised");
 
     const b = await paidDeposit();
+    await approveAndDeport(b.f);
     await insertRequest(b.f, b.deposit);
-    expect(
-      await markDepositUtilised(supervisor(), { depositId: b.deposit.id, ticketReference: "X" }),
-    ).toEqual({ ok: false, code: "refund_in_flight" });
+    expect(await use(b.deposit.id, "X", supervisor())).toBe("refund_in_flight");
 
     const c = await paidDeposit();
     await db.execute(
       sql`update deposits set status = 'refunded', refunded_baisa = amount_baisa where id = ${c.deposit.id}`,
     );
-    expect(await markDepositUtilised(finance(), { depositId: c.deposit.id, ticketReference: "X" })).toEqual({
-      ok: false,
-      code: "deposit_refunded",
-    });
-    // And approving a refund of a utilised deposit is refused by the code before the database.
+    expect(await use(c.deposit.id, "X")).toBe("deposit_refunded");
+    // A rejected refund request does not stand in the way.
     const d = await paidDeposit();
+    await approveAndDeport(d.f);
     const req = await insertRequest(d.f, d.deposit);
     await db.execute(sql`update refund_requests set status = 'rejected' where id = ${req.id}`);
-    expect(
-      (await markDepositUtilised(finance(), { depositId: d.deposit.id, ticketReference: "WY-1" })).ok,
-    ).toBe(true);
+    expect(await use(d.deposit.id, "WY-1")).toBe("ok");
   });
 });
 
@@ -633,7 +670,11 @@ describe("role matrix", () => {
     decideRefund: (a) =>
       decideRefund(a, { refundRequestId: anyId, decision: "approve", reasonCode: "ground_verified" }),
     retryRefund: (a) => retryRefund(a, anyId),
-    markDepositUtilised: (a) => markDepositUtilised(a, { depositId: anyId, ticketReference: "X" }),
+    // Allowed users get past the role check to "not found" (a Refusal that is not ForbiddenError).
+    markDepositUtilised: (a) =>
+      markDepositUtilised(a, { depositId: anyId, ticketReference: "X" }).catch((e: unknown) => {
+        if (e instanceof ForbiddenError || !isRefusal(e)) throw e;
+      }),
     listTicketFees: (a) => listTicketFees(a),
     addTicketFee: (a) => addTicketFee(a, { nationality: "!!", amount: "x" }),
   };

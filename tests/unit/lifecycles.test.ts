@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CaseFacts } from "@/lib/cases/facts";
+import { caseOf } from "../helpers/case-facts";
 import { decisionConflict, grievanceBlocker } from "@/lib/grievances/states";
 import { lifecyclesDocument } from "@/lib/lifecycle/document";
 import {
@@ -90,34 +91,6 @@ describe("docs/lifecycles.md", () => {
     }
   });
 });
-
-/** A case with just the facts a guard reads; everything else empty. */
-function caseOf(
-  over: Partial<Omit<CaseFacts, "report">> & { report?: Partial<CaseFacts["report"]> } = {},
-): CaseFacts {
-  const { report, ...rest } = over;
-  return {
-    now: new Date("2026-12-05T08:00:00Z"),
-    report: {
-      status: "approved",
-      approvedAt: new Date("2026-11-01T08:00:00Z"),
-      grievanceDeadline: "2026-12-31",
-      decidedBy: "r",
-      ...report,
-    } as CaseFacts["report"],
-    worker: { id: "w", permitStatus: "left_workplace", establishmentId: "e", nationality: "IN" },
-    establishment: { id: "e", governorateCode: "MA", servicesSuspendedUntil: null },
-    suspension: null,
-    deposit: null,
-    cancellations: [],
-    grievances: [],
-    refunds: [],
-    exits: [],
-    cancelledByGrievance: false,
-    evidence: [],
-    ...rest,
-  };
-}
 
 describe("guards", () => {
   it("separation of duties: the reviewer who decided the report may not decide its grievance; another reviewer or a supervisor may", () => {

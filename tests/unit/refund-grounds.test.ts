@@ -13,6 +13,8 @@ function facts(over: Partial<RefundFacts> = {}): RefundFacts {
     cancellationAccepted: false,
     cancelledByGrievance: false,
     workerPermitCancelled: false,
+    workerDeported: false,
+    notPermittedAtPayment: false,
     deposit: paid,
     liveRefundRequest: false,
     ...over,

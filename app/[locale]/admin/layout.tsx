@@ -24,6 +24,7 @@ export default async function AdminLayout({
         "adminDecisions.form",
         "adminDecisions.reasons",
         "adminDecisions.errors",
+        "adminDecisions.exit",
         "adminInsight.staff",
       ]}
     >

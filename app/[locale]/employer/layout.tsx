@@ -22,6 +22,7 @@ export default async function EmployerLayout({
         "payments",
         "tracking.refund",
         "tracking.cancel",
+        "tracking.discard",
         "trackingErrors",
         "team",
         "teamErrors",

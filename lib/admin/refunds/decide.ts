@@ -1,14 +1,16 @@
-import { and, eq, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
-import { deposits, employerUsers, establishments, refundRequests, reports } from "@/db/schema";
-import { assertStaffRole, type Actor, type StaffActor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { refundRequests } from "@/db/schema";
+import { assertStaffRole, staffRef, type Actor, type StaffActor } from "@/lib/auth/actor";
+import { loadCase } from "@/lib/cases/facts";
+import { isUuid } from "@/lib/ids";
+import { isRefusal, refuse } from "@/lib/lifecycle/refusal";
+import { lockRow } from "@/lib/lifecycle/transition";
 import { log } from "@/lib/log";
-import { notify } from "@/lib/notifications/notify";
-import { providerFor } from "@/lib/payments/provider";
-import { executeRefund } from "@/lib/payments/refunds";
+import { sendApprovedRefund } from "@/lib/payments/refunds";
 import type { PaymentProvider } from "@/lib/payments/types";
 import { appUrl } from "@/lib/payments/urls";
+import { moveRefund, refundLifecycle } from "@/lib/refunds/lifecycle";
 import { REFUND_APPROVE_REASONS, REFUND_REJECT_REASONS, type RefundReason } from "./reasons";
 
 export type DecideRefundInput = {
@@ -34,35 +36,9 @@ export type DecideRefundResult =
         | "amount_invalid";
     };
 
-type Ctx = { ip?: string | null; provider?: PaymentProvider; now?: Date };
+type Ctx = { ip?: string | null; provider?: PaymentProvider; now?: Date; appUrl?: string };
 
 const FINANCE = ["finance"] as const;
-
-/** Who to tell about a refund: the establishment's address and the user who asked (once if the same). */
-async function employerRecipients(tx: Tx, requestId: string) {
-  const [row] = await tx
-    .select({
-      est: establishments,
-      requester: employerUsers.email,
-      reference: reports.reference,
-      reportId: reports.id,
-    })
-    .from(refundRequests)
-    .innerJoin(reports, eq(reports.id, refundRequests.reportId))
-    .innerJoin(establishments, eq(establishments.id, reports.establishmentId))
-    .innerJoin(employerUsers, eq(employerUsers.id, refundRequests.requestedBy))
-    .where(eq(refundRequests.id, requestId));
-  if (!row) return null;
-  const recipients = new Map<string, string>();
-  for (const a of [row.est.email, row.requester]) recipients.set(a.toLowerCase(), a);
-  return {
-    addresses: [...recipients.values()],
-    establishmentAr: row.est.nameAr,
-    establishmentEn: row.est.nameEn,
-    reference: row.reference,
-    url: `${appUrl()}/ar/employer/reports/${row.reportId}`,
-  };
-}
 
 /**
  * Finance (or a supervisor) decides a refund request. Approving moves it `submitted → approved` under a lock
@@ -85,80 +61,53 @@ export async function decideRefund(
   const note = input.note?.trim() ? input.note.trim().slice(0, 2000) : null;
   if (input.reasonCode === "other" && !note) return { ok: false, code: "note_required" };
 
-  const decided = await db.transaction(async (tx) => {
-    const [request] = await tx
-      .select()
-      .from(refundRequests)
-      .where(eq(refundRequests.id, input.refundRequestId))
-      .for("update");
-    if (!request) return { ok: false, code: "not_found" } as const;
-    if (request.status !== "submitted") return { ok: false, code: "already_decided" } as const;
-    if (input.expectedVersion !== undefined && input.expectedVersion !== request.version)
-      return { ok: false, code: "already_decided" } as const;
-    const [deposit] = await tx
-      .select()
-      .from(deposits)
-      .where(eq(deposits.id, request.depositId))
-      .for("update");
-    if (!deposit) return { ok: false, code: "not_found" } as const;
-    if (input.decision === "approve") {
-      if (deposit.status !== "paid" || deposit.utilisedAt)
-        return { ok: false, code: "deposit_not_held" } as const;
-      if (request.amountBaisa > deposit.amountBaisa - deposit.refundedBaisa)
-        return { ok: false, code: "amount_invalid" } as const;
-    }
-    const status = input.decision === "approve" ? "approved" : "rejected";
-    const now = ctx.now ?? new Date();
-    await tx
-      .update(refundRequests)
-      .set({
-        status,
-        decidedBy: actor.userId,
-        decidedAt: now,
-        decisionReasonCode: input.reasonCode,
-        decisionNote: note,
-        version: sql`${refundRequests.version} + 1`,
-      })
-      .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, "submitted")));
-    await recordAudit(tx, {
-      actor: { kind: "staff", id: actor.userId },
-      action: input.decision === "approve" ? "refund.approved" : "refund.rejected",
-      entityType: "refund_request",
-      entityId: request.id,
-      before: { status: request.status, version: request.version },
-      after: {
-        status,
+  if (!isUuid(input.refundRequestId)) return { ok: false, code: "not_found" };
+  const now = ctx.now ?? new Date();
+  const decided = await db
+    .transaction(async (tx) => {
+      const [found] = await tx
+        .select({ reportId: refundRequests.reportId })
+        .from(refundRequests)
+        .where(eq(refundRequests.id, input.refundRequestId));
+      if (!found) refuse("not_found");
+      // The report first, then the request (every use case on a case locks in this order).
+      const c = await loadCase(tx, found.reportId, { lock: true, now });
+      if (!c) refuse("not_found");
+      const request = await lockRow(tx, refundLifecycle, input.refundRequestId);
+      if (!request) refuse("not_found");
+      if (request.status !== "submitted") refuse("already_decided");
+      await moveRefund(tx, input.decision === "approve" ? "approved" : "rejected", {
+        id: request.id,
+        actor: staffRef(actor),
+        context: c,
+        expectedVersion: input.expectedVersion,
         reasonCode: input.reasonCode,
         note,
-        amountBaisa: request.amountBaisa,
-        depositId: deposit.id,
-      },
-      ip: ctx.ip ?? null,
+        set: {
+          decidedBy: actor.userId,
+          decidedAt: now,
+          decisionReasonCode: input.reasonCode,
+          decisionNote: note,
+        },
+        audit: { amountBaisa: request.amountBaisa, depositId: request.depositId },
+        ip: ctx.ip ?? null,
+        now,
+        appUrl: ctx.appUrl ?? appUrl(),
+      });
+      return { ok: true, request } as const;
+    })
+    .catch((e: unknown) => {
+      if (!isRefusal(e)) throw e;
+      const code = e.code === "not_allowed_now" ? "already_decided" : e.code;
+      if (
+        code === "not_found" ||
+        code === "already_decided" ||
+        code === "deposit_not_held" ||
+        code === "amount_invalid"
+      )
+        return { ok: false, code } as const;
+      throw e;
     });
-    const to = await employerRecipients(tx, request.id);
-    if (to) {
-      for (const address of to.addresses) {
-        await notify(tx, {
-          channel: "email",
-          recipient: address,
-          template: "employer.refund-decided",
-          locale: "ar",
-          params: {
-            establishmentAr: to.establishmentAr,
-            establishmentEn: to.establishmentEn,
-            reference: to.reference,
-            amountBaisa: request.amountBaisa,
-            decision: status,
-            reasonCode: input.reasonCode,
-            note,
-            url: to.url,
-          },
-          entity: { type: "refund_request", id: request.id },
-        });
-      }
-    }
-    return { ok: true, request, deposit } as const;
-  });
   if (!decided.ok) return decided;
   if (input.decision === "reject") return { ok: true, decision: "rejected" };
   const execution = await runRefund(actor, decided.request.id, ctx);
@@ -173,6 +122,7 @@ export async function decideRefund(
  */
 export async function retryRefund(actorIn: Actor | null, refundRequestId: string, ctx: Ctx = {}) {
   const actor = assertStaffRole(actorIn, FINANCE);
+  if (!isUuid(refundRequestId)) return { ok: false, code: "not_found" } as const;
   const [request] = await db.select().from(refundRequests).where(eq(refundRequests.id, refundRequestId));
   if (!request) return { ok: false, code: "not_found" } as const;
   if (request.status !== "approved") return { ok: false, code: "already_decided" } as const;
@@ -180,55 +130,20 @@ export async function retryRefund(actorIn: Actor | null, refundRequestId: string
 }
 
 async function runRefund(actor: StaffActor, requestId: string, ctx: Ctx) {
-  const [row] = await db
-    .select({ request: refundRequests, deposit: deposits })
-    .from(refundRequests)
-    .innerJoin(deposits, eq(deposits.id, refundRequests.depositId))
-    .where(eq(refundRequests.id, requestId));
-  if (!row) return "provider_error" as const;
-  const provider = ctx.provider ?? providerFor(row.deposit.provider);
-  const result = await executeRefund(
-    provider,
-    { refundRequestId: row.request.id, depositId: row.deposit.id, amountBaisa: row.request.amountBaisa },
-    { actor: { kind: "staff", id: actor.userId } },
-  );
+  const result = await sendApprovedRefund(requestId, {
+    actor: { kind: "staff", id: actor.userId },
+    provider: ctx.provider,
+    appUrl: ctx.appUrl,
+  });
   if (!result.ok) {
     log.warn({ refundRequestId: requestId, code: result.code }, "refund not executed");
     return "provider_error" as const;
   }
-  // The employer was told in the transaction that recorded the outcome (lib/payments/refund-events.ts).
+  // The employer was told in the transaction that recorded the outcome (the refund's own move).
   if (result.outcome === "refunded" || result.outcome === "failed") return result.outcome;
   return result.state === "succeeded"
     ? ("refunded" as const)
     : result.state === "failed"
       ? ("failed" as const)
       : ("pending" as const);
-}
-
-/** Tells the employer that a refund request ended `refunded` or `failed` (call once, when it got there). */
-export async function notifyRefundOutcome(requestId: string, database: Tx = db) {
-  await database.transaction(async (tx) => {
-    const [request] = await tx.select().from(refundRequests).where(eq(refundRequests.id, requestId));
-    if (!request || (request.status !== "refunded" && request.status !== "failed")) return;
-    const to = await employerRecipients(tx, request.id);
-    if (!to) return;
-    for (const address of to.addresses) {
-      await notify(tx, {
-        channel: "email",
-        recipient: address,
-        template: "employer.refund-outcome",
-        locale: "ar",
-        params: {
-          establishmentAr: to.establishmentAr,
-          establishmentEn: to.establishmentEn,
-          reference: to.reference,
-          amountBaisa: request.amountBaisa,
-          outcome: request.status,
-          failureReason: request.failureReason,
-          url: to.url,
-        },
-        entity: { type: "refund_request", id: request.id },
-      });
-    }
-  });
 }

@@ -330,6 +330,17 @@ export const ACTIONS: Record<string, ActionSpec> = {
     probe: (f) => ({ ...L, reportId: f.a.old.id, ground: "because" }),
   },
 
+  "lib/reports/tracking-actions.ts#discardReportAction": {
+    page: (f) => `/en/employer/reports/${f.a.draft.id}/discard`,
+    shape: "state",
+    allowed: employers,
+    crossTenant: ["employerB"],
+    attack: (f) => ({ ...L, reportId: f.a.draft.id }),
+    // A report already sent cannot be discarded: the form says so, nothing changes.
+    probe: (f) => ({ ...L, reportId: f.a.submitted.id }),
+    probeKinds: ["invalid"],
+  },
+
   // ----- the employer: the team (owners only)
   "lib/employers/actions.ts#inviteOfficerAction": {
     page: () => "/en/employer/team",
@@ -429,6 +440,38 @@ export const ACTIONS: Record<string, ActionSpec> = {
     allowed: staffWith(["finance"]),
     attack: (f) => ({ ...L, depositId: f.a.old.depositId!, ticketReference: "TK-1" }),
     probe: (f) => ({ ...L, depositId: f.a.old.depositId!, ticketReference: "" }),
+  },
+  "lib/exits/actions.ts#recordExitAction": {
+    page: (f) => `/en/admin/reports/${f.a.approved.id}`,
+    shape: "state",
+    allowed: staffWith(["reviewer", "finance"]),
+    attack: (f) => ({
+      ...L,
+      reportId: f.a.approved.id,
+      exitKind: "deported",
+      exitDate: new Date().toISOString().slice(0, 10),
+      exitNote: "",
+    }),
+    probe: (f) => ({ ...L, reportId: f.a.approved.id, exitKind: "vanished", exitDate: "2026-13-45" }),
+  },
+  "lib/suspensions/actions.ts#liftSuspensionAction": {
+    page: (f) => `/en/admin/inspections/${f.suspension.referralId}`,
+    shape: "state",
+    allowed: staffWith(["supervisor"]),
+    attack: (f) => ({
+      ...L,
+      suspensionId: f.suspension.id,
+      referralId: f.suspension.referralId,
+      version: String(f.suspension.version),
+      reason: "Lifted by someone who may not.",
+    }),
+    probe: (f) => ({
+      ...L,
+      suspensionId: f.suspension.id,
+      referralId: f.suspension.referralId,
+      version: String(f.suspension.version),
+      reason: "   ",
+    }),
   },
   "lib/admin/finance-actions.ts#addFeeAction": {
     page: () => "/en/admin/settings/fees",

@@ -248,6 +248,8 @@ export async function prepareSitePages(): Promise<{ pages: SitePage[]; users: Si
       audience: "employer",
       ...submit(),
     },
+    // Not sent empty: its one button would discard the draft the filing pages above are checked on.
+    { name: "discard", path: `/employer/reports/${draft!.id}/discard`, as: "employer", audience: "employer" },
     {
       name: "refund",
       path: `/employer/reports/${approvedWorkerLeft}/refund`,

@@ -3,17 +3,20 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import {
   auditEvents,
-  deadlineNotices,
   deposits,
   employerUsers,
   establishments,
   grievances,
   notifications,
+  reportEvents,
   reports,
   workers,
 } from "@/db/schema";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { sendDeadlineNotices } from "@/lib/notifications/deadline-notices";
+import { formatDate } from "@/lib/i18n/format";
+import { closeEndedReports } from "@/lib/reports/daily";
+import { addYears, datesFromApproval } from "@/lib/reports/refund-grounds";
 import { addDays, muscatDate } from "@/lib/time";
 import { uniqueDigits, uniqueSuffix } from "@/tests/helpers/db";
 
@@ -99,55 +102,69 @@ async function messagesFor(reportIds: string[]) {
 }
 
 describe("the daily deadline job", () => {
-  it("tells the employer once when a report's legal period has ended and the deposit is held", async () => {
+  it("closes a report whose legal period has ended, once, and tells the employer the deposit may be asked back", async () => {
     const w = await world();
-    const ended = await w.newReport(await w.newWorker(null), {
-      legalPeriodEnds: TODAY,
-      refundClaimUntil: addDays(TODAY, 5 * 365),
-    });
-    const endedYesterday = await w.newReport(await w.newWorker(null), {
+    // Approved four years before TODAY (Muscat): the legal period ends today.
+    const approvedAt = new Date(`${addYears(TODAY, -4)}T09:00:00+04:00`);
+    const dates = datesFromApproval(approvedAt);
+    expect(dates.legalPeriodEnds).toBe(TODAY);
+    const ended = await w.newReport(await w.newWorker(null), { approvedAt, ...dates });
+    const alreadyClosed = await w.newReport(await w.newWorker(null), {
       status: "closed",
-      legalPeriodEnds: addDays(TODAY, -1),
+      approvedAt,
+      ...dates,
     });
     const notYet = await w.newReport(await w.newWorker(null), { legalPeriodEnds: addDays(TODAY, 1) });
-    const refunded = await w.newReport(await w.newWorker(null), { legalPeriodEnds: TODAY }, "refunded");
+    const refunded = await w.newReport(await w.newWorker(null), { approvedAt, ...dates }, "refunded");
+    // Missed days are caught up: a report whose period ended long ago is closed too.
     const longAgo = await w.newReport(await w.newWorker(null), { legalPeriodEnds: addDays(TODAY, -400) });
-    const ids = [ended.id, endedYesterday.id, notYet.id, refunded.id, longAgo.id];
+    const ids = [ended.id, alreadyClosed.id, notYet.id, refunded.id, longAgo.id];
 
-    const first = await sendDeadlineNotices({
-      now: NOW,
-      reportIds: ids,
-      baseUrl: "https://balagh.example.om",
-    });
-    expect(first).toEqual({ legalPeriodEnded: 2, grievanceClosing: 0 });
-    const sent = await messagesFor(ids);
-    expect(sent.map((m) => m.entityId).sort()).toEqual([ended.id, endedYesterday.id].sort());
-    const m = sent.find((x) => x.entityId === ended.id)!;
-    expect(m).toMatchObject({
-      channel: "email",
-      recipient: w.user.email,
-      template: "employer.refund-available",
-      locale: "ar",
-      status: "created",
-    });
+    const first = await closeEndedReports({ now: NOW, reportIds: ids, appUrl: "https://balagh.example.om" });
+    expect(first).toEqual({ closed: 3 });
+    const statuses = await db
+      .select({ id: reports.id, status: reports.status })
+      .from(reports)
+      .where(inArray(reports.id, ids));
+    const statusOf = (id: string) => statuses.find((r) => r.id === id)!.status;
+    expect([ended, refunded, longAgo].map((r) => statusOf(r.id))).toEqual(["closed", "closed", "closed"]);
+    expect(statusOf(notYet.id)).toBe("approved");
+    const history = await db
+      .select()
+      .from(reportEvents)
+      .where(and(eq(reportEvents.reportId, ended.id), eq(reportEvents.toStatus, "closed")));
+    expect(history).toMatchObject([
+      { fromStatus: "approved", actorKind: "system", reasonCode: "legal_period_ended" },
+    ]);
+
+    const mail = (await messagesFor(ids)).filter((m) => m.template === "employer.report-closed.email");
+    // To the establishment's address and to the user who filed.
+    expect([...new Set(mail.map((m) => m.entityId))].sort()).toEqual(
+      [ended.id, refunded.id, longAgo.id].sort(),
+    );
+    expect(mail).toHaveLength(6);
+    const m = mail.find((x) => x.entityId === ended.id && x.recipient === w.user.email)!;
+    expect(m).toMatchObject({ channel: "email", locale: "ar", status: "created" });
     expect(m.body).toContain(ended.reference);
-    expect(m.body).toContain("https://balagh.example.om/ar/employer");
+    expect(m.body).toContain(`https://balagh.example.om/ar/employer/reports/${ended.id}`);
+    // The deposit is held and the 9 years have not passed: the employer may ask for it, until the last day.
+    expect(m.body).toContain("You may now ask for the ticket deposit back");
+    expect(m.body).toContain(formatDate(dates.refundClaimUntil, "en"));
+    // Refunded already: closed, but nothing to ask back.
+    const r = mail.find((x) => x.entityId === refunded.id)!;
+    expect(r.body).not.toContain("You may now ask for the ticket deposit back");
+    const sms = (await messagesFor(ids)).filter((x) => x.template === "worker.report-closed.sms");
+    expect(sms).toHaveLength(3);
 
-    // Idempotent: a second run (or a second worker) sends nothing more.
-    expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({
-      legalPeriodEnded: 0,
-      grievanceClosing: 0,
-    });
-    expect(await messagesFor(ids)).toHaveLength(2);
-    const markers = await db.select().from(deadlineNotices).where(inArray(deadlineNotices.reportId, ids));
-    expect(markers).toHaveLength(2);
+    // Idempotent: a second run (or a second worker) changes and sends nothing more.
+    const before = (await messagesFor(ids)).length;
+    expect(await closeEndedReports({ now: NOW, reportIds: ids })).toEqual({ closed: 0 });
+    expect(await messagesFor(ids)).toHaveLength(before);
     const audit = await db
       .select()
       .from(auditEvents)
-      .where(
-        and(eq(auditEvents.action, "report.legal_period_ended_notice"), inArray(auditEvents.entityId, ids)),
-      );
-    expect(audit).toHaveLength(2);
+      .where(and(eq(auditEvents.action, "report.closed"), inArray(auditEvents.entityId, ids)));
+    expect(audit).toHaveLength(3);
   });
 
   it("reminds the worker by SMS and e-mail, in their language, when the grievance window closes within 7 days", async () => {
@@ -164,7 +181,6 @@ describe("the daily deadline job", () => {
     const ids = [closing.id, closingSoon.id, farOff.id, closed.id, notApproved.id];
 
     expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({
-      legalPeriodEnded: 0,
       grievanceClosing: 2,
     });
     const sent = await messagesFor(ids);
@@ -187,7 +203,6 @@ describe("the daily deadline job", () => {
     );
 
     expect(await sendDeadlineNotices({ now: NOW, reportIds: ids })).toEqual({
-      legalPeriodEnded: 0,
       grievanceClosing: 0,
     });
     expect(await messagesFor(ids)).toHaveLength(3);
@@ -205,7 +220,6 @@ describe("the daily deadline job", () => {
       contactPhone: worker.mobile,
     });
     expect(await sendDeadlineNotices({ now: NOW, reportIds: [r.id] })).toEqual({
-      legalPeriodEnded: 0,
       grievanceClosing: 0,
     });
     expect(await messagesFor([r.id])).toHaveLength(0);

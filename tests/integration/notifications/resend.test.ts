@@ -24,14 +24,14 @@ async function newEmail(locale: "ar" | "en", establishment = 'مؤسسة الن�
   const { id } = await notify(db, {
     channel: "email",
     recipient,
-    template: "employer.refund-available",
+    template: "worker.grievance-closing.email",
     locale,
     params: {
+      name: "Rahul",
       establishment,
       reference: "WA-2026-004217",
-      legalPeriodEnds: "2030-05-01",
-      claimUntil: "2035-05-01",
-      url: "http://localhost:3000/ar/employer?x=1&y=2",
+      deadline: "2030-05-01",
+      url: "http://localhost:3000/ar/worker?x=1&y=2",
     },
   });
   const [r] = await db.select().from(notifications).where(eq(notifications.id, id));
@@ -61,7 +61,7 @@ describe("e-mail through the real Resend SDK against a local stand-in", () => {
     // User-provided text is escaped, never markup.
     expect(body.html).toContain("مؤسسة النور &lt;للتجارة&gt; &amp; &quot;الخدمات&quot;");
     expect(body.html).not.toContain("<للتجارة>");
-    expect(body.html).toContain('href="http://localhost:3000/ar/employer?x=1&amp;y=2"');
+    expect(body.html).toContain('href="http://localhost:3000/ar/worker?x=1&amp;y=2"');
 
     const [r] = await db.select().from(notifications).where(eq(notifications.id, n.id));
     expect(r).toMatchObject({ status: "delivered", providerId: "re_123", attempts: 1 });

@@ -7,11 +7,13 @@ const url = "https://balagh.example.om/ar/worker";
 
 // Realistic worst cases: a long establishment name, a full reference.
 const samples: { [K in TemplateName]?: TemplateParams[K] } = {
-  "employer.refund-available": {
-    establishment: "Al Noor General Trading & Contracting LLC",
+  "employer.report-closed.email": {
+    establishmentAr: "شركة النور للتجارة العامة والمقاولات",
+    establishmentEn: "Al Noor General Trading & Contracting LLC",
     reference: "WA-2026-004217",
-    legalPeriodEnds: "2030-05-01",
-    claimUntil: "2035-05-01",
+    cause: "legal_period_ended",
+    refundAvailable: true,
+    refundUntil: "2035-05-01",
     url,
   },
   "worker.grievance-closing.sms": {

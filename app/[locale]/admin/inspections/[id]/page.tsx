@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LiftSuspensionForm } from "@/components/admin-finance/lift-suspension-form";
 import { InspectionOutcomeForm } from "@/components/admin-finance/inspection-outcome-form";
 import { referralStatusTone } from "@/components/admin-finance/tones";
 import { Notice } from "@/components/ui/notice";
@@ -41,7 +42,7 @@ export default async function InspectionPage({
           {t("inspections.title")}
         </Link>
       </p>
-      {notice === "compliant" || notice === "non_compliant" ? (
+      {notice === "compliant" || notice === "non_compliant" || notice === "lifted" ? (
         <Notice tone="success">{t(`inspections.notices.${notice}`)}</Notice>
       ) : null}
       <PageTitle lead={t(`inspections.period.${referral.period}`, { key: referral.periodKey })}>
@@ -58,12 +59,26 @@ export default async function InspectionPage({
         ) : null}
       </p>
       {referral.outcomeNote ? <p className="mb-4">{referral.outcomeNote}</p> : null}
-      {establishment.servicesSuspendedUntil && establishment.servicesSuspendedUntil > new Date() ? (
-        <p className="mb-4 font-semibold text-danger" data-testid="suspended-until">
-          {t("inspections.suspendedUntil", {
-            date: formatDate(establishment.servicesSuspendedUntil, locale),
-          })}
-        </p>
+      {item.suspension ? (
+        <section
+          aria-labelledby="suspension-title"
+          className="mb-8 border-s-8 border-danger bg-white p-4"
+          data-testid="suspension"
+        >
+          <h2 id="suspension-title" className="mb-2 text-xl font-bold">
+            {t("inspections.suspension.title")}
+          </h2>
+          <p className="mb-2 font-semibold" data-testid="suspended-until">
+            {t("inspections.suspension.until", { date: formatDate(item.suspension.endsAt, locale) })}
+          </p>
+          <p className="mb-4 max-w-2xl">{t("inspections.suspension.blocks")}</p>
+          <h3 className="mb-2 text-lg font-bold">{t("inspections.suspension.liftTitle")}</h3>
+          <LiftSuspensionForm
+            suspensionId={item.suspension.id}
+            referralId={referral.id}
+            version={item.suspension.version}
+          />
+        </section>
       ) : null}
       <h2 className="mb-2 text-xl font-bold">{t("inspections.reports")}</h2>
       <ul className="mb-8 list-disc ps-5">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DecisionForm } from "@/components/admin-decisions/decision-form";
+import { ExitForm } from "@/components/admin-decisions/exit-form";
 import { StatusTag } from "@/components/reports/status-tag";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
@@ -11,8 +12,10 @@ import { staffHasRole } from "@/lib/auth/actor";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formatDate, formatDateTime, formatNumber, formatOmr } from "@/lib/i18n/format";
+import { exitsForCase } from "@/lib/exits/queries";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { muscatDate } from "@/lib/time";
 
 type Params = { locale: Locale; id: string };
 type Lookup = ((key: string) => string) & { has: (key: string) => boolean };
@@ -38,7 +41,7 @@ export default async function CasePage({
   searchParams,
 }: {
   params: Promise<Params>;
-  searchParams: Promise<{ decided?: string }>;
+  searchParams: Promise<{ decided?: string; exit?: string }>;
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -46,7 +49,9 @@ export default async function CasePage({
   const { ip } = await currentRequestInfo();
   const file = await loadCase(actor, id, { ip });
   if (!file) notFound();
-  const { decided } = await searchParams;
+  const { decided, exit } = await searchParams;
+  const exits = await exitsForCase(actor, id);
+  const tx = await getTranslations("adminDecisions.exit");
   const t = await getTranslations("adminDecisions.case");
   const tr = (await getTranslations("adminDecisions.reasons")) as unknown as Lookup;
   const ts = (await getTranslations("tracking.status")) as unknown as Lookup;
@@ -96,6 +101,12 @@ export default async function CasePage({
       {decided && (DECIDED as readonly string[]).includes(decided) ? (
         <Notice tone="success">
           <p data-testid="decided-notice">{t(`decided.${decided as (typeof DECIDED)[number]}`)}</p>
+        </Notice>
+      ) : null}
+
+      {exit === "recorded" || exit === "closed" ? (
+        <Notice tone="success">
+          <p data-testid="exit-notice">{tx(`notices.${exit}`)}</p>
         </Notice>
       ) : null}
 
@@ -268,6 +279,38 @@ export default async function CasePage({
           />
         </section>
       </div>
+
+      <section aria-labelledby="worker-exit" className="mb-8" data-testid="worker-exit">
+        <h2 id="worker-exit" className="mb-3 text-xl font-bold">
+          {tx("title")}
+        </h2>
+        {exits.exits.length === 0 ? (
+          <p className="mb-3">{tx("none")}</p>
+        ) : (
+          <ul className="mb-4 space-y-2">
+            {exits.exits.map(({ exit: e, recordedBy }) => (
+              <li key={e.id}>
+                <p className="font-semibold">
+                  {tx("line", {
+                    kind: tx(`kinds.${e.kind}`),
+                    date: formatDate(e.exitDate, locale),
+                    name: recordedBy,
+                  })}
+                </p>
+                {e.note ? <p className="whitespace-pre-line text-muted">{e.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {exits.kinds.length > 0 ? (
+          <>
+            <p className="mb-4 max-w-2xl text-muted">
+              {tx("lead")} {actor.role === "finance" ? tx("financeOnly") : null}
+            </p>
+            <ExitForm reportId={report.id} kinds={exits.kinds} today={muscatDate()} />
+          </>
+        ) : null}
+      </section>
 
       <section aria-labelledby="evidence" className="mb-8">
         <h2 id="evidence" className="mb-3 text-xl font-bold">

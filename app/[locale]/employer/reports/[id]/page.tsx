@@ -32,6 +32,7 @@ const NOTICES = [
   "refund_requested",
   "cancellation_not_open",
   "not_found",
+  "report_discarded",
 ] as const;
 type NoticeCode = (typeof NOTICES)[number];
 const isNotice = (v: string | undefined): v is NoticeCode => (NOTICES as readonly string[]).includes(v ?? "");
@@ -400,7 +401,8 @@ async function Actions({ detail, locale }: { detail: ReportDetail; locale: Local
     actions.canContinue ||
     actions.canRequestCancellation ||
     actions.canWithdrawCancellation ||
-    actions.canRequestRefund;
+    actions.canRequestRefund ||
+    actions.canDiscard;
   if (!any) return <p>{t("noActions")}</p>;
   const button = "inline-block px-5 py-2.5 font-semibold no-underline";
   return (
@@ -411,6 +413,11 @@ async function Actions({ detail, locale }: { detail: ReportDetail; locale: Local
           className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}
         >
           {report.status === "draft" ? t("continue") : t("pay")}
+        </Link>
+      ) : null}
+      {actions.canDiscard ? (
+        <Link href={`/employer/reports/${report.id}/discard`} className="text-brand-800 underline">
+          {t("discard")}
         </Link>
       ) : null}
       {actions.canRequestRefund ? (

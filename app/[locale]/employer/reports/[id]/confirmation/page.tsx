@@ -8,7 +8,7 @@ import { formatDateTime, formatNumber, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { checkPaymentOnReturn } from "@/lib/payments/check-payment";
-import { PAID_DEPOSIT_STATUSES } from "@/lib/payments/deposit-states";
+import { PAID_DEPOSIT_STATUSES } from "@/lib/deposits/states";
 import { requestOrigin } from "@/lib/payments/request-origin";
 import { RULES } from "@/lib/reports/settings";
 

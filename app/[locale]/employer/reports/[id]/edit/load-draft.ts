@@ -26,6 +26,7 @@ export const loadDraft = cache(
       returnTo: returnTo === "check" ? "check" : null,
       caption: t("caption", { reference: data.report.reference, worker }),
       backHref: back ? stepPath(id, back) : "/employer/reports/new",
+      discard: { href: `/employer/reports/${id}/discard`, text: t("discardLink") },
     };
   },
 );

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { RefusalPanel } from "@/components/filing/refusal-panel";
 import { PayForm } from "@/components/payments/pay-form";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requireEmployerPage } from "@/lib/auth/guards";
 import { formatNumber, formatOmr } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import { returnToDraftAction } from "@/lib/reports/filing-actions";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReportPayment } from "@/lib/payments/queries";
@@ -101,7 +103,12 @@ export default async function PayPage({
         <p id="pay-how">{stripeConfigured() ? t("howStripe") : t("howLocal")}</p>
       </section>
 
-      <PayForm reportId={report.id} amount={amount} />
+      {found.blocked ? (
+        // A filing rule stopped holding since the answers were checked: paying now would only be refunded.
+        <RefusalPanel refusal={found.blocked} locale={locale} title={t("blockedTitle")} />
+      ) : (
+        <PayForm reportId={report.id} amount={amount} />
+      )}
       {deposit?.status === "pending" ? null : (
         // Back to the answers: the report returns to draft (refused while a payment is under way).
         <form action={returnToDraftAction} className="mt-6 no-print">
@@ -111,6 +118,13 @@ export default async function PayPage({
             {t("change")}
           </button>
         </form>
+      )}
+      {deposit?.status === "pending" ? null : (
+        <p className="mt-4 no-print">
+          <Link href={`/employer/reports/${report.id}/discard`} className="text-brand-800 underline">
+            {t("discard")}
+          </Link>
+        </p>
       )}
     </>
   );

@@ -138,7 +138,12 @@ export default async function CheckAnswersPage({ params }: StepProps) {
   const problems = d.problems;
   return (
     <>
-      <StepCaption backHref={stepPath(id, "evidence")} backText={t("back")} caption={d.caption} />
+      <StepCaption
+        backHref={stepPath(id, "evidence")}
+        backText={t("back")}
+        caption={d.caption}
+        discard={d.discard}
+      />
       {problems.length > 0 ? (
         <div role="alert" className="mb-8 border-4 border-danger p-4" data-testid="problems">
           <h2 className="mb-2 text-xl font-bold">{t("check.problemsTitle")}</h2>

@@ -16,7 +16,7 @@ export default async function ContactPage({ params, searchParams }: StepProps) {
   const t = await getTranslations("filing");
   return (
     <>
-      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} />
+      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} discard={d.discard} />
       <ContactForm reportId={id} returnTo={d.returnTo} initial={d.report.contactAttempts ?? ""} />
       <p className="mt-8 max-w-2xl text-sm text-muted">{t("savedNote")}</p>
     </>

@@ -21,7 +21,7 @@ export default async function DeclarationsPage({ params, searchParams }: StepPro
   >;
   return (
     <>
-      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} />
+      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} discard={d.discard} />
       <DeclarationsForm
         reportId={id}
         returnTo={d.returnTo}

@@ -52,7 +52,7 @@ export default async function EvidencePage({ params, searchParams }: StepProps) 
   });
   return (
     <>
-      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} />
+      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} discard={d.discard} />
       <EvidenceForm reportId={id} returnTo={d.returnTo} slots={slots} />
       <p className="mt-8 max-w-2xl text-sm text-muted">{t("savedNote")}</p>
     </>

@@ -21,7 +21,7 @@ export default async function WorkplacePage({ params, searchParams }: StepProps)
   }));
   return (
     <>
-      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} />
+      <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} discard={d.discard} />
       <WorkplaceForm
         reportId={id}
         returnTo={d.returnTo}
