@@ -52,9 +52,16 @@ export async function listInspectionReferrals(
   return { items: out, open: { count: open?.n ?? 0, oldest: open?.oldest ? new Date(open.oldest) : null } };
 }
 
-/** One referral with its establishment and triggering reports (null when there is none). */
-export async function getInspectionReferral(actorIn: Actor | null, id: string) {
-  assertStaffRole(actorIn, ["supervisor"]);
+/**
+ * One referral with its establishment and triggering reports (null when there is none). Opening it is a staff
+ * view of an establishment's record and is recorded (`inspection.viewed`, issue 10 §13).
+ */
+export async function getInspectionReferral(
+  actorIn: Actor | null,
+  id: string,
+  ctx: { ip?: string | null } = {},
+) {
+  const actor = assertStaffRole(actorIn, ["supervisor"]);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
   const [r] = await db
     .select({ referral: inspectionReferrals, establishment: establishments })
@@ -62,6 +69,14 @@ export async function getInspectionReferral(actorIn: Actor | null, id: string) {
     .innerJoin(establishments, eq(establishments.id, inspectionReferrals.establishmentId))
     .where(eq(inspectionReferrals.id, id));
   if (!r) return null;
+  await recordAudit(db, {
+    actor: { kind: "staff", id: actor.userId },
+    action: "inspection.viewed",
+    entityType: "inspection_referral",
+    entityId: r.referral.id,
+    after: { establishmentId: r.establishment.id },
+    ip: ctx.ip ?? null,
+  });
   return { ...r, reports: await triggeringReports(r.referral, r.establishment.id) };
 }
 
