@@ -12,7 +12,7 @@ import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { deposits, inspectionReferrals, refundRequests } from "@/db/schema";
+import { deposits, grievances, inspectionReferrals, refundRequests, reports } from "@/db/schema";
 import type { EmployerActor, StaffRole } from "@/lib/auth/actor";
 import type { UserKind } from "@/lib/auth/sessions";
 import { addEvidence } from "@/lib/reports/add-evidence";
@@ -89,6 +89,8 @@ export type Fixtures = {
   workerReport: CreatedReport;
   refundRequestId: string;
   referralId: string;
+  /** An open grievance by the worker of A's approved report (staff claim and decide it). */
+  grievanceId: string;
   staff: Record<"reviewer" | "finance" | "supervisor", string>;
   cookies: Record<ActorName, string | null>;
 };
@@ -175,6 +177,20 @@ export async function createFixtures(): Promise<Fixtures> {
       reportCount: 3,
     })
     .returning({ id: inspectionReferrals.id });
+  const [approvedRow] = await db
+    .select({ workerId: reports.workerId })
+    .from(reports)
+    .where(eq(reports.id, a.approved.id));
+  const [grievance] = await db
+    .insert(grievances)
+    .values({
+      reportId: a.approved.id,
+      workerId: approvedRow!.workerId,
+      grounds: "at_work",
+      statement: "I was at work every day of that week.",
+      contactPhone: "+96891234567",
+    })
+    .returning({ id: grievances.id });
   const staff = {
     reviewer: (await createStaffUser({ role: "reviewer" })).id,
     finance: (await createStaffUser({ role: "finance" })).id,
@@ -198,6 +214,7 @@ export async function createFixtures(): Promise<Fixtures> {
     workerReport,
     refundRequestId: refund!.id,
     referralId: referral!.id,
+    grievanceId: grievance!.id,
     staff,
     cookies,
   };
