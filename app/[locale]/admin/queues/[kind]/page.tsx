@@ -250,7 +250,7 @@ export default async function QueuePage({
                         {t(`statuses.${item.status as "submitted"}`)}
                         {item.reviewerName ? (
                           <span className="block" data-testid="queue-reviewer">
-                            {t("reviewer", { name: item.reviewerName })}
+                            {t.rich("reviewer", { name: item.reviewerName, who: (c) => <bdi>{c}</bdi> })}
                           </span>
                         ) : null}
                       </span>

@@ -169,7 +169,11 @@ export default async function CasePage({
                   ) : null}
                   <p className="mb-3" data-testid={`reviewing-${r.kind}`}>
                     {r.status === "under_review" && reviewer
-                      ? t("reviewing", { name: reviewer.name, date: formatDateTime(reviewer.at, locale) })
+                      ? t.rich("reviewing", {
+                          name: reviewer.name,
+                          date: formatDateTime(reviewer.at, locale),
+                          who: (c) => <bdi>{c}</bdi>,
+                        })
                       : t("notClaimed")}
                   </p>
                   {r.startReview.ok ? (
