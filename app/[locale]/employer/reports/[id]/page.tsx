@@ -296,7 +296,7 @@ export default async function ReportPage({
                         ? "green"
                         : c.status === "rejected"
                           ? "red"
-                          : c.status === "withdrawn"
+                          : c.status === "withdrawn" || c.status === "closed"
                             ? "grey"
                             : "yellow"
                     }
@@ -383,7 +383,9 @@ export default async function ReportPage({
                   ? "green"
                   : detail.grievance.status === "rejected"
                     ? "red"
-                    : "yellow"
+                    : detail.grievance.status === "closed" || detail.grievance.status === "withdrawn"
+                      ? "grey"
+                      : "yellow"
               }
             >
               {t(`grievanceStatus.${detail.grievance.status}`)}
