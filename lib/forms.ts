@@ -55,3 +55,12 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 export function formError(formData: FormData, code: string, params?: Record<string, string>): FormState {
   return { status: "error", formError: code, formErrorParams: params, values: formValues(formData) };
 }
+
+/**
+ * A file input with nothing chosen still sends a part: empty and nameless — "" from a browser without
+ * JavaScript, "undefined" or "blob" through React's encoding of a client form action. A file the person did
+ * choose has a name (an empty one is then refused by the upload checks). The one test every upload form uses.
+ */
+export function isNoFileChosen(file: File): boolean {
+  return file.size === 0 && (file.name === "" || file.name === "undefined" || file.name === "blob");
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export type SummaryItem = { field?: string; message: string };
 
@@ -19,6 +19,8 @@ export function ErrorSummaryBox({
   errorPrefix: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per summary: a page with two forms may show two (every id on a page is used once).
+  const titleId = `${useId()}-error-summary-title`;
   const key = items.map((i) => `${i.field}:${i.message}`).join("|");
   useEffect(() => {
     const base = document.title.startsWith(errorPrefix)
@@ -38,11 +40,11 @@ export function ErrorSummaryBox({
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-6 border-4 border-danger p-4 focus:outline-none"
       data-testid="error-summary"
     >
-      <h2 id="error-summary-title" className="mb-2 text-lg font-bold">
+      <h2 id={titleId} className="mb-2 text-lg font-bold">
         {title}
       </h2>
       <ul className="list-none space-y-1">

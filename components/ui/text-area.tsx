@@ -2,6 +2,8 @@ import type { TextareaHTMLAttributes } from "react";
 
 type Props = {
   name: string;
+  /** The element's id (default: the name); give one when the same field appears in two forms on a page. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -9,12 +11,12 @@ type Props = {
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue" | "id">;
 
 /** A labelled textarea with its hint and error wired to it for assistive technology. */
-export function TextArea({ name, label, hint, error, defaultValue, rows = 5, ...rest }: Props) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+export function TextArea({ name, id = name, label, hint, error, defaultValue, rows = 5, ...rest }: Props) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={`mb-6 ${error ? "border-s-4 border-danger ps-3" : ""}`}>
-      <label htmlFor={name} className="mb-1 block font-semibold">
+      <label htmlFor={id} className="mb-1 block font-semibold">
         {label}
       </label>
       {hint ? (
@@ -28,7 +30,7 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 5, ...
         </p>
       ) : null}
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}

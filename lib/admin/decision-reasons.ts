@@ -28,6 +28,10 @@ export const DECISION_REASONS = {
     ],
     reject: ["report_substantiated", "grievance_unsupported", "other"],
   },
+  /** A supervisor reopening a decision on a report (issue 10 §14): always with an explanation too. */
+  reopen: {
+    reopen: ["decision_error", "new_evidence", "procedure_not_followed", "other"],
+  },
 } as const;
 
 export type DecisionKind = keyof typeof DECISION_REASONS;
@@ -40,3 +44,9 @@ export type ReasonCode = {
 }[DecisionKind];
 
 export const NOTE_MAX = 1000;
+
+/**
+ * The form field that carries the reason for one outcome (`reasonCode_approve`, …): each outcome's list is a
+ * select of its own, shown under that outcome, so the page never offers a reason of the other decision.
+ */
+export const reasonField = (outcome: string) => `reasonCode_${outcome}`;

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { establishments, inspectionReferrals, reports, suspensions, workers } from "@/db/schema";
 import { assertStaffRole, staffRef, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/ids";
 import { moveReferral, referralLifecycle } from "@/lib/inspections/lifecycle";
 import { lockRow } from "@/lib/lifecycle/transition";
@@ -51,9 +52,16 @@ export async function listInspectionReferrals(
   return { items: out, open: { count: open?.n ?? 0, oldest: open?.oldest ? new Date(open.oldest) : null } };
 }
 
-/** One referral with its establishment and triggering reports (null when there is none). */
-export async function getInspectionReferral(actorIn: Actor | null, id: string) {
-  assertStaffRole(actorIn, ["supervisor"]);
+/**
+ * One referral with its establishment and triggering reports (null when there is none). Opening it is a staff
+ * view of an establishment's record and is recorded (`inspection.viewed`, issue 10 §13).
+ */
+export async function getInspectionReferral(
+  actorIn: Actor | null,
+  id: string,
+  ctx: { ip?: string | null } = {},
+) {
+  const actor = assertStaffRole(actorIn, ["supervisor"]);
   if (!isUuid(id)) return null;
   const [r] = await db
     .select({ referral: inspectionReferrals, establishment: establishments })
@@ -65,6 +73,14 @@ export async function getInspectionReferral(actorIn: Actor | null, id: string) {
     .select()
     .from(suspensions)
     .where(and(eq(suspensions.establishmentId, r.establishment.id), eq(suspensions.status, "active")));
+  await recordAudit(db, {
+    actor: { kind: "staff", id: actor.userId },
+    action: "inspection.viewed",
+    entityType: "inspection_referral",
+    entityId: r.referral.id,
+    after: { establishmentId: r.establishment.id },
+    ip: ctx.ip ?? null,
+  });
   return {
     ...r,
     reports: await triggeringReports(r.referral, r.establishment.id),

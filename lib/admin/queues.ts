@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { cancellationRequests, establishments, grievances, reports, ticketFees, workers } from "@/db/schema";
+import {
+  cancellationRequests,
+  establishments,
+  grievances,
+  lifecycleEvents,
+  reports,
+  staffUsers,
+  ticketFees,
+  workers,
+} from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor } from "@/lib/reports/cursor";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "@/lib/reports/search";
@@ -49,6 +58,8 @@ export type QueueItem = {
   establishmentNameEn: string;
   crNumber: string;
   governorateCode: string;
+  /** Who claimed a request under review (its latest `review_started` move); null otherwise. */
+  reviewerName: string | null;
 };
 
 export type QueuePage = {
@@ -109,6 +120,18 @@ function conditions(kind: QueueKind, f: QueueFilters): SQL[] {
   return out;
 }
 
+/**
+ * Who is reviewing a request under review: the staff member of its latest `review_started` move (lifecycle
+ * history, one index probe per row of the page: lifecycle_events_entity_idx). Reports have no such state.
+ */
+function reviewerOf(kind: QueueKind, c: ReturnType<typeof columns>) {
+  if (kind === "reports") return sql<string | null>`null`;
+  const entity = kind === "cancellations" ? "cancellation" : "grievance";
+  return sql<
+    string | null
+  >`case when ${c.status} = 'under_review' then (select ${staffUsers.name} from ${lifecycleEvents} join ${staffUsers} on ${staffUsers.id} = ${lifecycleEvents.actorId} where ${lifecycleEvents.entity} = ${entity} and ${lifecycleEvents.entityId} = ${c.id} and ${lifecycleEvents.transition} = 'review_started' order by ${lifecycleEvents.at} desc limit 1) end`;
+}
+
 /** The queue's table joined to its report, worker and establishment. */
 function fromQueue<T extends Record<string, unknown>>(tx: Tx, kind: QueueKind, fields: T) {
   const q = tx.select(fields as never) as unknown as ReturnType<typeof tx.select>;
@@ -155,6 +178,7 @@ export async function listQueue(
     establishmentNameEn: establishments.nameEn,
     crNumber: establishments.crNumber,
     governorateCode: sql<string>`coalesce(${reports.workGovernorateCode}, ${establishments.governorateCode})`,
+    reviewerName: reviewerOf(kind, c),
   })
     .where(and(...paged))
     .orderBy(asc(c.at), asc(c.id))

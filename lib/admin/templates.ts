@@ -14,6 +14,8 @@ const outcome = ["approved", "rejected"] as const;
 export const CLOSED_CAUSES = ["report_rejected", "report_cancelled", "report_closed"] as const;
 export type ClosedCause = (typeof CLOSED_CAUSES)[number];
 const verdict = ["accepted", "rejected"] as const;
+/** The employer's reasons for asking to cancel (lib/cancellations/request-cancellation.ts). */
+const CANCELLATION_REASON_WORDS = ["worker_returned", "filed_by_mistake", "settled"] as const;
 
 /** The parameters every decision e-mail shares. */
 const decisionMail = {
@@ -85,6 +87,64 @@ export const adminTemplates = defineTemplates({
   "worker.grievance-closed.sms": {
     channel: "sms",
     params: { reference: "text", cause: CLOSED_CAUSES, url: "text" },
+  },
+  /** Issue 10 §12: the employer's receipt for a cancellation request, and the staff alert it raises. */
+  "employer.cancellation-received.email": {
+    channel: "email",
+    bilingual: true,
+    params: {
+      reference: "text",
+      establishmentAr: "text",
+      establishmentEn: "text",
+      reason: CANCELLATION_REASON_WORDS,
+      url: "text",
+    },
+  },
+  "staff.cancellation-requested.email": {
+    channel: "email",
+    bilingual: true,
+    params: { reference: "text", establishmentAr: "text", establishmentEn: "text", url: "text" },
+  },
+  "staff.grievance-filed.email": {
+    channel: "email",
+    bilingual: true,
+    params: { reference: "text", url: "text" },
+  },
+  /** Issue 10 §10–11: a reviewer shared chosen evidence files with the worker, or the employer. */
+  "worker.evidence-shared.sms": {
+    channel: "sms",
+    params: { reference: "text", count: "number", url: "text" },
+  },
+  "worker.evidence-shared.email": {
+    channel: "email",
+    bilingual: true,
+    params: { name: "text", reference: "text", count: "number", url: "text" },
+  },
+  "employer.evidence-shared.email": {
+    channel: "email",
+    bilingual: true,
+    params: {
+      reference: "text",
+      establishmentAr: "text",
+      establishmentEn: "text",
+      count: "number",
+      url: "text",
+    },
+  },
+  /** Issue 10 §14: a supervisor reopened a decision on the report; it awaits a decision again. */
+  "worker.report-reopened.sms": {
+    channel: "sms",
+    params: { reference: "text", url: "text" },
+  },
+  "worker.report-reopened.email": {
+    channel: "email",
+    bilingual: true,
+    params: { ...decisionMail, name: "text", previous: outcome },
+  },
+  "employer.report-reopened.email": {
+    channel: "email",
+    bilingual: true,
+    params: { ...decisionMail, previous: outcome, refundClosed: "flag" },
   },
 });
 

@@ -3,6 +3,9 @@ import { cancellationRequests } from "@/db/schema";
 import { actorRef, assertEmployer, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/facts";
+import { loadParties, notifyEmployer } from "@/lib/cases/parties";
+import { appBaseUrl } from "@/lib/notifications/recipients";
+import { alertStaff } from "@/lib/notifications/staff-alert";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { refuse } from "@/lib/lifecycle/refusal";
 import { assertMayCreate, recordCreation } from "@/lib/lifecycle/transition";
@@ -17,12 +20,16 @@ export type RequestCancellationInput = {
   reason: CancellationReason;
   explanation: string;
   ip?: string | null;
+  /** Base of the links in the messages (default: the configured address). */
+  appUrl?: string;
 };
 
 /**
  * The employer (owner or HR officer) asks the ministry to cancel a submitted or approved report. Who may and
  * when is the cancellation lifecycle's creation rule (lib/cancellations/states.ts), checked on the case under
  * the report's lock; the partial unique index `cancellation_one_open_per_report` settles a race past it.
+ * The employer gets a receipt by e-mail and the reviewers a staff alert (lib/notifications/staff-alert.ts),
+ * in the same transaction (issue 10 §12: the lifecycle's creation `tells` employer and staff).
  */
 export async function requestCancellation(
   actorIn: Actor | null,
@@ -65,6 +72,27 @@ export async function requestCancellation(
           reason: input.reason,
         },
         ip: input.ip,
+      });
+      const parties = await loadParties(tx, report.id);
+      const url = input.appUrl ?? appBaseUrl();
+      const entity = { type: "cancellation_request", id: row!.id };
+      const names = {
+        reference: report.reference,
+        establishmentAr: parties!.establishment.nameAr,
+        establishmentEn: parties!.establishment.nameEn,
+        url,
+      };
+      await notifyEmployer(
+        tx,
+        parties!,
+        { template: "employer.cancellation-received.email", params: { ...names, reason: input.reason } },
+        entity,
+      );
+      await alertStaff(tx, {
+        roles: ["reviewer"],
+        template: "staff.cancellation-requested.email",
+        params: names,
+        entity,
       });
       return { id: row!.id };
     });

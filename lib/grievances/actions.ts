@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/config";
 import { currentRequestInfo } from "@/lib/auth/request-info";
-import { formError, formValues, parseForm, type FormState } from "@/lib/forms";
+import { formError, formValues, isNoFileChosen, parseForm, type FormState } from "@/lib/forms";
 import { formatDate } from "@/lib/i18n/format";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import type { IncomingFile } from "@/lib/workers/upload";
@@ -15,12 +15,12 @@ function localeFrom(formData: FormData): Locale {
   return isLocale(l) ? l : "ar";
 }
 
-/** A file input with nothing chosen still sends one empty, nameless part: that is not an attachment. */
+/** A file input with nothing chosen still sends one empty part (isNoFileChosen): that is not an attachment. */
 async function attachmentsFrom(formData: FormData): Promise<IncomingFile[]> {
   const files = formData
     .getAll("attachments")
     .filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v);
-  const chosen = files.filter((f) => f.size > 0 || f.name !== "");
+  const chosen = files.filter((f) => !isNoFileChosen(f));
   return Promise.all(
     chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
   );

@@ -5,6 +5,8 @@ import type { WorkerActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
+import { appBaseUrl } from "@/lib/notifications/recipients";
+import { alertStaff } from "@/lib/notifications/staff-alert";
 import { workers } from "@/db/schema";
 import {
   checkUploads,
@@ -16,7 +18,9 @@ import {
 import type { GrievanceGround } from "./schemas";
 import { grievanceWindow } from "./window";
 
-export const OPEN_GRIEVANCE_STATUSES = ["submitted", "under_review"] as const;
+import { OPEN_GRIEVANCE_STATUSES } from "./states";
+
+export { OPEN_GRIEVANCE_STATUSES };
 
 export type FileGrievanceInput = {
   reportId: string;
@@ -51,8 +55,8 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
  * this worker (otherwise it does not exist for them); the window is open (from submission until the
  * deadline, Muscat date inclusive) and the report still stands; no other grievance on it is open (also a
  * unique index, which settles a race). Then writes the grievance, its attachments, the audit row, an e-mail to
- * the establishment (that a grievance exists, nothing of its content) and a receipt SMS to the worker, in one
- * transaction.
+ * the establishment (that a grievance exists, nothing of its content), a receipt SMS to the worker and a staff
+ * alert, in one transaction.
  */
 export async function fileGrievance(
   actor: WorkerActor,
@@ -145,6 +149,13 @@ export async function fileGrievance(
         template: "worker.grievance-received-sms",
         locale: input.locale,
         params: { reference: report.reference },
+        entity: { type: "grievance", id },
+      });
+      // The reviewers: a new grievance waits in their queue (lib/notifications/staff-alert.ts).
+      await alertStaff(tx, {
+        roles: ["reviewer"],
+        template: "staff.grievance-filed.email",
+        params: { reference: report.reference, url: appBaseUrl() },
         entity: { type: "grievance", id },
       });
       return id;

@@ -13,6 +13,15 @@ export function lifecyclesDocument(): string {
     "checks the table, writes the status, the history and the audit event, and runs the move's consequences",
     "(`lib/<domain>/lifecycle.ts`) in the same transaction.",
     "",
+    "What each party can do now is derived from these tables too (`lib/cases/what-now.ts`: `whyNot`,",
+    "`whyNotCreate` and `availableMoves` over the case's facts), so no page offers a move the table refuses.",
+    "",
+    "**`under_review`.** A cancellation request or a grievance moves from `submitted` to `under_review` when a",
+    'reviewer claims it (`review_started`, the case page\'s "start review"); the queues and the case page show',
+    "who. A claim does not lock others out: it tells colleagues someone is on it. A report itself has no",
+    "`under_review` state: a `submitted` report is the reviewers' queue, and opening its case is recorded",
+    '(`report.viewed`), so a claim would add nothing but a second way to say "waiting for a decision".',
+    "",
     ...MACHINES.map(({ title, machine }) => toMarkdown(machine, title)),
   ].join("\n");
 }

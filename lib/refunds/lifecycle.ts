@@ -125,6 +125,7 @@ export const refundLifecycle = bindLifecycle<RefundStatus, RefundMove, CaseFacts
     // The employer is told by the report's not_permitted move, which caused it.
     approved_automatically: [],
     rejected: [tellDecision("rejected")],
+    closed: [],
     refunded: [refundDeposit, tellOutcome("refunded")],
     failed: [tellOutcome("failed")],
   },

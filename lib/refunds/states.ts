@@ -6,7 +6,8 @@ import { assessRefund } from "@/lib/reports/refund-grounds";
 
 export type RefundStatus = (typeof refundRequests.$inferSelect)["status"];
 export type RefundRow = typeof refundRequests.$inferSelect;
-export type RefundMove = "approved" | "approved_automatically" | "rejected" | "refunded" | "failed";
+export type RefundMove =
+  "approved" | "approved_automatically" | "rejected" | "closed" | "refunded" | "failed";
 
 /** Grounds on which the system itself asks for the deposit back (told to the employer by the report's move). */
 export const SYSTEM_REFUND_GROUNDS = ["report_rejected", "not_permitted_at_payment"] as const;
@@ -75,6 +76,12 @@ export const refundMachine = defineMachine<RefundStatus, RefundMove, CaseFacts>(
       by: ["finance"],
       tells: ["employer"],
       when: "finance rejects it, with a reason; the employer may ask again",
+    },
+    closed: {
+      from: ["submitted"],
+      to: "rejected",
+      by: ["system"],
+      when: "a supervisor reopened the report's rejection: the system's own request for the deposit is no longer needed (the reopening's messages say so)",
     },
     refunded: {
       from: ["approved"],

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { EmployerActor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/config";
 import { currentRequestInfo } from "@/lib/auth/request-info";
-import { formValues, parseForm, type FormState } from "@/lib/forms";
+import { formValues, isNoFileChosen, parseForm, type FormState } from "@/lib/forms";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { addEvidence } from "./add-evidence";
 import type { Refused } from "./filing-context";
@@ -151,14 +151,6 @@ export async function saveDeclarationsAction(_prev: FormState, formData: FormDat
 // ---------------------------------------------------------------------------------------------------------
 // Step 4: the evidence
 // ---------------------------------------------------------------------------------------------------------
-
-/**
- * An empty file input still sends a part: nameless and empty (React's encoding names it "undefined"). A file
- * the person did choose has a name, and an empty one is refused by the upload check.
- */
-function isNoFileChosen(file: File): boolean {
-  return file.size === 0 && (file.name === "" || file.name === "undefined" || file.name === "blob");
-}
 
 /**
  * One form for the three documents: each chosen file is checked and stored; a "Remove" button removes one.

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { cancellationRequests, grievances, refundRequests, reports, workers } from "@/db/schema";
+import { auditEvents, cancellationRequests, grievances, refundRequests, reports, workers } from "@/db/schema";
 import { cancellationLifecycle } from "@/lib/cancellations/lifecycle";
 import { liveRefund, loadCase, type CaseFacts, type ReportRow } from "@/lib/cases/facts";
 import { loadParties, mailBase, notifyEmployer, notifyWorker, workerName } from "@/lib/cases/parties";
@@ -287,6 +287,112 @@ const tellDecision =
   };
 
 /**
+ * Reopening a decision (issue 10 §14) undoes what the decision fixed: the decision's dates and decider (the
+ * grievance deadline, the legal period, the last refund-claim day), so deadlines, reminders and refund grounds
+ * no longer run from a decision that stands no more.
+ */
+const undoDecision: ReportEffect = async (tx, ev) => {
+  await tx
+    .update(reports)
+    .set({
+      decidedAt: null,
+      decidedBy: null,
+      approvedAt: null,
+      grievanceDeadline: null,
+      legalPeriodEnds: null,
+      refundClaimUntil: null,
+    })
+    .where(eq(reports.id, ev.after.id));
+};
+
+/**
+ * The permit goes back to what it was before the approval, only when the approval changed it (Art. 14: an
+ * active permit became left_workplace). The approval's audit event recorded the status it found.
+ */
+const undoApprovalPermit: ReportEffect = async (tx, ev) => {
+  if (ev.before.status !== "approved") return;
+  const [approval] = await tx
+    .select({ after: auditEvents.after })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, "report"),
+        eq(auditEvents.entityId, ev.after.id),
+        eq(auditEvents.action, "report.approved"),
+      ),
+    )
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(1);
+  const before = (approval?.after as { permitStatusBefore?: string } | null)?.permitStatusBefore;
+  if (before !== "active") return;
+  await restorePermit(tx, ev);
+};
+
+/** The reason code with which a reopening closes the rejection's refund request. */
+export const REPORT_REOPENED_REASON = "report_reopened";
+
+/**
+ * A rejection asked for the deposit back on the employer's behalf; reopening it closes that request while
+ * finance has not executed it yet (the guard, reopenBlocker, refuses once it is approved or paid out). The
+ * refund request ends `rejected` with the reason `report_reopened`, recorded in its history and the audit log.
+ */
+const closeRejectionRefund: ReportEffect = async (tx, ev) => {
+  if (ev.before.status !== "rejected") return;
+  const open = await tx
+    .select({ id: refundRequests.id })
+    .from(refundRequests)
+    .where(
+      and(
+        eq(refundRequests.reportId, ev.after.id),
+        eq(refundRequests.ground, "report_rejected"),
+        eq(refundRequests.status, "submitted"),
+      ),
+    );
+  for (const r of open)
+    await moveRefund(tx, "closed", {
+      id: r.id,
+      actor: { kind: "system" },
+      context: ev.input.context,
+      reasonCode: REPORT_REOPENED_REASON,
+      set: { decidedAt: ev.now, decisionReasonCode: REPORT_REOPENED_REASON },
+      audit: { reportId: ev.after.id },
+      now: ev.now,
+    });
+};
+
+/** Both parties hear that the decision was reopened, why, and that a new decision will follow. */
+const tellReopened: ReportEffect = async (tx, ev) => {
+  const parties = await loadParties(tx, ev.after.id);
+  if (!parties) return;
+  const url = ev.input.appUrl ?? appBaseUrl();
+  const base = mailBase(parties, ev.input.reasonCode ?? "other", ev.input.note ?? null, url);
+  const previous = ev.before.status === "approved" ? "approved" : "rejected";
+  const [closed] = await tx
+    .select({ id: refundRequests.id })
+    .from(refundRequests)
+    .where(
+      and(
+        eq(refundRequests.reportId, ev.after.id),
+        eq(refundRequests.decisionReasonCode, REPORT_REOPENED_REASON),
+        eq(refundRequests.decidedAt, ev.now),
+      ),
+    );
+  await notifyWorker(
+    tx,
+    parties,
+    { template: "worker.report-reopened.sms", params: { reference: base.reference, url } },
+    {
+      template: "worker.report-reopened.email",
+      params: { ...base, previous, name: workerName(parties) },
+    },
+  );
+  await notifyEmployer(tx, parties, {
+    template: "employer.report-reopened.email",
+    params: { ...base, previous, refundClosed: Boolean(closed) },
+  });
+};
+
+/**
  * The report's lifecycle bound to its table. Each move's consequences are listed here, next to the table
  * (lib/reports/states.ts), and nowhere else: a caller moves the report and gets every consequence.
  */
@@ -308,7 +414,7 @@ export const reportLifecycle = bindLifecycle<ReportStatus, ReportMove, CaseFacts
     closed: [closeOpenRequests("report_closed"), tellClosed],
     expired: [tellExpired],
     discarded: [],
-    reopened: [],
+    reopened: [undoDecision, undoApprovalPermit, closeRejectionRefund, tellReopened],
   },
 });
 

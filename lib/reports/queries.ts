@@ -12,17 +12,18 @@ import {
   evidenceFiles,
   grievances,
   governorates,
-  refundRequests,
   reportEvents,
   reports,
   workers,
 } from "@/db/schema";
 import { actorRef, type EmployerActor } from "@/lib/auth/actor";
+import { loadCase } from "@/lib/cases/facts";
+import { employerNow, refundFactsOf } from "@/lib/cases/what-now";
+import { employerMaySee } from "@/lib/evidence/sharing";
 import { whyNot } from "@/lib/lifecycle/machine";
 import { decodeCursor, encodeCursor, type ReportCursor } from "./cursor";
 import { isUuid } from "./own-report";
-import { loadRefundFacts } from "./refund-facts";
-import { assessRefund, type RefundAssessment } from "./refund-grounds";
+import { assessRefund } from "./refund-grounds";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "./search";
 import { reportMachine, type ReportStatus } from "./states";
 
@@ -266,7 +267,12 @@ function actorOf(kind: string, id: string | null, names: Map<string, string>): T
   }
 }
 
-/** Everything the report page shows, or null when the report is not this establishment's. */
+/**
+ * Everything the report page shows, or null when the report is not this establishment's. What the employer can
+ * do now (`now`) comes from the lifecycle tables over the case's facts (lib/cases/what-now.ts), never from
+ * status checks of its own. Grievance attachments are listed only where staff shared them with the employer:
+ * the employer learns that a grievance exists and its outcome, not what the worker wrote or sent.
+ */
 export async function getReportDetail(
   actor: EmployerActor,
   reportId: string,
@@ -282,40 +288,30 @@ export async function getReportDetail(
   if (!head) return null;
   const { report, worker } = head;
 
-  const [evidence, depositRows, events, cancellations, refunds, people, governorate, refund, grievance] =
-    await Promise.all([
-      tx
-        .select()
-        .from(evidenceFiles)
-        .where(eq(evidenceFiles.reportId, report.id))
-        .orderBy(asc(evidenceFiles.kind), asc(evidenceFiles.createdAt)),
-      tx.select().from(deposits).where(eq(deposits.reportId, report.id)).orderBy(desc(deposits.createdAt)),
-      tx
-        .select()
-        .from(reportEvents)
-        .where(eq(reportEvents.reportId, report.id))
-        .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-      tx
-        .select()
-        .from(cancellationRequests)
-        .where(eq(cancellationRequests.reportId, report.id))
-        .orderBy(desc(cancellationRequests.createdAt)),
-      tx
-        .select()
-        .from(refundRequests)
-        .where(eq(refundRequests.reportId, report.id))
-        .orderBy(desc(refundRequests.createdAt)),
-      // Names of this establishment's users only: an employer actor on this report can only be one of them.
-      tx
-        .select({ id: employerUsers.id, name: employerUsers.name })
-        .from(employerUsers)
-        .where(eq(employerUsers.establishmentId, actor.establishmentId)),
-      report.workGovernorateCode
-        ? tx.select().from(governorates).where(eq(governorates.code, report.workGovernorateCode))
-        : Promise.resolve([]),
-      loadRefundFacts(tx, report, { now }),
-      loadGrievanceSummary(report.id, tx),
-    ]);
+  const [facts, evidence, depositRows, events, people, governorate] = await Promise.all([
+    loadCase(tx, report.id, { now }),
+    tx
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.reportId, report.id))
+      .orderBy(asc(evidenceFiles.kind), asc(evidenceFiles.createdAt)),
+    tx.select().from(deposits).where(eq(deposits.reportId, report.id)).orderBy(desc(deposits.createdAt)),
+    tx
+      .select()
+      .from(reportEvents)
+      .where(eq(reportEvents.reportId, report.id))
+      .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
+    // Names of this establishment's users only: an employer actor on this report can only be one of them.
+    tx
+      .select({ id: employerUsers.id, name: employerUsers.name })
+      .from(employerUsers)
+      .where(eq(employerUsers.establishmentId, actor.establishmentId)),
+    report.workGovernorateCode
+      ? tx.select().from(governorates).where(eq(governorates.code, report.workGovernorateCode))
+      : Promise.resolve([]),
+  ]);
+  if (!facts) return null;
+  const { cancellations, refunds } = facts;
   const names = new Map(people.map((p) => [p.id, p.name]));
 
   const timeline: TimelineEntry[] = [
@@ -380,36 +376,29 @@ export async function getReportDetail(
     }),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const assessment: RefundAssessment = assessRefund(refund.facts, now);
-  const openCancellation =
-    cancellations.find((c) => c.status === "submitted" || c.status === "under_review") ?? null;
+  const whatNow = employerNow(facts, actorRef(actor));
+  const openCancellation = cancellations.find((c) => c.id === whatNow.withdrawCancellation?.id) ?? null;
   const liveDeposit = depositRows.find((d) => d.status !== "failed" && d.status !== "expired") ?? null;
-  // What the employer may do, from the report's own table (lib/reports/states.ts) over the case's facts.
-  const discardBlocker = whyNot(reportMachine, "discarded", report.status, actorRef(actor), refund.case);
+  const grievance: GrievanceSummary | null = whatNow.grievance;
+  // Why the report cannot be discarded now (its discard page says so), from the report's own table.
+  const discardBlocker = whyNot(reportMachine, "discarded", report.status, actorRef(actor), facts);
   return {
     report,
     worker,
     createdByName: names.get(report.createdBy) ?? null,
     governorate: governorate[0] ?? null,
-    evidence,
+    evidence: evidence.filter(employerMaySee),
     deposit: liveDeposit,
     depositHistory: depositRows,
     timeline,
     cancellations,
     openCancellation,
     refunds,
-    refund: assessment,
+    refund: assessRefund(refundFactsOf(facts), now),
     grievance,
-    actions: {
-      canContinue: report.status === "draft" || report.status === "awaiting_payment",
-      canRequestCancellation:
-        (report.status === "submitted" || report.status === "approved") && !openCancellation,
-      canWithdrawCancellation: Boolean(openCancellation),
-      canRequestRefund: assessment.offered,
-      canDiscard: discardBlocker === null,
-    },
     /** Why the report cannot be discarded now (for its discard page), or null. */
     discardBlocker,
+    now: whatNow,
   };
 }
 

@@ -1,7 +1,11 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
 import { establishments, evidenceFiles, governorates, grievances, reports, workers } from "@/db/schema";
-import type { WorkerActor } from "@/lib/auth/actor";
+import { actorRef, type WorkerActor } from "@/lib/auth/actor";
+import { loadCase } from "@/lib/cases/facts";
+import { workerNow } from "@/lib/cases/what-now";
+import { EMPLOYER_EVIDENCE_KINDS } from "@/lib/evidence/sharing";
+import { UUID_PATTERN } from "@/lib/ids";
 import type { ReportStatus } from "@/lib/reports/states";
 
 /**
@@ -15,8 +19,6 @@ export const WORKER_VISIBLE_STATUSES = [
   "cancelled",
   "closed",
 ] as const satisfies readonly ReportStatus[];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getWorkerProfile(actor: WorkerActor) {
   const [w] = await db
@@ -60,10 +62,11 @@ export async function listReportsForWorker(actor: WorkerActor) {
 /**
  * One report, only when it was filed against this worker and is visible to them; null otherwise (the page
  * answers 404, so another worker's report id reveals nothing). The employer's evidence is listed only where
- * staff shared it; the worker's own grievances come with it.
+ * staff shared it; the worker's own grievances come with it, and what the worker can do now
+ * (lib/cases/what-now.ts), from the same rules the grievance use case applies.
  */
 export async function getReportForWorker(actor: WorkerActor, reportId: string) {
-  if (!UUID.test(reportId)) return null;
+  if (!UUID_PATTERN.test(reportId)) return null;
   const [row] = await db
     .select({ report: reports, establishment: establishments, governorate: governorates })
     .from(reports)
@@ -84,13 +87,14 @@ export async function getReportForWorker(actor: WorkerActor, reportId: string) {
       kind: evidenceFiles.kind,
       originalName: evidenceFiles.originalName,
       sizeBytes: evidenceFiles.sizeBytes,
+      sharedAt: evidenceFiles.sharedAt,
     })
     .from(evidenceFiles)
     .where(
       and(
         eq(evidenceFiles.reportId, reportId),
         eq(evidenceFiles.sharedWithWorker, true),
-        inArray(evidenceFiles.kind, ["bank_statement", "municipality_licence", "address_proof"]),
+        inArray(evidenceFiles.kind, EMPLOYER_EVIDENCE_KINDS),
       ),
     );
   const ownGrievances = await db
@@ -110,6 +114,7 @@ export async function getReportForWorker(actor: WorkerActor, reportId: string) {
   const attachments = ownGrievances.length
     ? await db
         .select({
+          id: evidenceFiles.id,
           grievanceId: evidenceFiles.grievanceId,
           originalName: evidenceFiles.originalName,
           sizeBytes: evidenceFiles.sizeBytes,
@@ -123,8 +128,11 @@ export async function getReportForWorker(actor: WorkerActor, reportId: string) {
           ),
         )
     : [];
+  const facts = await loadCase(db, reportId);
+  if (!facts) return null;
   return {
     report: row.report,
+    now: workerNow(facts, actorRef(actor)),
     establishment: row.establishment,
     workGovernorate: row.governorate,
     sharedEvidence: shared,

@@ -81,8 +81,9 @@ for (const locale of ["en", "ar"] as const) {
     await form.getByLabel(d.form.outcomes.report.approve).check();
     await form.getByRole("button", { name: d.form.submit }).click();
     await expect(page.getByTestId("error-summary")).toContainText(d.errors.reason_required);
+    // Only the chosen outcome's list of reasons is shown (issue 10): one visible "Reason".
     await form
-      .getByLabel(d.form.reason, { exact: true })
+      .getByRole("combobox", { name: d.form.reason })
       .selectOption({ label: d.reasons.evidence_sufficient });
     await form
       .getByLabel(d.form.note, { exact: false })

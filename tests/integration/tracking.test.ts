@@ -210,7 +210,8 @@ describe("cancellation requests", () => {
 
     const detail = await getReportDetail(A.owner, report.id);
     expect(detail?.openCancellation?.id).toBe(first.id);
-    expect(detail?.actions).toMatchObject({ canRequestCancellation: false, canWithdrawCancellation: true });
+    expect(detail?.now.requestCancellation).toEqual({ ok: false, why: "cancellation_already_open" });
+    expect(detail?.now.withdrawCancellation?.id).toBe(first.id);
     expect(detail?.timeline.some((e) => e.type === "cancellation_requested")).toBe(true);
 
     await withdrawCancellation(A.owner, { requestId: first.id });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { staffHasRole } from "@/lib/auth/actor";
@@ -105,7 +106,7 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
         <h2 id="staff" className="mb-3 text-xl font-bold">
           {tx("staff.title")}
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollTable label={tx("staff.title")} hint={ts("scrollHint")}>
           <table
             className="w-full border-collapse text-start text-sm sm:text-base"
             data-testid="staff-directory"
@@ -142,7 +143,7 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
       <form action={signOutEverywhereAction}>
         <input type="hidden" name="locale" value={locale} />

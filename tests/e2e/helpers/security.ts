@@ -12,7 +12,7 @@ import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { deposits, inspectionReferrals, refundRequests, suspensions } from "@/db/schema";
+import { deposits, grievances, inspectionReferrals, refundRequests, reports, suspensions } from "@/db/schema";
 import type { EmployerActor, StaffRole } from "@/lib/auth/actor";
 import type { UserKind } from "@/lib/auth/sessions";
 import { addEvidence } from "@/lib/reports/add-evidence";
@@ -91,6 +91,8 @@ export type Fixtures = {
   referralId: string;
   /** A third establishment's active suspension (after its non-compliant referral), for lifting. */
   suspension: { id: string; referralId: string; version: number };
+  /** An open grievance by the worker of A's approved report (staff claim and decide it). */
+  grievanceId: string;
   staff: Record<"reviewer" | "finance" | "supervisor", string>;
   cookies: Record<ActorName, string | null>;
 };
@@ -177,6 +179,20 @@ export async function createFixtures(): Promise<Fixtures> {
       reportCount: 3,
     })
     .returning({ id: inspectionReferrals.id });
+  const [approvedRow] = await db
+    .select({ workerId: reports.workerId })
+    .from(reports)
+    .where(eq(reports.id, a.approved.id));
+  const [grievance] = await db
+    .insert(grievances)
+    .values({
+      reportId: a.approved.id,
+      workerId: approvedRow!.workerId,
+      grounds: "at_work",
+      statement: "I was at work every day of that week.",
+      contactPhone: "+96891234567",
+    })
+    .returning({ id: grievances.id });
   const staff = {
     reviewer: (await createStaffUser({ role: "reviewer" })).id,
     finance: (await createStaffUser({ role: "finance" })).id,
@@ -221,6 +237,7 @@ export async function createFixtures(): Promise<Fixtures> {
     refundRequestId: refund!.id,
     referralId: referral!.id,
     suspension: { id: suspension!.id, referralId: cReferral!.id, version: suspension!.version },
+    grievanceId: grievance!.id,
     staff,
     cookies,
   };

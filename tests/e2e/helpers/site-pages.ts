@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 import { AL_NOOR_CR, DEMO_ACCOUNTS } from "@/db/seed";
 import { LOCAL_SESSION_PREFIX } from "@/lib/payments/local";
+import { addCaseRows } from "../../helpers/case-fixtures";
 import { createAwaitingPaymentReport } from "../../helpers/payment-fixtures";
 import { createReport, createWorker } from "../../helpers/worker-fixtures";
 
@@ -96,6 +97,20 @@ export async function prepareSitePages(): Promise<{ pages: SitePage[]; users: Si
     approvedAt: new Date(),
     grievanceDeadline: null,
   });
+
+  // Issue 10: a case with a report decision, a cancellation and a grievance all pending (three decision forms
+  // and two share forms on one page), the same worker's earlier report refused with its grievance closed and
+  // a document shared with them, and the approved report with evidence a supervisor may reopen.
+  const pendingWorker = await createWorker(db);
+  const pending = await createReport(db, { workerId: pendingWorker.id, status: "submitted" });
+  await addCaseRows(db, pending.id, { evidence: true, cancellation: true, grievance: "submitted" });
+  const refused = await createReport(db, {
+    workerId: worker.id,
+    status: "rejected",
+    submittedAt: new Date(Date.now() - 30 * 86_400_000),
+  });
+  await addCaseRows(db, refused.id, { evidence: true, grievance: "closed", sharedWithWorker: true });
+  await addCaseRows(db, workerReport.id, { evidence: true });
 
   // An inspection referral (the seed has none); one fixed period, so repeated runs reuse it.
   await db
@@ -256,10 +271,22 @@ export async function prepareSitePages(): Promise<{ pages: SitePage[]; users: Si
       as: "employer",
       audience: "employer",
     },
+    {
+      name: "report: requests pending",
+      path: `/employer/reports/${pending.id}`,
+      as: "employer",
+      audience: "employer",
+    },
     { name: "team", path: "/employer/team", as: "employer", audience: "employer" },
     // Worker.
     { name: "worker look-up", path: "/worker", as: "worker", audience: "worker" },
     { name: "worker report", path: `/worker/reports/${workerReport.id}`, as: "worker", audience: "worker" },
+    {
+      name: "worker report: refused, documents shared",
+      path: `/worker/reports/${refused.id}`,
+      as: "worker",
+      audience: "worker",
+    },
     {
       name: "grievance form",
       path: `/worker/reports/${workerReport.id}/grievance`,
@@ -273,6 +300,21 @@ export async function prepareSitePages(): Promise<{ pages: SitePage[]; users: Si
     { name: "queue: cancellations", path: "/admin/queues/cancellations", as: "reviewer", audience: "staff" },
     { name: "queue: grievances", path: "/admin/queues/grievances", as: "reviewer", audience: "staff" },
     { name: "case", path: `/admin/reports/${submitted}`, as: "reviewer", audience: "staff" },
+    {
+      name: "case: three decisions pending",
+      path: `/admin/reports/${pending.id}`,
+      as: "reviewer",
+      audience: "staff",
+      ...submit('[data-testid="decision-grievance"] button[type=submit]'),
+    },
+    {
+      name: "case: reopen (supervisor)",
+      path: `/admin/reports/${workerReport.id}`,
+      as: "supervisor",
+      audience: "staff",
+      ...submit('[data-testid="reopen-decision"] button[type=submit]'),
+    },
+    { name: "forbidden (staff)", path: "/forbidden", as: "finance", audience: "staff" },
     { name: "refunds", path: "/admin/refunds", as: "finance", audience: "staff" },
     { name: "refund request", path: `/admin/refunds/${refund!.id}`, as: "finance", audience: "staff" },
     { name: "deposit", path: `/admin/refunds/deposit/${paidDeposit!.id}`, as: "finance", audience: "staff" },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { refundStatusTone } from "@/components/admin-finance/tones";
 import { Tag } from "@/components/ui/tag";
 import { formatAge } from "@/lib/admin/age";
@@ -11,7 +12,9 @@ import {
   REFUND_GROUNDS,
   REFUND_STATUSES,
 } from "@/lib/admin/refunds/queue";
+import { recordStaffSearch } from "@/lib/audit/searches";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formatDate, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { BackLink } from "@/components/ui/back-link";
@@ -37,7 +40,10 @@ export default async function RefundQueuePage({
   const actor = await requireStaffPage(locale, ["finance"]);
   const sp = await searchParams;
   const t = await getTranslations("adminFinance");
+  const tsh = await getTranslations("shell");
   const { status, ground, from, to, q } = parseRefundFilters(sp);
+  // A search for a person (civil ID, name) is a view of people's data: recorded, once per search (issue 10 §13).
+  if (!sp.after) await recordStaffSearch(actor, { screen: "refunds", q }, await currentRequestInfo());
   const queue = await listRefundQueue(
     actor,
     { status, ground, from, to, q },
@@ -138,7 +144,7 @@ export default async function RefundQueuePage({
       {queue.items.length === 0 ? (
         <p>{t("refunds.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollTable label={t("refunds.tableCaption")} hint={tsh("scrollHint")}>
           <table
             className="w-full border-collapse text-start text-sm sm:text-base"
             data-testid="refund-queue"
@@ -187,7 +193,7 @@ export default async function RefundQueuePage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <nav className="mt-6 flex gap-6" aria-label={t("refunds.title")}>
         {sp.after ? (

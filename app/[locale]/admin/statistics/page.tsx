@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BarChart, type BarDatum } from "@/components/admin-insight/bar-chart";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { SummaryList } from "@/components/ui/summary-list";
 import {
   filterQuery,
@@ -39,6 +40,7 @@ export default async function StatisticsPage({
   const actor = await requireStaffPage(locale);
   const t = await getTranslations("adminInsight.statistics");
   const tb = await getTranslations("adminInsight");
+  const tsh = await getTranslations("shell");
   // With no dates in the address the page counts the last 12 months (all time would read every report in the
   // country on each visit); the form shows that range, and submitting it with both dates empty means all time.
   const parsed = parseStatisticsPageFilter(await searchParams);
@@ -290,7 +292,7 @@ export default async function StatisticsPage({
         <h2 id="deposits" className="mb-3 text-xl font-bold">
           {t("deposits")}
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollTable label={t("deposits")} hint={tsh("scrollHint")}>
           <table className="w-full border-collapse text-sm sm:text-base" data-testid="table-deposits">
             <thead>
               <tr className="border-b-2 border-ink">
@@ -319,7 +321,7 @@ export default async function StatisticsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
       {stats.total === 0 ? <Notice>{t("empty")}</Notice> : null}

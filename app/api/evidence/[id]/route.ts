@@ -1,4 +1,5 @@
 import { getActor } from "@/lib/auth/config";
+import { requestInfoFrom } from "@/lib/auth/request-info";
 import { openEvidenceFile } from "@/lib/reports/open-evidence-file";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,9 @@ function contentDisposition(kind: "inline" | "attachment", name: string): string
 }
 
 /**
- * Streams an evidence file to someone allowed to see its report; 404 for everyone else, the same answer as for
- * a file that does not exist. Images open in the browser; PDFs are downloaded (`?download=1` downloads either).
+ * Streams an evidence file to someone allowed to see it (lib/evidence/sharing.ts: the employer never gets a
+ * grievance attachment staff have not shared, the worker only their own files and what staff shared); 404 for
+ * everyone else, the same answer as for a file that does not exist. Every file handed out is audited. Images open in the browser; PDFs are downloaded (`?download=1` downloads either).
  */
 export async function GET(
   request: Request,
@@ -23,7 +25,7 @@ export async function GET(
 ): Promise<Response> {
   const { id } = await params;
   const actor = await getActor();
-  const found = await openEvidenceFile(actor, id);
+  const found = await openEvidenceFile(actor, id, { ip: requestInfoFrom(request.headers).ip });
   if (!found) {
     return new Response("Not found", {
       status: 404,

@@ -9,6 +9,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { Tag } from "@/components/ui/tag";
 import { getInspectionReferral } from "@/lib/admin/inspections";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
@@ -30,7 +31,8 @@ export default async function InspectionPage({
   const { notice } = await searchParams;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["supervisor"]);
-  const item = await getInspectionReferral(actor, id);
+  const { ip } = await currentRequestInfo();
+  const item = await getInspectionReferral(actor, id, { ip });
   if (!item) notFound();
   const { referral, establishment, reports } = item;
   const t = await getTranslations("adminFinance");

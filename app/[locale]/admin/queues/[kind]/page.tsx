@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page-title";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { TextField } from "@/components/ui/text-field";
 import {
   listQueue,
@@ -10,7 +11,9 @@ import {
   QUEUE_STATUSES,
   type QueueKind,
 } from "@/lib/admin/queues";
+import { recordStaffSearch } from "@/lib/audit/searches";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -51,12 +54,16 @@ export default async function QueuePage({
     to: one(sp.to),
     nationality: one(sp.nationality),
   };
+  // A search for a person (civil ID, name) is a view of people's data: recorded, once per search (issue 10 §13).
+  if (!one(sp.after))
+    await recordStaffSearch(actor, { screen: `queue:${kind}`, q: filters.q }, await currentRequestInfo());
   const [page, governorates, nationalities] = await Promise.all([
     listQueue(actor, kind, { ...filters, after: one(sp.after) || null }),
     listGovernoratesWithState(),
     queueNationalities(),
   ]);
   const t = await getTranslations("adminDecisions.queue");
+  const tsh = await getTranslations("shell");
   const today = muscatDate(new Date());
   const waited = (at: Date) => Math.max(0, daysBetween(muscatDate(at), today));
   const region = new Intl.DisplayNames([locale], { type: "region" });
@@ -204,7 +211,7 @@ export default async function QueuePage({
       {page.items.length === 0 ? (
         <p className="mb-8">{filtered ? t("emptyFiltered") : t("empty")}</p>
       ) : (
-        <div className="mb-6 overflow-x-auto">
+        <ScrollTable label={t(`titles.${kind}`)} hint={tsh("scrollHint")} className="mb-6">
           <table className="w-full border-collapse text-sm sm:text-base" data-testid="queue">
             <thead>
               <tr className="border-b-2 border-ink">
@@ -241,6 +248,11 @@ export default async function QueuePage({
                     {statuses.length > 1 ? (
                       <span className="block text-sm text-muted">
                         {t(`statuses.${item.status as "submitted"}`)}
+                        {item.reviewerName ? (
+                          <span className="block" data-testid="queue-reviewer">
+                            {t.rich("reviewer", { name: item.reviewerName, who: (c) => <bdi>{c}</bdi> })}
+                          </span>
+                        ) : null}
                       </span>
                     ) : null}
                   </th>
@@ -271,7 +283,7 @@ export default async function QueuePage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <nav className="mb-8 flex flex-wrap gap-6" aria-label={t(`titles.${kind}`)}>
         {one(sp.after) ? (

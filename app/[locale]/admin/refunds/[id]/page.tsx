@@ -74,7 +74,20 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
       </p>
       <SummaryList
         rows={[
-          { key: "report", label: t("request.report"), value: <bdi dir="ltr">{report.reference}</bdi> },
+          {
+            key: "report",
+            label: t("request.report"),
+            value: (
+              // Finance's route to the whole case (evidence, timeline, requests).
+              <Link
+                href={`/admin/reports/${report.id}`}
+                className="text-brand-800 underline"
+                data-testid="case-link"
+              >
+                <bdi dir="ltr">{report.reference}</bdi>
+              </Link>
+            ),
+          },
           { key: "reportStatus", label: t("request.reportStatus"), value: tr(report.status) },
           {
             key: "establishment",
@@ -159,6 +172,15 @@ export default async function RefundRequestPage({ params, searchParams }: Props)
                 },
               ]
             : []),
+          {
+            key: "page",
+            label: t("request.depositPage"),
+            value: (
+              <Link href={`/admin/refunds/deposit/${deposit.id}`} className="text-brand-800 underline">
+                {t("request.depositPageLink")}
+              </Link>
+            ),
+          },
         ]}
       />
       {deposit.status === "paid" && (request.status === "rejected" || request.status === "failed") ? (

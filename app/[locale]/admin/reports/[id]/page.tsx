@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DecisionForm } from "@/components/admin-decisions/decision-form";
 import { ExitForm } from "@/components/admin-decisions/exit-form";
+import { ReopenForm } from "@/components/admin-decisions/reopen-form";
+import { ShareEvidenceForm } from "@/components/admin-decisions/share-evidence-form";
+import { StartReviewForm } from "@/components/admin-decisions/start-review-form";
+import { Tag } from "@/components/ui/tag";
 import { StatusTag } from "@/components/reports/status-tag";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
@@ -32,8 +36,12 @@ const DECIDED = [
   "cancellation_rejected",
   "grievance_accepted",
   "grievance_rejected",
+  "cancellation_review_started",
+  "grievance_review_started",
+  "shared_with_worker",
+  "shared_with_employer",
+  "report_reopened",
 ] as const;
-const OPEN = ["submitted", "under_review"];
 
 /** The case: everything about one report, and the decisions waiting on it. Viewing it is audited. */
 export default async function CasePage({
@@ -58,14 +66,22 @@ export default async function CasePage({
   const tc = (await getTranslations("tracking.cancel.reasons")) as unknown as Lookup;
   const tg = (await getTranslations("tracking.refund.groundNames")) as unknown as Lookup;
   const tReasons = (await getTranslations("tracking.reasons")) as unknown as Lookup;
+  const tf = await getTranslations("adminDecisions.form");
+  const te = (await getTranslations("adminDecisions.errors")) as unknown as Lookup;
   const region = new Intl.DisplayNames([locale], { type: "region" });
   const canDecide = staffHasRole(actor, ["reviewer"]);
-  const { report, worker, establishment } = file;
+  const isFinance = staffHasRole(actor, ["finance"]);
+  const { report, worker, establishment, now } = file;
   const reason = (code: string | null) =>
     code ? (tr.has(code) ? tr(code) : tReasons.has(code) ? tReasons(code) : code) : "";
-  const openCancellations = file.cancellations.filter((c) => OPEN.includes(c.status));
-  const openGrievances = file.grievances.filter((g) => OPEN.includes(g.status));
-  const pending = report.status === "submitted" || openCancellations.length > 0 || openGrievances.length > 0;
+  // Every option below comes from the lifecycle tables over this case (lib/cases/what-now.ts).
+  const openRequests = now.requests.map((r) => ({
+    ...r,
+    cancellation: r.kind === "cancellation" ? file.cancellations.find((c) => c.id === r.id) : undefined,
+    grievance: r.kind === "grievance" ? file.grievances.find((g) => g.id === r.id) : undefined,
+  }));
+  const fileLabel = (e: (typeof file.evidence)[number]) =>
+    `${t(`evidenceKinds.${e.kind}`)}: ${e.originalName} (${kb(e.sizeBytes)})`;
   const decls = [
     report.declDisputeBeforeAbsence,
     report.declWorkerLeftCountryKnown,
@@ -83,7 +99,7 @@ export default async function CasePage({
           href={
             report.status === "submitted"
               ? "/admin/queues/reports"
-              : openGrievances.length
+              : now.requests.some((r) => r.kind === "grievance")
                 ? "/admin/queues/grievances"
                 : "/admin/queues/cancellations"
           }
@@ -114,13 +130,13 @@ export default async function CasePage({
         <h2 id="decide" className="mb-4 text-xl font-bold">
           {t("decideTitle")}
         </h2>
-        {!pending ? (
+        {!now.pending ? (
           <p>{t("nothingToDecide")}</p>
         ) : !canDecide ? (
           <p>{t("readOnly")}</p>
         ) : (
           <div className="space-y-10">
-            {report.status === "submitted" ? (
+            {now.decideReport ? (
               <div>
                 <h3 className="mb-3 text-lg font-bold">{t("decideReport")}</h3>
                 <DecisionForm
@@ -128,38 +144,91 @@ export default async function CasePage({
                   targetId={report.id}
                   reportId={report.id}
                   version={report.version}
+                  legend={tf("legend.report")}
                 />
               </div>
             ) : null}
-            {openCancellations.map((c) => (
-              <div key={c.id}>
-                <h3 className="mb-2 text-lg font-bold">
-                  {t("decideCancellation", { date: formatDate(c.createdAt, locale) })}
-                </h3>
-                <p className="mb-1">
-                  {t("cancellationReason", { reason: tc.has(c.reason) ? tc(c.reason) : c.reason })}
-                </p>
-                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">
-                  {c.explanation}
-                </p>
-                <DecisionForm kind="cancellation" targetId={c.id} reportId={report.id} version={c.version} />
-              </div>
-            ))}
-            {openGrievances.map((g) => (
-              <div key={g.id}>
-                <h3 className="mb-2 text-lg font-bold">
-                  {t("decideGrievance", { date: formatDate(g.createdAt, locale) })}
-                </h3>
-                <p className="mb-1">{t("grievanceGrounds", { grounds: t(`grounds.${g.grounds}`) })}</p>
-                <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">
-                  {g.statement}
-                </p>
-                <DecisionForm kind="grievance" targetId={g.id} reportId={report.id} version={g.version} />
-              </div>
-            ))}
+            {openRequests.map((r) => {
+              const date = formatDate(r.createdAt, locale);
+              const reviewer = file.reviewers.get(r.id);
+              return (
+                <div key={r.id} data-testid={`request-${r.kind}`}>
+                  {r.cancellation ? (
+                    <>
+                      <h3 className="mb-2 text-lg font-bold">{t("decideCancellation", { date })}</h3>
+                      <p className="mb-1">
+                        {t("cancellationReason", {
+                          reason: tc.has(r.cancellation.reason)
+                            ? tc(r.cancellation.reason)
+                            : r.cancellation.reason,
+                        })}
+                      </p>
+                      <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">
+                        {r.cancellation.explanation}
+                      </p>
+                    </>
+                  ) : r.grievance ? (
+                    <>
+                      <h3 className="mb-2 text-lg font-bold">{t("decideGrievance", { date })}</h3>
+                      <p className="mb-1">
+                        {t("grievanceGrounds", { grounds: t(`grounds.${r.grievance.grounds}`) })}
+                      </p>
+                      <p dir="auto" className="mb-4 whitespace-pre-line border-s-4 border-gray-300 ps-3">
+                        {r.grievance.statement}
+                      </p>
+                    </>
+                  ) : null}
+                  <p className="mb-3" data-testid={`reviewing-${r.kind}`}>
+                    {r.status === "under_review" && reviewer
+                      ? t.rich("reviewing", {
+                          name: reviewer.name,
+                          date: formatDateTime(reviewer.at, locale),
+                          who: (c) => <bdi>{c}</bdi>,
+                        })
+                      : t("notClaimed")}
+                  </p>
+                  {r.startReview.ok ? (
+                    <StartReviewForm kind={r.kind} targetId={r.id} reportId={report.id} version={r.version} />
+                  ) : null}
+                  {r.decide.ok ? (
+                    <DecisionForm
+                      kind={r.kind}
+                      targetId={r.id}
+                      reportId={report.id}
+                      version={r.version}
+                      legend={tf(`legend.${r.kind}`, { date })}
+                    />
+                  ) : (
+                    <Notice tone="warning">
+                      <p>{te.has(r.decide.why) ? te(r.decide.why) : te("not_allowed_now")}</p>
+                    </Notice>
+                  )}
+                </div>
+              );
+            })}
           </div>
         )}
       </section>
+
+      {now.reopen ? (
+        <section aria-labelledby="reopen" className="mb-10 border-t-4 border-danger bg-red-50 p-5">
+          <h2 id="reopen" className="mb-2 text-xl font-bold">
+            {t("reopenTitle")}
+          </h2>
+          {now.reopen.ok ? (
+            <>
+              <p className="mb-4 max-w-3xl">
+                {t("reopenLead", { previous: report.status === "approved" ? "approved" : "rejected" })}
+              </p>
+              <ReopenForm reportId={report.id} version={report.version} />
+            </>
+          ) : (
+            <p data-testid="reopen-blocked">
+              {t("reopenBlocked")} {te.has(now.reopen.why) ? te(now.reopen.why) : null}
+            </p>
+          )}
+        </section>
+      ) : null}
 
       <h2 className="mb-3 text-xl font-bold">{t("report")}</h2>
       <SummaryList
@@ -319,7 +388,7 @@ export default async function CasePage({
         {file.evidence.length === 0 ? (
           <p>{t("evidenceNone")}</p>
         ) : (
-          <ul className="space-y-2">
+          <ul className="space-y-2" data-testid="case-evidence">
             {file.evidence.map((e) => (
               <li key={e.id}>
                 <span className="font-semibold">{t(`evidenceKinds.${e.kind}`)}: </span>
@@ -330,11 +399,35 @@ export default async function CasePage({
                   className="text-brand-800 underline"
                 >
                   {t("open", { name: e.originalName, size: kb(e.sizeBytes) })}
-                </a>
+                </a>{" "}
+                {e.kind === "grievance_attachment" ? (
+                  <Tag tone={e.sharedWithEmployer ? "green" : "grey"}>
+                    {e.sharedWithEmployer ? t("sharedWithEmployer") : t("staffOnly")}
+                  </Tag>
+                ) : e.sharedWithWorker ? (
+                  <Tag tone="green">{t("sharedWithWorker")}</Tag>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
+        {now.shareWithWorker.ok || now.shareWithEmployer.ok ? (
+          <div className="mt-6 border-s-4 border-brand-600 ps-4">
+            <h3 className="mb-3 text-lg font-bold">{t("sharing")}</h3>
+            {(["worker", "employer"] as const).map((audience) =>
+              (audience === "worker" ? now.shareWithWorker : now.shareWithEmployer).ok ? (
+                <ShareEvidenceForm
+                  key={audience}
+                  reportId={report.id}
+                  audience={audience}
+                  files={file.evidence
+                    .filter((e) => now.shareable[audience].includes(e.id))
+                    .map((e) => ({ id: e.id, label: fileLabel(e) }))}
+                />
+              ) : null,
+            )}
+          </div>
+        ) : null}
       </section>
 
       <section aria-labelledby="deposit" className="mb-8">
@@ -353,6 +446,15 @@ export default async function CasePage({
                 })}
                 {d.refundedBaisa > 0 ? (
                   <> — {t("refunded", { amount: formatOmr(d.refundedBaisa, locale) })}</>
+                ) : null}
+                {isFinance && d.status !== "failed" && d.status !== "expired" ? (
+                  <>
+                    {" "}
+                    —{" "}
+                    <Link href={`/admin/refunds/deposit/${d.id}`} className="text-brand-800 underline">
+                      {t("depositPage")}
+                    </Link>
+                  </>
                 ) : null}
               </li>
             ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FeeForm } from "@/components/admin-finance/fee-form";
 import { PageTitle } from "@/components/ui/page-title";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { Tag } from "@/components/ui/tag";
 import { DEFAULT_FEE_NATIONALITY, listTicketFees } from "@/lib/admin/fees";
 import { requireStaffPage } from "@/lib/auth/guards";
@@ -22,6 +23,7 @@ export default async function FeesPage({ params }: { params: Promise<{ locale: L
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["finance"]);
   const t = await getTranslations("adminFinance");
+  const tsh = await getTranslations("shell");
   const groups = await listTicketFees(actor);
   const regionNames = new Intl.DisplayNames([locale], { type: "region" });
   const nameOf = (code: string) => {
@@ -45,7 +47,10 @@ export default async function FeesPage({ params }: { params: Promise<{ locale: L
       {groups.map((g) => (
         <section key={g.nationality} className="mb-8" data-nationality={g.nationality}>
           <h2 className="mb-2 text-lg font-bold">{nameOf(g.nationality)}</h2>
-          <div className="overflow-x-auto">
+          <ScrollTable
+            label={t("fees.tableCaption", { nationality: nameOf(g.nationality) })}
+            hint={tsh("scrollHint")}
+          >
             <table className="w-full border-collapse text-start text-sm sm:text-base">
               <caption className="sr-only">
                 {t("fees.tableCaption", { nationality: nameOf(g.nationality) })}
@@ -81,7 +86,7 @@ export default async function FeesPage({ params }: { params: Promise<{ locale: L
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       ))}
     </>

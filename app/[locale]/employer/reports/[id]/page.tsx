@@ -81,12 +81,16 @@ export default async function ReportPage({
   const date = (v: string | Date | null) => (v ? formatDate(v, locale) : t("notGiven"));
   const inForce = report.status === "approved" || report.status === "closed";
   const noticeTone = notice === "cancellation_not_open" || notice === "not_found" ? "warning" : "success";
+  // The sentence under the status is the employer's story of the case (lib/cases/what-now.ts).
+  const { story } = detail.now;
   const meaning =
-    report.status === "approved"
+    story === "approved"
       ? report.grievanceDeadline
         ? tm("approved", { date: formatDate(report.grievanceDeadline, locale) })
         : tm("approvedNoDate")
-      : tm(report.status);
+      : story === "submitted_grievance" || story === "approved_grievance"
+        ? tm(story, { date: formatDate(detail.now.grievance!.filedAt, locale) })
+        : tm(story);
 
   return (
     <>
@@ -111,7 +115,9 @@ export default async function ReportPage({
         </h1>
         <p className="mt-3 flex flex-wrap items-center gap-3 text-lg">
           <StatusTag status={report.status} />
-          <span className="text-muted">{meaning}</span>
+          <span className="text-muted" data-testid="employer-story">
+            {meaning}
+          </span>
         </p>
       </div>
 
@@ -291,7 +297,7 @@ export default async function ReportPage({
                         ? "green"
                         : c.status === "rejected"
                           ? "red"
-                          : c.status === "withdrawn"
+                          : c.status === "withdrawn" || c.status === "closed"
                             ? "grey"
                             : "yellow"
                     }
@@ -355,6 +361,7 @@ export default async function ReportPage({
                     <span className="font-semibold">{t("amountLabel")}:</span>{" "}
                     {formatOmr(r.amountBaisa, locale)}
                   </p>
+                  {r.decisionReasonCode === "report_reopened" ? <p>{t("refundClosedReopened")}</p> : null}
                   {r.decisionNote ? (
                     <p>
                       <span className="font-semibold">{t("ministryNote")}:</span> <bdi>{r.decisionNote}</bdi>
@@ -377,7 +384,9 @@ export default async function ReportPage({
                   ? "green"
                   : detail.grievance.status === "rejected"
                     ? "red"
-                    : "yellow"
+                    : detail.grievance.status === "closed" || detail.grievance.status === "withdrawn"
+                      ? "grey"
+                      : "yellow"
               }
             >
               {t(`grievanceStatus.${detail.grievance.status}`)}
@@ -396,31 +405,31 @@ export default async function ReportPage({
 
 async function Actions({ detail, locale }: { detail: ReportDetail; locale: Locale }) {
   const t = await getTranslations("tracking.report");
-  const { report, actions, openCancellation } = detail;
+  const { report, now } = detail;
   const any =
-    actions.canContinue ||
-    actions.canRequestCancellation ||
-    actions.canWithdrawCancellation ||
-    actions.canRequestRefund ||
-    actions.canDiscard;
+    now.resume !== null ||
+    now.requestCancellation.ok ||
+    now.withdrawCancellation !== null ||
+    now.requestRefund ||
+    now.discard;
   if (!any) return <p>{t("noActions")}</p>;
   const button = "inline-block px-5 py-2.5 font-semibold no-underline";
   return (
     <div className="flex flex-col items-start gap-4">
-      {actions.canContinue ? (
+      {now.resume ? (
         <Link
           href={resumeHref(report.id, report.status)}
           className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}
         >
-          {report.status === "draft" ? t("continue") : t("pay")}
+          {now.resume === "continue" ? t("continue") : t("pay")}
         </Link>
       ) : null}
-      {actions.canDiscard ? (
+      {now.discard ? (
         <Link href={`/employer/reports/${report.id}/discard`} className="text-brand-800 underline">
           {t("discard")}
         </Link>
       ) : null}
-      {actions.canRequestRefund ? (
+      {now.requestRefund ? (
         <Link
           href={`/employer/reports/${report.id}/refund`}
           className={`${button} bg-brand-600 text-white shadow-[0_2px_0_#032a1e]`}
@@ -428,7 +437,7 @@ async function Actions({ detail, locale }: { detail: ReportDetail; locale: Local
           {t("requestRefund")}
         </Link>
       ) : null}
-      {actions.canRequestCancellation ? (
+      {now.requestCancellation.ok ? (
         <Link
           href={`/employer/reports/${report.id}/cancel`}
           className={`${button} bg-gray-200 text-ink shadow-[0_2px_0_#929191]`}
@@ -436,13 +445,13 @@ async function Actions({ detail, locale }: { detail: ReportDetail; locale: Local
           {t("requestCancellation")}
         </Link>
       ) : null}
-      {actions.canWithdrawCancellation && openCancellation ? (
+      {now.withdrawCancellation ? (
         <form action={withdrawCancellationAction}>
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="reportId" value={report.id} />
-          <input type="hidden" name="requestId" value={openCancellation.id} />
+          <input type="hidden" name="requestId" value={now.withdrawCancellation.id} />
           <p className="mb-2">
-            {t("withdrawHint", { date: formatDate(openCancellation.createdAt, locale) })}
+            {t("withdrawHint", { date: formatDate(now.withdrawCancellation.createdAt, locale) })}
           </p>
           <button type="submit" className={`${button} bg-gray-200 text-ink shadow-[0_2px_0_#929191]`}>
             {t("withdrawCancellation")}

@@ -7,8 +7,6 @@ import { Notice } from "@/components/ui/notice";
 import { ReportStatusTag } from "@/components/worker/status-tag";
 import { GrievanceDeadline } from "@/components/worker/deadline";
 import { requireWorkerPage } from "@/lib/auth/guards";
-import { OPEN_GRIEVANCE_STATUSES } from "@/lib/grievances/file-grievance";
-import { grievanceWindow } from "@/lib/grievances/window";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReportForWorker } from "@/lib/workers/queries";
@@ -55,10 +53,8 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
   if (!data) notFound();
   const t = await getTranslations("worker");
   const { report, establishment, workGovernorate } = data;
-  const window = grievanceWindow(report, new Date());
-  const openGrievance = data.grievances.find((g) =>
-    (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status),
-  );
+  // What the worker can do now and what the page says about it: one function of the case (issue 10).
+  const { now } = data;
   const inForce = report.status === "submitted" || report.status === "approved";
   const ref = (c: ReactNode) => (
     <bdi dir="ltr" className="whitespace-nowrap">
@@ -72,7 +68,6 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
     .filter(Boolean)
     .join(locale === "ar" ? "، " : ", ");
   const declared = DECLARATIONS.filter(([col]) => report[col] === false);
-  const visibleStatus = report.status as "submitted" | "approved" | "rejected" | "cancelled" | "closed";
 
   return (
     <>
@@ -87,34 +82,36 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
       <p className="mb-2">
         <ReportStatusTag status={report.status} />
       </p>
-      <p className="mb-6 max-w-2xl text-lg">{t(`statusHelp.${visibleStatus}`)}</p>
+      <p className="mb-6 max-w-2xl text-lg" data-testid="worker-story">
+        {t(`statusHelp.${now.story}`)}
+      </p>
 
-      {grievance === "filed" ? <Notice tone="success">{t("grievanceFiled")}</Notice> : null}
+      {grievance === "filed" && now.openGrievance ? (
+        <Notice tone="success">{t("grievanceFiled")}</Notice>
+      ) : null}
 
-      {window.open ? (
+      {now.object.ok ? (
         <>
-          <GrievanceDeadline deadline={window.deadline} locale={locale} />
-          {openGrievance ? (
-            grievance === "filed" ? null : (
-              <Notice>{t("alreadyOpen")}</Notice>
-            )
-          ) : (
-            <p className="mb-8">
-              <Link
-                href={`/worker/reports/${report.id}/grievance`}
-                className="inline-block bg-brand-600 px-5 py-3 text-lg font-semibold text-white no-underline shadow-[0_2px_0_#032a1e] hover:bg-brand-700"
-              >
-                {t("objectButton")}
-              </Link>
-            </p>
-          )}
+          <GrievanceDeadline deadline={now.object.deadline} locale={locale} />
+          <p className="mb-8">
+            <Link
+              href={`/worker/reports/${report.id}/grievance`}
+              className="inline-block bg-brand-600 px-5 py-3 text-lg font-semibold text-white no-underline shadow-[0_2px_0_#032a1e] hover:bg-brand-700"
+            >
+              {t("objectButton")}
+            </Link>
+          </p>
         </>
-      ) : (
-        <Notice tone={window.reason === "deadline_passed" ? "warning" : "info"}>
-          {window.reason === "deadline_passed"
-            ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) })
-            : t("windowClosedNotInForce")}
+      ) : now.object.why === "already_open" ? (
+        grievance === "filed" ? null : (
+          <Notice>{t("alreadyOpen")}</Notice>
+        )
+      ) : now.object.why === "deadline_passed" && now.object.deadline ? (
+        <Notice tone="warning">
+          {t("windowClosedDeadline", { date: formatDate(now.object.deadline, locale) })}
         </Notice>
+      ) : (
+        <Notice>{t("windowClosedNotInForce")}</Notice>
       )}
 
       {data.grievances.length > 0 ? (
@@ -152,9 +149,11 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
                       <dt className="font-semibold">{t("grievanceFiles")}</dt>
                       <dd>
                         <ul>
-                          {g.attachments.map((a, i) => (
-                            <li key={i} className="break-all">
-                              {a.originalName}
+                          {g.attachments.map((a) => (
+                            <li key={a.id} className="break-all">
+                              <a href={`/api/evidence/${a.id}?download=1`} className="underline">
+                                {t("download", { name: a.originalName })}
+                              </a>
                             </li>
                           ))}
                         </ul>
@@ -221,7 +220,7 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
         )}
       </section>
 
-      {window.open ? (
+      {now.object.ok ? (
         <section aria-labelledby="rights" className="mb-8 max-w-3xl">
           <h2 id="rights" className="mb-3 text-xl font-bold">
             {t("rightsTitle")}
@@ -285,15 +284,18 @@ export default async function WorkerReportPage({ params, searchParams }: Props) 
           <h2 id="shared" className="mb-3 text-xl font-bold">
             {t("sharedTitle")}
           </h2>
-          <ul className="list-disc space-y-1 ps-6">
+          <p className="mb-2">{t("sharedLead")}</p>
+          <ul className="list-disc space-y-1 ps-6" data-testid="shared-evidence">
             {data.sharedEvidence.map((f) => (
               <li key={f.id}>
-                {t(`evidenceKinds.${f.kind}`)}: <span className="break-all">{f.originalName}</span> (
-                {formatKilobytes(f.sizeBytes, locale)})
+                {t(`evidenceKinds.${f.kind}`)}:{" "}
+                <a href={`/api/evidence/${f.id}?download=1`} className="break-all underline">
+                  {t("download", { name: f.originalName })}
+                </a>{" "}
+                ({formatKilobytes(f.sizeBytes, locale)})
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-muted">{t("sharedHowTo")}</p>
         </section>
       ) : null}
     </>

@@ -9,6 +9,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { Tag } from "@/components/ui/tag";
 import { getDepositForFinance } from "@/lib/admin/refunds/deposit";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formatDateTime, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
@@ -30,9 +31,10 @@ export default async function DepositPage({
   const { notice } = await searchParams;
   setRequestLocale(locale);
   const actor = await requireStaffPage(locale, ["finance"]);
-  const found = await getDepositForFinance(actor, depositId);
+  const { ip } = await currentRequestInfo();
+  const found = await getDepositForFinance(actor, depositId, { ip });
   if (!found) notFound();
-  const { deposit, reference } = found;
+  const { deposit, reference, reportId } = found;
   const t = await getTranslations("adminFinance");
   return (
     <>
@@ -43,6 +45,15 @@ export default async function DepositPage({
       </p>
       {notice === "utilised" ? <Notice tone="success">{t("request.notices.utilised")}</Notice> : null}
       <PageTitle lead={t("deposit.lead")}>{t("deposit.title", { reference })}</PageTitle>
+      <p className="mb-6">
+        <Link
+          href={`/admin/reports/${reportId}`}
+          className="text-brand-800 underline"
+          data-testid="case-link"
+        >
+          {t("deposit.caseLink", { reference })}
+        </Link>
+      </p>
       <SummaryList
         rows={[
           {

@@ -51,10 +51,14 @@ export default async function CancelReportPage({ params }: { params: Params }) {
         <span>{t("worker", { worker: workerName })}</span>
         <StatusTag status={report.status} />
       </p>
-      {detail.actions.canRequestCancellation ? (
+      {detail.now.requestCancellation.ok ? (
         <CancellationForm reportId={report.id} />
       ) : (
-        <Notice tone="warning">{detail.openCancellation ? t("alreadyOpen") : t("notAllowed")}</Notice>
+        <Notice tone="warning">
+          {detail.now.requestCancellation.why === "cancellation_already_open"
+            ? t("alreadyOpen")
+            : t("notAllowed")}
+        </Notice>
       )}
     </>
   );

@@ -8,8 +8,6 @@ import { GrievanceForm } from "@/components/worker/grievance-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { GrievanceDeadline } from "@/components/worker/deadline";
 import { requireWorkerPage } from "@/lib/auth/guards";
-import { OPEN_GRIEVANCE_STATUSES } from "@/lib/grievances/file-grievance";
-import { grievanceWindow } from "@/lib/grievances/window";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReportForWorker, getWorkerProfile } from "@/lib/workers/queries";
@@ -53,10 +51,8 @@ export default async function GrievancePage({ params }: Props) {
   const profile = await getWorkerProfile(actor);
   const t = await getTranslations("worker");
   const { report } = data;
-  const window = grievanceWindow(report, new Date());
-  const hasOpen = data.grievances.some((g) =>
-    (OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(g.status),
-  );
+  // The grievance lifecycle's creation rule, as the use case applies it (lib/cases/what-now.ts).
+  const { object } = data.now;
   const ref = (c: ReactNode) => (
     <bdi dir="ltr" className="whitespace-nowrap">
       {c}
@@ -74,21 +70,22 @@ export default async function GrievancePage({ params }: Props) {
           {t("cancel")}
         </Link>
       </p>
-      {!window.open || hasOpen ? heading : null}
-      {!window.open ? (
-        <Notice tone="warning">
-          {window.reason === "deadline_passed"
-            ? t("windowClosedDeadline", { date: formatDate(window.deadline, locale) })
-            : t("windowClosedNotInForce")}
-        </Notice>
-      ) : hasOpen ? (
+      {!object.ok ? heading : null}
+      {object.ok ? null : object.why === "already_open" ? (
         <Notice>{t("alreadyOpen")}</Notice>
       ) : (
+        <Notice tone="warning">
+          {object.why === "deadline_passed" && object.deadline
+            ? t("windowClosedDeadline", { date: formatDate(object.deadline, locale) })
+            : t("windowClosedNotInForce")}
+        </Notice>
+      )}
+      {!object.ok ? null : (
         // Only the form's own labels and errors go to the browser, not every worker page's text.
         <ClientMessages namespaces={GRIEVANCE_FORM_MESSAGES}>
           <GrievanceForm reportId={report.id} defaultPhone={profile?.mobile ?? ""} heading={heading}>
             <p className="mb-6 max-w-2xl text-lg">{t("grievanceLead")}</p>
-            <GrievanceDeadline deadline={window.deadline} locale={locale} />
+            <GrievanceDeadline deadline={object.deadline} locale={locale} />
           </GrievanceForm>
         </ClientMessages>
       )}
