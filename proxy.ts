@@ -1,6 +1,8 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { timePhase } from "@/lib/perf/phases";
+import { hasReplicas, PRIMARY_COOKIE, PRIMARY_HEADER, stickySeconds } from "@/lib/read-your-writes";
 import { API_CSP, checkoutOrigins, newNonce, pageCsp } from "@/lib/security/csp";
 
 const intl = createIntlMiddleware(routing);
@@ -16,9 +18,18 @@ const OWN_POLICY = /^\/api\/(evidence|dev\/outbox)\/[^/]+$/;
  * the signed-in user on the server themselves.
  */
 export default function proxy(request: NextRequest) {
+  return timePhase("proxy", () => handle(request));
+}
+
+function handle(request: NextRequest) {
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
+  // Read-your-writes with read replicas (lib/read-your-writes.ts): a POST reads from the primary, and its
+  // browser too for the next few seconds. Only the proxy marks requests.
+  headers.delete(PRIMARY_HEADER);
+  const writes = request.method !== "GET" && request.method !== "HEAD";
+  if (writes) headers.set(PRIMARY_HEADER, "1");
   let response: NextResponse;
   let csp: string;
   if (request.nextUrl.pathname.startsWith("/api/")) {
@@ -39,6 +50,16 @@ export default function proxy(request: NextRequest) {
   // the outbox's e-mail previews) set a policy fitted to them instead.
   if (!OWN_POLICY.test(request.nextUrl.pathname)) response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
+  if (writes && hasReplicas()) {
+    const seconds = stickySeconds();
+    response.cookies.set(PRIMARY_COOKIE, String(Date.now() + seconds * 1000), {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      maxAge: seconds,
+      secure: request.nextUrl.protocol === "https:",
+    });
+  }
   return response;
 }
 

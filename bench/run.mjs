@@ -13,7 +13,7 @@
 //   4. submission: the app in demo mode (the local test gateway); full report submissions.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHistogram } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ import { BARE_SQL } from "./bare-server.mjs";
 import { checkFixtures, describeDatabase, FIXTURES, FixtureError } from "./lib/fixtures.mjs";
 import { Client } from "./lib/http.mjs";
 import { latencySummary, runLoad, waitForIdle } from "./lib/load.mjs";
+import { phaseSplit, readPhases } from "./lib/cpu.mjs";
 import { machineDetails } from "./lib/machine.mjs";
 import { startNext, startProcess } from "./lib/server.mjs";
 import { signInEmployer, signInStaff, signInWorker } from "./lib/sign-in.mjs";
@@ -60,7 +61,7 @@ function withHostPort(url, host, port) {
 /** Bytes of a page and, of those, the React Server Components payload inlined for hydration. */
 function pageWeight(html) {
   let rsc = 0;
-  for (const m of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g))
+  for (const m of html.matchAll(/<script(?: [^>]*)?>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g))
     rsc += Buffer.byteLength(m[1]);
   return { htmlBytes: Buffer.byteLength(html), rscBytes: rsc };
 }
@@ -105,6 +106,9 @@ function printLoadLine(label, r) {
   say(
     `  ${label.padEnd(36)} c=${String(r.connections).padStart(2)}  ${fmt(r.rps, 1).padStart(8)} req/s  ` +
       `p50 ${fmt(l.p50, 1)} / p95 ${fmt(l.p95, 1)} / p99 ${fmt(l.p99, 1)} ms` +
+      (r.cpuPerRequestMs !== null && r.cpuPerRequestMs !== undefined
+        ? `  CPU ${fmt(r.cpuPerRequestMs, 2)} ms/req`
+        : "") +
       (extra.length ? `  (${extra.join(", ")})` : ""),
   );
 }
@@ -253,11 +257,12 @@ function printTable(results) {
         fmt(l.p50, 1),
         fmt(l.p95, 1),
         fmt(l.p99, 1),
+        r.cpuPerRequestMs !== undefined && r.cpuPerRequestMs !== null ? fmt(r.cpuPerRequestMs, 2) : "",
         r.ratioAppToBare !== undefined ? fmt(r.ratioAppToBare, 3) : "",
       ]);
     }
   }
-  const head = ["scenario", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "app ÷ bare"];
+  const head = ["scenario", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "app ÷ bare"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
@@ -413,7 +418,14 @@ export async function main(argv = process.argv.slice(2)) {
     const pageKeys = Object.keys(PAGES).filter(want);
     if (pageKeys.length) {
       say("phase 2: pages (next start)");
-      app = startNext({ root, port, env: { ...commonEnv, DATABASE_URL: opts.db }, logFile: appLog });
+      const phaseFile = path.join(logDir, "phases.json");
+      rmSync(phaseFile, { force: true });
+      app = startNext({
+        root,
+        port,
+        env: { ...commonEnv, DATABASE_URL: opts.db, BALAGH_PHASE_FILE: phaseFile },
+        logFile: appLog,
+      });
       servers.push(app);
       await app.ready;
       // First requests load each route's code and prepare statements: not part of the figures.
@@ -427,6 +439,9 @@ export async function main(argv = process.argv.slice(2)) {
         const page = PAGES[key];
         const loads = [];
         for (const connections of opts.connections) {
+          // Phase totals are read after the warm-up and the drain; the file is written twice a second.
+          const settle = () => new Promise((r) => setTimeout(r, 700));
+          let phasesBefore = null;
           const r = await runLoad({
             url: base + page.path,
             idleUrl: `${base}/api/health`,
@@ -434,8 +449,25 @@ export async function main(argv = process.argv.slice(2)) {
             duration: opts.duration,
             warmup: opts.warmup,
             headers: { cookie: cookies[page.as] },
+            cpuPid: app.pid,
+            beforeTimed: async () => {
+              await settle();
+              phasesBefore = readPhases(phaseFile);
+            },
           });
           printLoadLine(page.label, r);
+          // Only at one connection do requests not overlap, so a phase's CPU is its own.
+          if (connections === 1) {
+            await settle();
+            r.phases = phaseSplit(phasesBefore, readPhases(phaseFile), r.cpuPerRequestMs);
+            if (r.phases) {
+              const p = r.phases;
+              say(
+                `    per request at 1 connection: proxy ${fmt(p.proxy?.cpuMs, 2)} ms CPU, session ${fmt(p.session?.cpuMs, 2)} ms CPU ` +
+                  `(${fmt(p.session?.wallMs, 2)} ms wall), render and framework ${fmt(p.renderAndFrameworkCpuMs, 2)} ms CPU`,
+              );
+            }
+          }
           loads.push(r);
         }
         results.scenarios[key] = { label: page.label, path: page.path, loads };
@@ -479,6 +511,7 @@ export async function main(argv = process.argv.slice(2)) {
           duration: opts.duration,
           warmup: opts.warmup,
           headers: { cookie: `sid=${session.id}` },
+          cpuPid: bare.pid,
         });
         printLoadLine("bare: worker look-up", r);
         const appRun = results.scenarios.worker?.loads.find((l) => l.connections === connections);

@@ -3,6 +3,7 @@
 // time slice so drift over a long run shows.
 import { createHistogram } from "node:perf_hooks";
 import autocannon from "autocannon";
+import { processTreeCpuMs } from "./cpu.mjs";
 
 const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -53,6 +54,8 @@ export async function runLoad({
   requests,
   slices = 6,
   timeout = 30,
+  cpuPid = null,
+  beforeTimed = null,
 }) {
   if (warmup > 0) {
     await autocannon({ url, connections, duration: warmup, headers, requests, timeout });
@@ -61,6 +64,8 @@ export async function runLoad({
   const histogram = createHistogram();
   const counts = [];
   const sliceMs = (duration * 1000) / slices;
+  if (beforeTimed) await beforeTimed();
+  const cpuBefore = cpuPid ? processTreeCpuMs(cpuPid) : null;
   const started = performance.now();
   const instance = autocannon({ url, connections, duration, headers, requests, timeout });
   instance.on("response", (_client, _status, _bytes, responseTime) => {
@@ -70,9 +75,14 @@ export async function runLoad({
   });
   const result = await instance;
   if (idleUrl) await waitForIdle(idleUrl);
+  const cpuAfter = cpuPid ? processTreeCpuMs(cpuPid) : null;
   const seconds = result.duration || duration;
   const total = result.requests.total;
   return {
+    // The server's CPU time (its process tree, user + system) over the load and the drain after it, per
+    // request answered: what one request costs the app, whatever the connection count.
+    cpuPerRequestMs:
+      cpuBefore !== null && cpuAfter !== null && total > 0 ? round((cpuAfter - cpuBefore) / total, 2) : null,
     connections,
     seconds: round(seconds, 1),
     requests: total,

@@ -72,7 +72,7 @@ const TS = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM
 export async function exportReportsCsv(
   actor: Actor | null,
   filter: StatisticsFilter,
-  ctx: { ip?: string | null; tx?: Tx; pageSize?: number } = {},
+  ctx: { ip?: string | null; tx?: Tx; pageSize?: number; read?: Tx } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const staff = assertStaffRole(actor, ["reviewer", "finance", "supervisor"]);
   const q = ctx.tx ?? db;
@@ -89,7 +89,8 @@ export async function exportReportsCsv(
     const keyset = after
       ? sql`and (r.submitted_at, r.id) > (${after.submitted_key}::timestamptz, ${after.id}::uuid)`
       : sql``;
-    return q.execute<ReportExportRow>(sql`
+    // The rows may come from a read replica (ctx.read); the audit row above is written to the primary.
+    return (ctx.read ?? q).execute<ReportExportRow>(sql`
       select r.id, ${TS("r.submitted_at")} as submitted_key, r.reference, r.status::text as status,
              to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as submitted_at,
              to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as decided_at,
@@ -161,7 +162,7 @@ export async function exportQueueCsv(
   actor: Actor | null,
   kind: QueueKind,
   filters: Omit<QueueFilters, "after" | "limit">,
-  ctx: { ip?: string | null; pageSize?: number } = {},
+  ctx: { ip?: string | null; pageSize?: number; read?: Tx } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const staff = assertStaffRole(actor, ["reviewer"]);
   await recordAudit(db, {
@@ -175,7 +176,12 @@ export async function exportQueueCsv(
   let done = false;
   return csvStream(QUEUE_COLUMNS, async () => {
     if (done) return [];
-    const page = await listQueue(staff, kind, { ...filters, after: cursor, limit: ctx.pageSize ?? 100 });
+    const page = await listQueue(
+      staff,
+      kind,
+      { ...filters, after: cursor, limit: ctx.pageSize ?? 100 },
+      ctx.read ?? db,
+    );
     cursor = page.nextCursor;
     done = !cursor;
     return page.items;

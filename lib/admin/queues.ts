@@ -42,6 +42,8 @@ export type QueueFilters = {
   q?: string | null;
   after?: string | null;
   limit?: number;
+  /** Count up to this many (default QUEUE_COUNT_CAP); for tests. */
+  countCap?: number;
 };
 
 export type QueueItem = {
@@ -64,12 +66,20 @@ export type QueueItem = {
 
 export type QueuePage = {
   items: QueueItem[];
+  /** How many wait, counted up to QUEUE_COUNT_CAP; `countCapped` when there are more than that. */
   count: number;
+  countCapped: boolean;
   oldestAt: Date | null;
   nextCursor: string | null;
 };
 
 export const QUEUE_PAGE_SIZE = 25;
+
+/**
+ * Queues are counted up to this many and then shown as "more than 10,000" (issue 12): an exact figure beyond
+ * it helps no reviewer, and counting a national backlog on every page view would read all of it.
+ */
+export const QUEUE_COUNT_CAP = 10_000;
 
 function columns(kind: QueueKind) {
   if (kind === "reports") return { id: reports.id, at: reports.submittedAt, status: reports.status };
@@ -184,10 +194,34 @@ export async function listQueue(
     .orderBy(asc(c.at), asc(c.id))
     .limit(limit + 1)) as unknown as (QueueItem & { cursorAt: string })[];
 
-  const [totals] = (await fromQueue(tx, kind, {
-    count: sql<number>`count(*)::int`,
-    oldest: sql<string | null>`min(${c.at})`,
-  }).where(and(...where))) as unknown as { count: number; oldest: string | null }[];
+  // The count stops at the cap; without a filter on the worker or the establishment it needs only the queue's
+  // own table (an index range on its status), not the joins.
+  const cap = filters.countCap ?? QUEUE_COUNT_CAP;
+  const joined = Boolean(filters.governorate || filters.nationality || classifySearch(filters.q));
+  const counted = joined
+    ? fromQueue(tx, kind, { one: sql`1` })
+    : (tx
+        .select({ one: sql`1` })
+        .from(
+          kind === "reports" ? reports : kind === "cancellations" ? cancellationRequests : grievances,
+        ) as unknown as ReturnType<typeof fromQueue>);
+  const capped = counted
+    .where(and(...where))
+    .limit(cap + 1)
+    .as("capped");
+  const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(capped)) as { n: number }[] as [
+    { n: number },
+  ];
+  // The oldest waiting is the first row of the first page; on later pages, one more index look-up.
+  const oldest = cursor
+    ? (
+        (await fromQueue(tx, kind, { at: c.at })
+          .where(and(...where))
+          .orderBy(asc(c.at), asc(c.id))
+          .limit(1)) as unknown as { at: Date | string }[]
+      )[0]?.at
+    : rows[0]?.queuedAt;
+  const totals = { count: Math.min(n, cap), capped: n > cap, oldest };
 
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -198,8 +232,9 @@ export async function listQueue(
       void cursorAt;
       return { ...item, queuedAt: new Date(item.queuedAt) };
     }),
-    count: totals?.count ?? 0,
-    oldestAt: totals?.oldest ? new Date(totals.oldest) : null,
+    count: totals.count,
+    countCapped: totals.capped,
+    oldestAt: totals.oldest ? new Date(totals.oldest) : null,
     nextCursor: more && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
   };
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { isCalendarDate, muscatDate } from "@/lib/time";
+import { addDays, isCalendarDate, muscatDate } from "@/lib/time";
 import { db, type Tx } from "@/db";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 
@@ -155,13 +155,91 @@ export function splitDuration(seconds: number): { days: number; hours: number } 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /**
+ * Which running totals (report_stats, db/schema/statistics.ts) cover a filter's dates: whole calendar months
+ * from the monthly rows, the days before the first and after the last whole month from the daily rows. Dates
+ * are Muscat calendar days; null means unbounded.
+ */
+export type SummaryRanges = {
+  months: { from: string | null; to: string | null } | null;
+  days: { from: string; to: string }[];
+};
+
+const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+function shiftMonth(firstDay: string, months: number): string {
+  const d = new Date(`${firstDay}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+export function summaryRanges(f: Pick<StatisticsFilter, "from" | "to">): SummaryRanges {
+  // The first whole month starts on or after `from`; the last whole month ends on or before `to`.
+  const first =
+    f.from === null ? null : f.from.endsWith("-01") ? f.from : shiftMonth(firstOfMonth(f.from), 1);
+  const last =
+    f.to === null
+      ? null
+      : addDays(f.to, 1).endsWith("-01")
+        ? firstOfMonth(f.to)
+        : shiftMonth(firstOfMonth(f.to), -1);
+  if (first !== null && last !== null && first > last)
+    return { months: null, days: [{ from: f.from!, to: f.to! }] };
+  const days: SummaryRanges["days"] = [];
+  if (f.from !== null && first !== null && f.from < first)
+    days.push({ from: f.from, to: addDays(first, -1) });
+  if (f.to !== null && last !== null) {
+    const after = shiftMonth(last, 1);
+    if (after <= f.to) days.push({ from: after, to: f.to });
+  }
+  return { months: { from: first, to: last }, days };
+}
+
+/**
+ * The median of a histogram of whole hours, as PostgreSQL's percentile_cont(0.5) would give over the
+ * individual values (the mean of the two middle ones when the count is even), in seconds; null when empty.
+ */
+export function medianOfHours(histogram: Map<number, number>): number | null {
+  const entries = [...histogram].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const position = (total - 1) / 2;
+  const valueAt = (index: number) => {
+    let seen = 0;
+    for (const [hours, n] of entries) {
+      seen += n;
+      if (index < seen) return hours;
+    }
+    return entries[entries.length - 1]![0];
+  };
+  const lo = valueAt(Math.floor(position));
+  const hi = valueAt(Math.ceil(position));
+  return (lo + (hi - lo) * (position - Math.floor(position))) * 3600;
+}
+
+type SummaryRow = {
+  kind: "s" | "n" | "g" | "h" | "x";
+  key: string;
+  month: string;
+  reports: string;
+  grievances_accepted: string;
+  grievances_rejected: string;
+  held_count: string;
+  held_baisa: string;
+  refunded_count: string;
+  refunded_baisa: string;
+  utilised_count: string;
+  utilised_baisa: string;
+};
+
+/**
  * The statistics for a filter. Any staff role (reviewer, finance, supervisor); ForbiddenError for others.
  * Aggregates only: no person's data leaves this function, so viewing it is not audited.
  *
- * At national scale (issue 6) the reports are read once, from the covering index reports_stats_idx (an
- * index-only scan of the date range), grouped four ways in one pass (GROUPING SETS); the governorate and the
- * nationality are the report's own copies (stats_governorate_code, worker_nationality), so no join with
- * establishments or workers. Decisions, grievances and deposits are counted for the same reports.
+ * At national scale (issues 6 and 12) nothing counts the reports: the figures are sums of running totals the
+ * database keeps exact on every change (report_stats plus the changes not yet folded, report_stats_delta):
+ * the national rows, or one governorate's, monthly for whole months and daily for the days around them. The
+ * median time to a decision is over whole hours from filing to decision; its histogram is kept by month, so
+ * the days outside whole months are read from the reports themselves (an index-only scan of those days on
+ * reports_stats_idx).
  */
 export async function loadStatistics(
   actor: Actor | null,
@@ -170,75 +248,114 @@ export async function loadStatistics(
 ): Promise<Statistics> {
   assertStaffRole(actor, ["reviewer", "finance", "supervisor"]);
   const q = ctx.tx ?? db;
-  const where = reportFilterSql(f);
+  const scope = f.governorate ?? "";
+  const ranges = summaryRanges(f);
+  // One index range (grain, scope, period) per part of the period: whole months, then the days around them.
+  const parts: { grain: "m" | "d"; from: string; to: string }[] = ranges.days.map((d) => ({
+    grain: "d",
+    ...d,
+  }));
+  if (ranges.months)
+    parts.unshift({
+      grain: "m",
+      from: ranges.months.from ?? "1900-01-01",
+      to: ranges.months.to ?? "9999-12-01",
+    });
+  const measures = sql.raw(
+    "reports, grievances_accepted, grievances_rejected, held_count, held_baisa, refunded_count, refunded_baisa, utilised_count, utilised_baisa",
+  );
+  const sums = sql.raw(
+    [
+      "reports",
+      "grievances_accepted",
+      "grievances_rejected",
+      "held_count",
+      "held_baisa",
+      "refunded_count",
+      "refunded_baisa",
+      "utilised_count",
+      "utilised_baisa",
+    ]
+      .map((m) => `sum(${m})::bigint as ${m}`)
+      .join(", "),
+  );
+  const edgeDays = ranges.days.map(
+    (d) =>
+      sql`(r.submitted_at >= (${d.from}::date)::timestamp at time zone 'Asia/Muscat' and r.submitted_at < ((${d.to}::date + 1))::timestamp at time zone 'Asia/Muscat')`,
+  );
 
-  const [govNames, counts, decisions, grievances, deposits] = await Promise.all([
+  const [govNames, summary, edgeHours] = await Promise.all([
     q.execute<{ code: string; name_ar: string; name_en: string }>(sql`
       select g.code, g.name_ar, g.name_en from governorates g
       ${f.governorate ? sql`where g.code = ${f.governorate}` : sql``}
       order by g.sort_order, g.code`),
-    q.execute<{ dim: "g" | "m" | "n" | "s"; key: string | null; count: string }>(sql`
-      select case when grouping(x.gov) = 0 then 'g' when grouping(x.month) = 0 then 'm'
-                  when grouping(x.nat) = 0 then 'n' else 's' end as dim,
-             case when grouping(x.gov) = 0 then x.gov when grouping(x.month) = 0 then x.month
-                  when grouping(x.nat) = 0 then x.nat else x.status end as key,
-             count(*) as count
-      from (select r.stats_governorate_code as gov, r.worker_nationality as nat, r.status::text as status,
-                   to_char(r.submitted_at at time zone 'Asia/Muscat', 'YYYY-MM') as month
-            from reports r where ${where}) x
-      group by grouping sets ((x.gov), (x.month), (x.nat), (x.status))`),
-    q.execute<{ count: string; median: string | null }>(sql`
-      select count(*) as count,
-             percentile_cont(0.5) within group (order by extract(epoch from (r.decided_at - r.submitted_at))) as median
-      from reports r where ${where} and r.decided_at is not null`),
-    q.execute<{ accepted: string; rejected: string }>(sql`
-      select count(*) filter (where gr.status = 'accepted') as accepted,
-             count(*) filter (where gr.status = 'rejected') as rejected
-      from grievances gr join reports r on r.id = gr.report_id
-      where ${where}`),
-    q.execute<{ status: string; count: string; amount: string; refunded: string }>(sql`
-      select d.status::text as status, count(*) as count, sum(d.amount_baisa) as amount, sum(d.refunded_baisa) as refunded
-      from deposits d join reports r on r.id = d.report_id
-      where ${where} and d.status in ('paid', 'refunded', 'utilised')
-      group by 1`),
+    q.execute<SummaryRow>(sql`
+      select kind, key, case when kind = 's' then to_char(period, 'YYYY-MM') else '' end as month, ${sums}
+      from (${sql.join(
+        parts.flatMap((p) =>
+          ["report_stats", "report_stats_delta"].map(
+            (table) =>
+              sql`select kind, key, period, ${measures} from ${sql.raw(table)}
+                  where grain = ${p.grain} and scope = ${scope} and period between ${p.from}::date and ${p.to}::date`,
+          ),
+        ),
+        sql` union all `,
+      )}) u
+      group by 1, 2, 3`),
+    edgeDays.length === 0
+      ? Promise.resolve([] as { hours: string; count: string }[])
+      : q.execute<{ hours: string; count: string }>(sql`
+          select floor(extract(epoch from r.decided_at - r.submitted_at) / 3600)::bigint as hours, count(*) as count
+          from reports r
+          where r.submitted_at is not null and r.decided_at is not null and (${sql.join(edgeDays, sql` or `)})
+            ${f.governorate ? sql`and r.stats_governorate_code = ${f.governorate}` : sql``}
+          group by 1`),
   ]);
 
-  const rows = (dim: "g" | "m" | "n" | "s") =>
-    counts.filter((c) => c.dim === dim && c.key !== null).map((c) => ({ key: c.key!, count: num(c.count) }));
-  const govCounts = new Map(rows("g").map((g) => [g.key, g.count]));
-  const statuses = rows("s");
-  const govs = govNames.map((g) => ({ ...g, count: govCounts.get(g.code) ?? 0 }));
-  const months = rows("m").sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const nats = rows("n").sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const byStatusMap = new Map(statuses.map((s) => [s.key, s.count]));
-  const dep = (status: string, field: "amount" | "refunded") => {
-    const row = deposits.find((d) => d.status === status);
-    return { count: num(row?.count), baisa: num(row?.[field]) };
+  const byKey = (kind: SummaryRow["kind"], field: keyof SummaryRow = "reports") => {
+    const out = new Map<string, number>();
+    for (const r of summary) if (r.kind === kind) out.set(r.key, (out.get(r.key) ?? 0) + num(r[field]));
+    return out;
   };
-  const accepted = num(grievances[0]?.accepted);
-  const rejected = num(grievances[0]?.rejected);
-  const medianRaw = decisions[0]?.median;
+  const statusCounts = byKey("s");
+  const total = [...statusCounts.values()].reduce((a, b) => a + b, 0);
+  const monthCounts = new Map<string, number>();
+  for (const r of summary)
+    if (r.kind === "s") monthCounts.set(r.month, (monthCounts.get(r.month) ?? 0) + num(r.reports));
+  const govCounts = f.governorate ? new Map([[f.governorate, total]]) : byKey("g");
+  const hours = new Map<number, number>();
+  for (const [key, n] of byKey("h")) hours.set(Number(key), (hours.get(Number(key)) ?? 0) + n);
+  for (const r of edgeHours) hours.set(Number(r.hours), (hours.get(Number(r.hours)) ?? 0) + num(r.count));
+  const money = (field: keyof SummaryRow) => byKey("x", field).get("") ?? 0;
+  const accepted = money("grievances_accepted");
+  const rejected = money("grievances_rejected");
+  const nonZero = (m: Map<string, number>) =>
+    [...m].filter(([key, count]) => key !== "" && count !== 0).map(([key, count]) => ({ key, count }));
+  const months = nonZero(monthCounts).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const nats = nonZero(byKey("n")).sort(
+    (a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   return {
-    total: statuses.reduce((n, s) => n + s.count, 0),
-    byGovernorate: govs.map((g) => ({
+    total,
+    byGovernorate: govNames.map((g) => ({
       code: g.code,
       nameAr: g.name_ar,
       nameEn: g.name_en,
-      count: g.count,
+      count: govCounts.get(g.code) ?? 0,
     })),
     byMonth: months,
     byNationality: nats,
-    byStatus: REPORT_STATUSES.map((s) => ({ key: s, count: byStatusMap.get(s) ?? 0 })),
+    byStatus: REPORT_STATUSES.map((s) => ({ key: s, count: statusCounts.get(s) ?? 0 })),
     decisions: {
-      count: num(decisions[0]?.count),
-      medianSeconds: medianRaw === null || medianRaw === undefined ? null : Number(medianRaw),
+      count: [...hours.values()].reduce((a, b) => a + b, 0),
+      medianSeconds: medianOfHours(hours),
     },
     grievances: { accepted, rejected, rate: acceptanceRate(accepted, rejected) },
     deposits: {
-      held: dep("paid", "amount"),
+      held: { count: money("held_count"), baisa: money("held_baisa") },
       // A refund may be partial: what went back is refunded_baisa, not the deposit's amount.
-      refunded: dep("refunded", "refunded"),
-      utilised: dep("utilised", "amount"),
+      refunded: { count: money("refunded_count"), baisa: money("refunded_baisa") },
+      utilised: { count: money("utilised_count"), baisa: money("utilised_baisa") },
     },
   };
 }

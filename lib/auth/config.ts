@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { db } from "@/db";
 import { log } from "@/lib/log";
+import { timePhase } from "@/lib/perf/phases";
 import type { Actor } from "./actor";
 import { createSession, loadSessionActor, SESSION_TTL_MS, type UserKind } from "./sessions";
 import { consumeToken } from "./tokens";
@@ -11,6 +12,7 @@ import { authTokens } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { hashToken } from "./tokens";
 import { requestInfoFrom } from "./request-info";
+import { readSessionId } from "./session-cookie";
 
 declare module "next-auth" {
   interface Session {
@@ -74,8 +76,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 });
 
 /** The signed-in actor for this request (checked against its session row), or null. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  if (!session?.sid) return null;
-  return loadSessionActor(session.sid);
-});
+export const getActor = cache((): Promise<Actor | null> =>
+  timePhase("session", async () => {
+    // The session id from Auth.js's cookie, with the key derived once per process (lib/auth/session-cookie.ts).
+    const sid = await readSessionId();
+    if (!sid) return null;
+    return loadSessionActor(sid);
+  }),
+);

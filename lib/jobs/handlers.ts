@@ -1,3 +1,4 @@
+import { foldStatistics } from "@/lib/admin/statistics-summary";
 import { dispatchDue } from "@/lib/notifications/dispatch";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { runDailyJobs } from "./daily";
@@ -14,4 +15,7 @@ export const jobHandlers: Record<JobName, JobHandler | null> = {
   "deadlines:daily": () => runDailyJobs(),
   // Settles any payment whose webhook never arrived (or whose report update failed).
   "payments:reconcile": () => reconcilePayments(),
+  // Moves the statistics' appended changes into their running totals (readers add both, so this only keeps
+  // report_stats_delta small; a missed run changes no figure).
+  "statistics:fold": () => foldStatistics(),
 };

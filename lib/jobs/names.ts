@@ -1,3 +1,8 @@
 /** Every queue the job runner knows. Names are stable: pg-boss keeps schedules and jobs under them. */
-export const JOB_NAMES = ["notifications:dispatch", "payments:reconcile", "deadlines:daily"] as const;
+export const JOB_NAMES = [
+  "notifications:dispatch",
+  "payments:reconcile",
+  "deadlines:daily",
+  "statistics:fold",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];

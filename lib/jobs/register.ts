@@ -51,6 +51,12 @@ export const QUEUE_SPECS: Record<JobName, QueueSpec> = {
     expireInSeconds: 30 * 60,
     pollingIntervalSeconds: 5,
   },
+  "statistics:fold": {
+    cron: "* * * * *",
+    retryLimit: 0,
+    expireInSeconds: 5 * 60,
+    pollingIntervalSeconds: 10,
+  },
 };
 
 export type RunnerOptions = {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { establishments, evidenceFiles, governorates, grievances, reports, workers } from "@/db/schema";
 import { actorRef, type WorkerActor } from "@/lib/auth/actor";
 import { loadCase } from "@/lib/cases/facts";
@@ -34,8 +34,8 @@ export async function getWorkerProfile(actor: WorkerActor) {
 }
 
 /** Every report filed against this worker that they may see, newest first, with the establishment's name. */
-export async function listReportsForWorker(actor: WorkerActor) {
-  return db
+export async function listReportsForWorker(actor: WorkerActor, tx: Tx = db) {
+  return tx
     .select({
       id: reports.id,
       reference: reports.reference,

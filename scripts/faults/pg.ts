@@ -113,3 +113,69 @@ export async function createCluster(rootDir: string, port: number): Promise<Faul
   ]);
   return cluster;
 }
+
+/**
+ * A streaming replica of `primary` (issue 12's replica test): `pg_basebackup -R` (it writes
+ * standby.signal and primary_conninfo) into `rootDir`, started on `port` as a hot standby. The primary's
+ * defaults already allow it (wal_level replica, max_wal_senders 10, trust for replication from 127.0.0.1).
+ */
+export async function createReplica(
+  primary: FaultsCluster,
+  rootDir: string,
+  port: number,
+): Promise<FaultsCluster> {
+  const dataDir = path.join(rootDir, "data");
+  const logFile = path.join(rootDir, "postgres.log");
+  rmSync(rootDir, { recursive: true, force: true });
+  mkdirSync(rootDir, { recursive: true });
+  if (isRoot) {
+    const { uid, gid } = await postgresIds();
+    chownTree(rootDir, uid, gid);
+  }
+  await pg(
+    "pg_basebackup",
+    [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primary.port),
+      "-U",
+      "postgres",
+      "-D",
+      dataDir,
+      "-R",
+      "-X",
+      "stream",
+      "--no-sync",
+    ],
+    120_000,
+  );
+  const replica: FaultsCluster = {
+    port,
+    dataDir,
+    url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    async start() {
+      await pg("pg_ctl", [
+        "start",
+        "-w",
+        "-t",
+        "60",
+        "-D",
+        dataDir,
+        "-l",
+        logFile,
+        "-o",
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on -c max_connections=200 -c fsync=off`,
+      ]);
+    },
+    async stop(mode = "fast") {
+      await pg("pg_ctl", ["stop", "-w", "-t", "60", "-m", mode, "-D", dataDir]);
+    },
+    async destroy() {
+      if (existsSync(path.join(dataDir, "postmaster.pid"))) await replica.stop("immediate").catch(() => {});
+      rmSync(rootDir, { recursive: true, force: true });
+    },
+  };
+  await replica.start();
+  return replica;
+}

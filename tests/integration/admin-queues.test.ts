@@ -33,6 +33,18 @@ describe("the reports queue", () => {
     const second = await listQueue(reviewer, "reports", { q: label, limit: 2, after: first.nextCursor });
     expect(second.items.map((i) => i.reportId)).toEqual([newest.id]);
     expect(second.nextCursor).toBeNull();
+    // A later page still names the whole queue's oldest and its count.
+    expect(second.oldestAt?.toISOString()).toBe(t("2026-01-03").toISOString());
+    expect(second).toMatchObject({ count: 3, countCapped: false });
+    // Past the cap the count stops and says so ("more than 10,000" on the page).
+    expect(await listQueue(reviewer, "reports", { q: label, limit: 1, countCap: 2 })).toMatchObject({
+      count: 2,
+      countCapped: true,
+    });
+    expect(await listQueue(reviewer, "reports", { q: label, limit: 1, countCap: 3 })).toMatchObject({
+      count: 3,
+      countCapped: false,
+    });
 
     // Date range on the Muscat calendar, and the filters that exclude.
     const january = await listQueue(reviewer, "reports", { q: label, from: "2026-01-04", to: "2026-01-31" });

@@ -101,7 +101,12 @@ describe("pg-boss job runner", () => {
     });
     const queues = (await runner.boss.getQueues()).map((q) => q.name);
     expect(queues).toEqual(
-      expect.arrayContaining(["notifications:dispatch", "payments:reconcile", "deadlines:daily"]),
+      expect.arrayContaining([
+        "notifications:dispatch",
+        "payments:reconcile",
+        "deadlines:daily",
+        "statistics:fold",
+      ]),
     );
     const schedules = await runner.boss.getSchedules();
     expect(schedules.find((s) => s.name === "notifications:dispatch")?.cron).toBe("* * * * *");

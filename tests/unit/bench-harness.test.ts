@@ -115,3 +115,36 @@ describe("bench SQL capture", () => {
     for (const s of BARE_SQL) expect(s).toMatch(/^select .* from "/);
   });
 });
+
+describe("bench CPU per request", () => {
+  it("reads this process's CPU time from /proc, and it grows with work", async () => {
+    // @ts-expect-error -- plain .mjs without type declarations
+    const { processTreeCpuMs } = await import("../../bench/lib/cpu.mjs");
+    const before = processTreeCpuMs(process.pid);
+    expect(before).toBeGreaterThan(0);
+    const end = Date.now() + 150;
+    let x = 0;
+    while (Date.now() < end) x += Math.sqrt(x + 1);
+    expect(x).toBeGreaterThan(0);
+    expect(processTreeCpuMs(process.pid)).toBeGreaterThan(before);
+  });
+
+  it("splits a request's CPU into proxy, session and the rest from two readings of the phase totals", async () => {
+    // @ts-expect-error -- plain .mjs without type declarations
+    const { phaseSplit } = await import("../../bench/lib/cpu.mjs");
+    const before = {
+      proxy: { count: 10, cpuUs: 10_000, wallUs: 12_000 },
+      session: { count: 5, cpuUs: 20_000, wallUs: 40_000 },
+    };
+    const after = {
+      proxy: { count: 110, cpuUs: 110_000, wallUs: 212_000 },
+      session: { count: 105, cpuUs: 320_000, wallUs: 840_000 },
+    };
+    expect(phaseSplit(before, after, 10)).toEqual({
+      proxy: { requests: 100, cpuMs: 1, wallMs: 2 },
+      session: { requests: 100, cpuMs: 3, wallMs: 8 },
+      renderAndFrameworkCpuMs: 6,
+    });
+    expect(phaseSplit(before, null, 10)).toBeNull();
+  });
+});

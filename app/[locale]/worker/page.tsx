@@ -8,6 +8,7 @@ import { grievanceWindow } from "@/lib/grievances/window";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { listReportsForWorker } from "@/lib/workers/queries";
+import { readDatabase } from "@/lib/read-db";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("worker");
@@ -21,7 +22,7 @@ export default async function WorkerReportsPage({ params }: { params: Promise<{ 
   const actor = await requireWorkerPage(locale);
   const t = await getTranslations("worker");
   // The session's check already read the worker's names: one query for the page itself.
-  const rows = await listReportsForWorker(actor);
+  const rows = await listReportsForWorker(actor, await readDatabase());
   const name = locale === "ar" ? actor.nameAr : actor.name;
   const now = new Date();
   return (

@@ -19,6 +19,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { BackLink } from "@/components/ui/back-link";
 import { InvalidFilterNotice } from "@/components/admin-insight/invalid-filter-notice";
 import type { Locale } from "@/lib/i18n/routing";
+import { readDatabase } from "@/lib/read-db";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminInsight.statistics");
@@ -46,7 +47,7 @@ export default async function StatisticsPage({
   const parsed = parseStatisticsPageFilter(await searchParams);
   const filter = parsed.filter;
   const [stats, governorates] = await Promise.all([
-    loadStatistics(actor, filter),
+    loadStatistics(actor, filter, { tx: await readDatabase() }),
     listGovernoratesWithState(),
   ]);
   const n = (v: number) => formatNumber(v, locale);

@@ -6,6 +6,7 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 import { TextField } from "@/components/ui/text-field";
 import {
   listQueue,
+  QUEUE_COUNT_CAP,
   queueNationalities,
   QUEUE_KINDS,
   QUEUE_STATUSES,
@@ -20,6 +21,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { BackLink } from "@/components/ui/back-link";
 import type { Locale } from "@/lib/i18n/routing";
 import { daysBetween, muscatDate } from "@/lib/time";
+import { readDatabase } from "@/lib/read-db";
 
 type Params = { locale: Locale; kind: string };
 type Search = Record<string, string | string[] | undefined>;
@@ -58,7 +60,7 @@ export default async function QueuePage({
   if (!one(sp.after))
     await recordStaffSearch(actor, { screen: `queue:${kind}`, q: filters.q }, await currentRequestInfo());
   const [page, governorates, nationalities] = await Promise.all([
-    listQueue(actor, kind, { ...filters, after: one(sp.after) || null }),
+    listQueue(actor, kind, { ...filters, after: one(sp.after) || null }, await readDatabase()),
     listGovernoratesWithState(),
     queueNationalities(),
   ]);
@@ -86,7 +88,9 @@ export default async function QueuePage({
         data-testid="queue-summary"
       >
         <p className="text-xl font-bold">
-          {t("count", { count: page.count, n: formatNumber(page.count, locale) })}
+          {page.countCapped
+            ? t("countMore", { n: formatNumber(QUEUE_COUNT_CAP, locale) })
+            : t("count", { count: page.count, n: formatNumber(page.count, locale) })}
         </p>
         {page.oldestAt ? (
           <p>

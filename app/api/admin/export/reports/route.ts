@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/config";
 import { requestInfoFrom } from "@/lib/auth/request-info";
 import { csvHeaders } from "@/lib/csv";
 import { muscatDate } from "@/lib/time";
+import { readDatabase } from "@/lib/read-db";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export async function GET(request: Request) {
   if (!parsed.ok) return Response.json({ error: "invalid_filter", fields: parsed.errors }, { status: 400 });
   try {
     const stream = await exportReportsCsv(await getActor(), parsed.filter, {
+      read: await readDatabase(),
       ip: requestInfoFrom(request.headers).ip,
     });
     return new Response(stream, { headers: csvHeaders(`balagh-reports-${muscatDate(new Date())}.csv`) });

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/config";
 import { requestInfoFrom } from "@/lib/auth/request-info";
 import { csvHeaders } from "@/lib/csv";
 import { muscatDate } from "@/lib/time";
+import { readDatabase } from "@/lib/read-db";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   const filters = Object.fromEntries(FILTERS.map((k) => [k, url.searchParams.get(k)?.slice(0, 200) || null]));
   try {
     const stream = await exportQueueCsv(await getActor(), kind as QueueKind, filters, {
+      read: await readDatabase(),
       ip: requestInfoFrom(request.headers).ip,
     });
     return new Response(stream, {
