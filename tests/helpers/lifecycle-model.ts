@@ -7,22 +7,15 @@
  * Each action first asks the party's "what you can do now" (lib/cases/what-now.ts) whether it is offered,
  * then calls the use case; the two must agree (offered ⇔ accepted). A refused action must change nothing.
  */
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import {
-  auditEvents,
-  cancellationRequests,
   deposits,
   employerUsers,
   establishments,
   evidenceFiles,
-  grievances,
-  lifecycleEvents,
-  notifications,
-  refundRequests,
   reportEvents,
   reports,
-  workerExits,
   workers,
 } from "@/db/schema";
 import { decideReport } from "@/lib/admin/decide-report";
@@ -302,142 +295,93 @@ const FEE = 145_500;
 
 // ----------------------------------------------------------------------------------------------- snapshot
 
-export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+type SnapshotRows = {
+  reports: { id: string; status: ReportStatus; version: number }[];
+  deposits: {
+    id: string;
+    reportId: string;
+    status: string;
+    amountBaisa: number;
+    refundedBaisa: number;
+    utilisedAt: string | null;
+  }[];
+  cancellations: { id: string; reportId: string; status: string; version: number }[];
+  grievances: { id: string; reportId: string; status: string; version: number }[];
+  refunds: { id: string; reportId: string; depositId: string; status: string; ground: string }[];
+  exits: { id: string; reportId: string | null; kind: string }[];
+  evidence: { id: string; sharedWithWorker: boolean; sharedWithEmployer: boolean }[];
+  permit: string;
+};
+export type Snapshot = {
+  state: SnapshotRows;
+  history: { id: string; reportId: string; from: string | null; to: string }[];
+  moves: { id: string; entity: string; entityId: string; transition: string; from: string; to: string }[];
+  audit: { id: string; action: string; entityId: string }[];
+  outbox: { id: string; recipient: string; template: string; entityId: string | null }[];
+};
 
-const byId = <T extends { id: string | number }>(rows: T[]) =>
-  [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+const UUID = /^[0-9a-f-]{36}$/;
 
-/** Everything the sequence's rows and trails hold now (state, history, audit, outbox). */
-export async function snapshot(w: World) {
-  const ids = w.reportIds;
-  const [rs, ds, cs, gs, fs, xs, es, [worker]] = await Promise.all([
-    db
-      .select({ id: reports.id, status: reports.status, version: reports.version })
-      .from(reports)
-      .where(inArray(reports.id, ids)),
-    db
-      .select({
-        id: deposits.id,
-        reportId: deposits.reportId,
-        status: deposits.status,
-        amountBaisa: deposits.amountBaisa,
-        refundedBaisa: deposits.refundedBaisa,
-        utilisedAt: deposits.utilisedAt,
-      })
-      .from(deposits)
-      .where(inArray(deposits.reportId, ids)),
-    db
-      .select({
-        id: cancellationRequests.id,
-        reportId: cancellationRequests.reportId,
-        status: cancellationRequests.status,
-        version: cancellationRequests.version,
-      })
-      .from(cancellationRequests)
-      .where(inArray(cancellationRequests.reportId, ids)),
-    db
-      .select({
-        id: grievances.id,
-        reportId: grievances.reportId,
-        status: grievances.status,
-        version: grievances.version,
-      })
-      .from(grievances)
-      .where(inArray(grievances.reportId, ids)),
-    db
-      .select({
-        id: refundRequests.id,
-        reportId: refundRequests.reportId,
-        depositId: refundRequests.depositId,
-        status: refundRequests.status,
-        ground: refundRequests.ground,
-      })
-      .from(refundRequests)
-      .where(inArray(refundRequests.reportId, ids)),
-    db
-      .select({ id: workerExits.id, reportId: workerExits.reportId, kind: workerExits.kind })
-      .from(workerExits)
-      .where(eq(workerExits.workerId, w.worker.id)),
-    db
-      .select({
-        id: evidenceFiles.id,
-        sharedWithWorker: evidenceFiles.sharedWithWorker,
-        sharedWithEmployer: evidenceFiles.sharedWithEmployer,
-      })
-      .from(evidenceFiles)
-      .where(inArray(evidenceFiles.reportId, ids)),
-    db.select({ permitStatus: workers.permitStatus }).from(workers).where(eq(workers.id, w.worker.id)),
-  ]);
-  const entityIds = [...ids, ...ds, ...cs, ...gs, ...fs, ...xs, ...es].map((r) =>
-    typeof r === "string" ? r : r.id,
-  );
-  const recipients = [w.worker.mobile, w.worker.email, w.establishment.email, w.employer.email].filter(
-    (x): x is string => Boolean(x),
-  );
-  const [history, moves, audit, outbox] = await Promise.all([
-    db
-      .select({
-        id: reportEvents.id,
-        reportId: reportEvents.reportId,
-        from: reportEvents.fromStatus,
-        to: reportEvents.toStatus,
-      })
-      .from(reportEvents)
-      .where(inArray(reportEvents.reportId, ids)),
-    db
-      .select({
-        id: lifecycleEvents.id,
-        entity: lifecycleEvents.entity,
-        entityId: lifecycleEvents.entityId,
-        transition: lifecycleEvents.transition,
-        from: lifecycleEvents.fromStatus,
-        to: lifecycleEvents.toStatus,
-      })
-      .from(lifecycleEvents)
-      .where(inArray(lifecycleEvents.entityId, entityIds)),
-    db
-      .select({ id: auditEvents.id, action: auditEvents.action, entityId: auditEvents.entityId })
-      .from(auditEvents)
-      .where(
-        and(
-          inArray(auditEvents.entityType, [
-            "report",
-            "deposit",
-            "cancellation_request",
-            "grievance",
-            "refund_request",
-            "worker_exit",
-            "evidence_file",
-          ]),
-          inArray(auditEvents.entityId, entityIds),
-        ),
+/**
+ * Everything the sequence's rows and trails hold now (state, history, audit, outbox), in one query (a step is
+ * checked against it, and a sequence takes dozens): rows in a stable order, so two snapshots are equal exactly
+ * when nothing changed.
+ */
+export async function snapshot(w: World): Promise<Snapshot> {
+  for (const id of [...w.reportIds, w.worker.id]) if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
+  const ids = `array[${w.reportIds.map((id) => `'${id}'`).join(",")}]::uuid[]`;
+  const recipients = [w.worker.mobile, w.worker.email, w.establishment.email, w.employer.email]
+    .filter((x): x is string => Boolean(x))
+    .map((x) => `'${x.replace(/'/g, "''")}'`)
+    .join(",");
+  const agg = (select: string, from: string) =>
+    `(select coalesce(json_agg(x order by x.id::text), '[]') from (select ${select} from ${from}) x)`;
+  const query = `
+    with ents as (
+      select unnest(${ids}) as id
+      union all select id from deposits where report_id = any(${ids})
+      union all select id from cancellation_requests where report_id = any(${ids})
+      union all select id from grievances where report_id = any(${ids})
+      union all select id from refund_requests where report_id = any(${ids})
+      union all select id from worker_exits where worker_id = '${w.worker.id}'
+      union all select id from evidence_files where report_id = any(${ids})
+    )
+    select json_build_object(
+      'state', json_build_object(
+        'reports', ${agg("id, status, version", `reports where id = any(${ids})`)},
+        'deposits', ${agg(
+          `id, report_id as "reportId", status, amount_baisa as "amountBaisa", refunded_baisa as "refundedBaisa", utilised_at as "utilisedAt"`,
+          `deposits where report_id = any(${ids})`,
+        )},
+        'cancellations', ${agg(`id, report_id as "reportId", status, version`, `cancellation_requests where report_id = any(${ids})`)},
+        'grievances', ${agg(`id, report_id as "reportId", status, version`, `grievances where report_id = any(${ids})`)},
+        'refunds', ${agg(
+          `id, report_id as "reportId", deposit_id as "depositId", status, ground`,
+          `refund_requests where report_id = any(${ids})`,
+        )},
+        'exits', ${agg(`id, report_id as "reportId", kind`, `worker_exits where worker_id = '${w.worker.id}'`)},
+        'evidence', ${agg(
+          `id, shared_with_worker as "sharedWithWorker", shared_with_employer as "sharedWithEmployer"`,
+          `evidence_files where report_id = any(${ids})`,
+        )},
+        'permit', (select permit_status from workers where id = '${w.worker.id}')
       ),
-    db
-      .select({
-        id: notifications.id,
-        recipient: notifications.recipient,
-        template: notifications.template,
-        entityId: notifications.entityId,
-      })
-      .from(notifications)
-      .where(or(inArray(notifications.entityId, entityIds), inArray(notifications.recipient, recipients))),
-  ]);
-  return {
-    state: {
-      reports: byId(rs),
-      deposits: byId(ds),
-      cancellations: byId(cs),
-      grievances: byId(gs),
-      refunds: byId(fs),
-      exits: byId(xs),
-      evidence: byId(es),
-      permit: worker!.permitStatus,
-    },
-    history: byId(history),
-    moves: byId(moves),
-    audit: byId(audit),
-    outbox: byId(outbox),
-  };
+      'history', ${agg(`id, report_id as "reportId", from_status as "from", to_status as "to"`, `report_events where report_id = any(${ids})`)},
+      'moves', ${agg(
+        `id, entity, entity_id as "entityId", transition, from_status as "from", to_status as "to"`,
+        `lifecycle_events where entity_id in (select id from ents)`,
+      )},
+      'audit', ${agg(
+        `id, action, entity_id as "entityId"`,
+        `audit_events where entity_type in ('report', 'deposit', 'cancellation_request', 'grievance', 'refund_request', 'worker_exit', 'evidence_file') and entity_id in (select id::text from ents)`,
+      )},
+      'outbox', ${agg(
+        `id, recipient, template, entity_id as "entityId"`,
+        `notifications where entity_id in (select id::text from ents) or recipient in (${recipients})`,
+      )}
+    ) as s`;
+  const [row] = (await db.execute(sql.raw(query))) as unknown as { s: Snapshot }[];
+  return row!.s;
 }
 
 // ------------------------------------------------------------------------------------------------ running
