@@ -192,7 +192,9 @@ for (const locale of ["ar", "en"] as const) {
     const employerContext = await contextAs(browser, "employer", k.est.owner.userId);
     const employerPage = await employerContext.newPage();
     await employerPage.goto(`/${locale}/employer/reports/${k.report.id}`);
-    await expect(employerPage.getByText(m.tracking.statusMeaning.approved)).toBeVisible();
+    // "Approved by the Ministry. The worker may object until {date}.": the words before the date.
+    const approvedMeaning = m.tracking.statusMeaning.approved.split("{date}")[0]!.trim();
+    await expect(employerPage.getByText(approvedMeaning)).toBeVisible();
     await expect(employerPage.getByText(m.tracking.report.grievanceStatus.rejected)).toBeVisible();
     await employerContext.close();
   });

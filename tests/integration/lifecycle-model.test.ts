@@ -316,12 +316,12 @@ describe("the legal process as one model", () => {
         if (failed) throw failed.reason;
       }),
       {
-        // The examples count among the runs: as many more runs as there are example batches.
-        numRuns: Math.ceil(RUNS / BATCH) + (PATH ? 0 : exampleBatches.length),
+        // The examples run first and count among the runs (so a replayed path finds the same run again).
+        numRuns: Math.ceil(RUNS / BATCH) + exampleBatches.length,
         seed: SEED,
         path: PATH,
         endOnFailure: Boolean(PATH),
-        examples: PATH ? [] : exampleBatches,
+        examples: exampleBatches,
       },
     );
     const seconds = (Date.now() - started) / 1000;
@@ -339,6 +339,6 @@ describe("the legal process as one model", () => {
       );
     }
     console.info(`lifecycle model: ${sequences} sequences, ${steps} steps in ${seconds.toFixed(1)} s`);
-    expect(sequences).toBeGreaterThanOrEqual(RUNS);
+    if (!PATH) expect(sequences).toBeGreaterThanOrEqual(RUNS);
   }, 600_000);
 });
