@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   cancellationRequests,
@@ -55,6 +55,11 @@ export type CaseFacts = {
   exits: WorkerExitRow[];
   /** The report's timeline has a move to `cancelled` with reason GRIEVANCE_ACCEPTED_REASON. */
   cancelledByGrievance: boolean;
+  /**
+   * Another report about the same worker is open (awaiting payment, submitted or approved): one open report per
+   * worker, so this one cannot become open again (a supervisor cannot reopen its rejection).
+   */
+  otherOpenReport: boolean;
   /** Evidence rows (without content): who may see which is decided from these. */
   evidence: {
     id: string;
@@ -104,6 +109,7 @@ export async function loadCase(
     exits,
     [byGrievance],
     evidence,
+    [otherOpen],
   ] = await Promise.all([
     tx
       .select({
@@ -190,6 +196,18 @@ export async function loadCase(
       })
       .from(evidenceFiles)
       .where(eq(evidenceFiles.reportId, report.id)),
+    tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.workerId, report.workerId),
+          ne(reports.id, report.id),
+          // OPEN_REPORT_STATUSES (lib/reports/states.ts imports this module, so not imported here).
+          inArray(reports.status, ["awaiting_payment", "submitted", "approved"]),
+        ),
+      )
+      .limit(1),
   ]);
   if (!worker || !establishment || !governorate) return null;
   return {
@@ -205,6 +223,7 @@ export async function loadCase(
     refunds,
     exits,
     cancelledByGrievance: Boolean(byGrievance),
+    otherOpenReport: Boolean(otherOpen),
     evidence,
   };
 }

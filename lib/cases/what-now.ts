@@ -105,7 +105,8 @@ export function employerNow(c: CaseFacts, actor: ActorRef): EmployerNow {
   const moves = availableMoves(reportMachine, status, actor, c);
   const open = openCancellation(c);
   const grievanceOpen = openGrievance(c);
-  const [latestGrievance] = c.grievances;
+  // The open grievance when there is one (the story says so), else the latest: one grievance, one story.
+  const latestGrievance = grievanceOpen ?? c.grievances[0];
   const story: EmployerStory =
     (status === "submitted" || status === "approved") && grievanceOpen ? `${status}_grievance` : status;
   return {

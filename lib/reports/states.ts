@@ -230,7 +230,7 @@ export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>(
       by: ["supervisor"],
       guard: (c) => reopenBlocker(c),
       tells: ["worker", "employer"],
-      when: "a supervisor reopens a decision, with a reason, while nothing has followed from it",
+      when: "a supervisor reopens a decision, with a reason, while nothing has followed from it and no other report about the worker is open",
       consequences: [
         "the decision's dates and permit change are undone; a rejection's refund request is closed",
       ],
@@ -240,9 +240,11 @@ export const reportMachine = defineMachine<ReportStatus, ReportMove, CaseFacts>(
 
 /**
  * A decision can be reopened only while nothing has followed from it: no grievance or cancellation decided
- * after it, no deposit used or refunded, no refund in flight other than a rejection's own (still unexecuted).
+ * after it, no deposit used or refunded, no refund in flight other than a rejection's own (still unexecuted),
+ * and — for a rejection — no other report about the worker opened since (one open report per worker).
  */
 export function reopenBlocker(c: CaseFacts): string | null {
+  if (c.otherOpenReport) return "worker_has_open_report";
   if (c.report.status === "approved") {
     if (c.grievances.some((g) => g.status === "accepted" || g.status === "rejected"))
       return "grievance_decided";

@@ -4,6 +4,8 @@
  *   every id once, every control labelled, and a reviewer who clicks the grievance's own label records the
  *   grievance's decision (contradiction 2: the forms shared their ids, so that click checked the report's
  *   radio);
+ * - with a grievance and a cancellation request both waiting on an approved report, clicking the grievance's
+ *   "reject" label refuses the grievance and touches neither the request nor the report;
  * - after sending a grievance, the worker's page says one thing: the grievance was sent, nothing about
  *   objecting now (contradiction 3);
  * - a case with a pending grievance is rejected, and the worker's page, the employer's page, the case page
@@ -50,10 +52,15 @@ async function contextAs(
 }
 
 /** A submitted report with a paid deposit and an open grievance (and, optionally, a cancellation request). */
-async function pendingCase(opts: { cancellation?: boolean } = {}) {
+async function pendingCase(opts: { cancellation?: boolean; approved?: boolean } = {}) {
   const est = await createEstablishment("Story");
   const worker = await createWorker(est.id, { nationality: "IN" });
-  const report = await createReport(est, { status: "submitted", workerId: worker.id, deposit: "paid" });
+  const report = await createReport(est, {
+    status: opts.approved ? "approved" : "submitted",
+    workerId: worker.id,
+    deposit: "paid",
+    approvedAt: opts.approved ? new Date(Date.now() - 86_400_000) : undefined,
+  });
   const [g] = await db
     .insert(grievances)
     .values({
@@ -132,6 +139,64 @@ for (const locale of ["ar", "en"] as const) {
     const [r] = await db.select().from(reports).where(eq(reports.id, k.report.id));
     expect(r!.status).toBe("cancelled");
     await context.close();
+  });
+
+  test(`a reviewer rejects a grievance by clicking its label next to a cancellation request: the grievance is refused, nothing else (${locale})`, async ({
+    browser,
+  }) => {
+    // An approved report (decided by someone else) with a grievance and a cancellation request both waiting:
+    // two forms with the same outcome words ("reject"/"refuse") on one page, where shared ids once sent a click
+    // on one form's label to the other's radio.
+    const k = await pendingCase({ cancellation: true, approved: true });
+    const context = await contextAs(browser, "staff", await reviewerId());
+    const page = await context.newPage();
+    await page.goto(`/${locale}/admin/reports/${k.report.id}`);
+    await expect(page.getByTestId("decision-report")).toHaveCount(0);
+    const grievanceForm = page.getByTestId("decision-grievance");
+    const cancellationForm = page.getByTestId("decision-cancellation");
+    await expect(cancellationForm).toBeVisible();
+    expect(await duplicateIds(page)).toEqual([]);
+
+    await grievanceForm.getByText(d.form.outcomes.grievance.reject, { exact: true }).click();
+    await expect(grievanceForm.getByRole("radio", { name: d.form.outcomes.grievance.reject })).toBeChecked();
+    await expect(
+      grievanceForm.getByRole("radio", { name: d.form.outcomes.grievance.accept }),
+    ).not.toBeChecked();
+    for (const outcome of [d.form.outcomes.cancellation.accept, d.form.outcomes.cancellation.reject])
+      await expect(cancellationForm.getByRole("radio", { name: outcome })).not.toBeChecked();
+    await grievanceForm
+      .getByRole("combobox", { name: d.form.reason })
+      .selectOption({ label: d.reasons.report_substantiated });
+    await grievanceForm.getByRole("button", { name: d.form.submit }).click();
+    await expect(page.getByTestId("decided-notice")).toHaveText(d.case.decided.grievance_rejected);
+    await context.close();
+
+    // Recorded: the grievance refused with the chosen reason; the report and the cancellation request untouched.
+    const [g] = await db.select().from(grievances).where(eq(grievances.id, k.grievanceId));
+    expect([g!.status, g!.decisionReasonCode]).toEqual(["rejected", "report_substantiated"]);
+    const [r] = await db.select().from(reports).where(eq(reports.id, k.report.id));
+    expect(r!.status).toBe("approved");
+    const [c] = await db
+      .select()
+      .from(cancellationRequests)
+      .where(eq(cancellationRequests.reportId, k.report.id));
+    expect(c!.status).toBe("submitted");
+
+    // Both parties: the report stands, the grievance refused.
+    const workerContext = await contextAs(browser, "worker", k.worker.id);
+    const workerPage = await workerContext.newPage();
+    await workerPage.goto(`/${locale}/worker/reports/${k.report.id}`);
+    await expect(workerPage.getByText(m.worker.statusHelp.approved)).toBeVisible();
+    await expect(workerPage.getByTestId("grievance-status")).toHaveText(m.worker.grievanceStatuses.rejected);
+    await workerContext.close();
+    const employerContext = await contextAs(browser, "employer", k.est.owner.userId);
+    const employerPage = await employerContext.newPage();
+    await employerPage.goto(`/${locale}/employer/reports/${k.report.id}`);
+    // "Approved by the Ministry. The worker may object until {date}.": the words before the date.
+    const approvedMeaning = m.tracking.statusMeaning.approved.split("{date}")[0]!.trim();
+    await expect(employerPage.getByText(approvedMeaning)).toBeVisible();
+    await expect(employerPage.getByText(m.tracking.report.grievanceStatus.rejected)).toBeVisible();
+    await employerContext.close();
   });
 
   test(`after sending a grievance the worker's page tells one story (${locale})`, async ({ browser }) => {

@@ -31,6 +31,7 @@ export function caseOf(
     refunds: [],
     exits: [],
     cancelledByGrievance: false,
+    otherOpenReport: false,
     evidence: [],
     ...rest,
   };

@@ -163,6 +163,21 @@ describe("the employer's page", () => {
     expect(Object.keys(now.grievance!)).not.toContain("statement");
   });
 
+  it("a second grievance after a rejected one: the employer is told about the open one, as the story says", () => {
+    // Found by the lifecycle model test: filed in the same instant as the first one's decision was recorded, the
+    // rejected grievance came first in the list and the page said "rejected" under "a grievance is open".
+    const rejected = grievance({ id: "g1", status: "rejected", decidedAt: new Date("2026-12-02T08:00:00Z") });
+    const open = grievance({ id: "g2", status: "submitted", createdAt: new Date("2026-12-02T08:00:00Z") });
+    for (const grievances of [
+      [rejected, open],
+      [open, rejected],
+    ]) {
+      const now = employerNow(caseOf({ grievances }), EMPLOYER);
+      expect(now.story).toBe("submitted_grievance");
+      expect(now.grievance?.status).toBe("submitted");
+    }
+  });
+
   it("a refund is offered exactly when a ground holds and no request is in flight", () => {
     const rejected = caseOf({ report: { status: "rejected" } });
     expect(employerNow(rejected, EMPLOYER).requestRefund).toBe(true);
@@ -221,6 +236,16 @@ describe("the staff case page", () => {
     const used = caseOf({ report: approved(), deposit: { ...paidDeposit!, status: "utilised" } });
     expect(staffNow(used, SUPERVISOR).reopen).toEqual({ ok: false, why: "deposit_moved" });
     expect(staffNow(caseOf(), SUPERVISOR).reopen).toBeNull();
+  });
+
+  it("a rejection is not offered for reopening once the worker was reported again (one open report per worker)", () => {
+    // Found by the lifecycle model test: the case page offered "reopen" and the use case refused it.
+    const rejected = { status: "rejected" as const, decidedBy: "r" };
+    expect(staffNow(caseOf({ report: rejected }), SUPERVISOR).reopen).toEqual({ ok: true });
+    expect(staffNow(caseOf({ report: rejected, otherOpenReport: true }), SUPERVISOR).reopen).toEqual({
+      ok: false,
+      why: "worker_has_open_report",
+    });
   });
 });
 
