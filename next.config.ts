@@ -40,6 +40,35 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "16mb" },
     proxyClientMaxBodySize: "16mb",
   },
+  // The filing journey in seven screens (issue 12): the pages of the eleven-screen journey that were merged into
+  // others answer with a permanent redirect to the page (and field) that now asks their question, so bookmarks
+  // and links in e-mails keep working. The query (`?return=check`, `?worker=`) is passed on.
+  async redirects() {
+    const report = "/:locale(ar|en)/employer/reports/:id";
+    return [
+      { source: `${report}/edit/last-day`, destination: `${report}/edit/absence#lastDay`, permanent: true },
+      {
+        source: `${report}/edit/workplace`,
+        destination: `${report}/edit/absence#workGovernorateCode`,
+        permanent: true,
+      },
+      {
+        source: `${report}/edit/contact`,
+        destination: `${report}/edit/absence#contactAttempts`,
+        permanent: true,
+      },
+      {
+        source: `${report}/edit/declarations`,
+        destination: `${report}/edit/check#declarations`,
+        permanent: true,
+      },
+      {
+        source: "/:locale(ar|en)/employer/reports/new/confirm",
+        destination: "/:locale/employer/reports/new#worker",
+        permanent: true,
+      },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
