@@ -64,7 +64,7 @@ const nextConfig: NextConfig = {
       },
       {
         source: "/:locale(ar|en)/employer/reports/new/confirm",
-        destination: "/:locale/employer/reports/new#worker",
+        destination: "/:locale/employer/reports/new",
         permanent: true,
       },
     ];

@@ -68,7 +68,8 @@ const returnOf = (formData: FormData) => String(formData.get("return") ?? "");
 export const findWorkerAction = employerAction(civilIdSchema, async (data, { actor, locale, formData }) => {
   const found = await lookupWorkerForFiling(actor, { civilId: data.civilId });
   if (found.refusal) return refusedState(formData, found.refusal, locale);
-  redirect(`/${locale}/employer/reports/new?worker=${found.worker!.id}#worker`);
+  // No fragment: without JavaScript the browser would carry it on through the later redirects.
+  redirect(`/${locale}/employer/reports/new?worker=${found.worker!.id}`);
 });
 
 export const startReportAction = employerAction(

@@ -160,7 +160,7 @@ export default async function NewReportPage({ params, searchParams }: Props) {
                   </p>
                 </div>
                 <Link
-                  href={`/employer/reports/new?worker=${w.id}#worker`}
+                  href={`/employer/reports/new?worker=${w.id}`}
                   className="font-semibold text-brand-800 underline"
                 >
                   {t("choose")}
