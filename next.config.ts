@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { FORMER_STEPS } from "./lib/reports/steps";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -46,22 +47,11 @@ const nextConfig: NextConfig = {
   async redirects() {
     const report = "/:locale(ar|en)/employer/reports/:id";
     return [
-      { source: `${report}/edit/last-day`, destination: `${report}/edit/absence#lastDay`, permanent: true },
-      {
-        source: `${report}/edit/workplace`,
-        destination: `${report}/edit/absence#workGovernorateCode`,
+      ...Object.entries(FORMER_STEPS).map(([old, now]) => ({
+        source: `${report}/edit/${old}`,
+        destination: `${report}/edit/${now.step}#${now.anchor}`,
         permanent: true,
-      },
-      {
-        source: `${report}/edit/contact`,
-        destination: `${report}/edit/absence#contactAttempts`,
-        permanent: true,
-      },
-      {
-        source: `${report}/edit/declarations`,
-        destination: `${report}/edit/check#declarations`,
-        permanent: true,
-      },
+      })),
       {
         source: "/:locale(ar|en)/employer/reports/new/confirm",
         destination: "/:locale/employer/reports/new",

@@ -19,7 +19,8 @@ export function isFilingStep(value: string): value is FilingStep {
 
 /**
  * Pages of the eleven-screen journey that no longer exist, and where their questions are now (bookmarks and
- * e-mails keep working): the page, and the field to land on.
+ * e-mails keep working): the page, and the field to land on. next.config.ts redirects each one (permanently);
+ * this file has no imports so that the config can read it.
  */
 export const FORMER_STEPS = {
   "last-day": { step: "absence", anchor: "lastDay" },
