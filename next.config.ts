@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { FORMER_STEPS } from "./lib/reports/steps";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -39,6 +40,24 @@ const nextConfig: NextConfig = {
     // cover the whole multipart body: the proxy would otherwise silently cut it at 10 MB.
     serverActions: { bodySizeLimit: "16mb" },
     proxyClientMaxBodySize: "16mb",
+  },
+  // The filing journey in seven screens (issue 12): the pages of the eleven-screen journey that were merged into
+  // others answer with a permanent redirect to the page (and field) that now asks their question, so bookmarks
+  // and links in e-mails keep working. The query (`?return=check`, `?worker=`) is passed on.
+  async redirects() {
+    const report = "/:locale(ar|en)/employer/reports/:id";
+    return [
+      ...Object.entries(FORMER_STEPS).map(([old, now]) => ({
+        source: `${report}/edit/${old}`,
+        destination: `${report}/edit/${now.step}#${now.anchor}`,
+        permanent: true,
+      })),
+      {
+        source: "/:locale(ar|en)/employer/reports/new/confirm",
+        destination: "/:locale/employer/reports/new",
+        permanent: true,
+      },
+    ];
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -24,41 +24,29 @@ function dateParts(daysAgo) {
  */
 export const JOURNEY = [
   {
+    // Screen 1: the civil ID; the worker's record is then shown on the same page, to confirm.
     name: "find worker",
     path: "/ar/employer/reports/new",
     form: ["civilId"],
     fields: (ctx) => ({ civilId: ctx.civilId }),
-    next: "/ar/employer/reports/new/confirm",
+    next: "/ar/employer/reports/new?worker=",
   },
-  { name: "confirm worker", form: ["workerId"], fields: () => ({}), next: "/ar/employer/reports/" },
-  { name: "last day", form: ["lastDayDay"], fields: () => dateParts(10), next: "/edit/workplace" },
+  { name: "confirm worker", form: ["workerId"], fields: () => ({}), next: "/edit/absence" },
   {
-    name: "workplace",
-    form: ["workGovernorateCode", "workAddress"],
-    fields: () => ({ workGovernorateCode: "MA", workAddress: "Building 12, Way 3301, Ruwi, Muscat" }),
-    next: "/edit/contact",
-  },
-  {
-    name: "contact",
-    form: ["contactAttempts"],
+    // Screen 2: the absence, on one page.
+    name: "absence",
+    form: ["lastDayDay", "workGovernorateCode", "contactAttempts"],
     fields: () => ({
+      ...dateParts(10),
+      workGovernorateCode: "MA",
+      workAddress: "Building 12, Way 3301, Ruwi, Muscat",
       contactAttempts:
         "Called his mobile three times and sent a message; no answer since the last day at work.",
-    }),
-    next: "/edit/declarations",
-  },
-  {
-    name: "declarations",
-    form: ["declDisputeBeforeAbsence"],
-    fields: () => ({
-      declDisputeBeforeAbsence: "no",
-      declWorkerLeftCountryKnown: "no",
-      declOnLegalLeave: "no",
-      declResignationAccepted: "no",
     }),
     next: "/edit/evidence",
   },
   {
+    // Screen 3: the documents.
     name: "evidence",
     form: ["bank_statement"],
     fields: () => ({
@@ -69,13 +57,19 @@ export const JOURNEY = [
     next: "/edit/check",
   },
   {
-    name: "check answers",
-    form: ["reportId"],
-    pick: (f) => f.fields.length === 0 && !hiddenValue(f, "remove"),
-    fields: () => ({}),
+    // Screen 4: check your answers; the four Art. 2 statements ticked, then on to payment.
+    name: "check answers and declare",
+    form: ["declDisputeBeforeAbsence"],
+    fields: () => ({
+      declDisputeBeforeAbsence: "yes",
+      declWorkerLeftCountryKnown: "yes",
+      declOnLegalLeave: "yes",
+      declResignationAccepted: "yes",
+    }),
     next: "/pay",
   },
   {
+    // Screen 5: the deposit.
     name: "pay",
     form: ["reportId"],
     pick: (f) => f.fields.length === 0,
@@ -83,6 +77,7 @@ export const JOURNEY = [
     next: "/ar/dev/pay/",
   },
   {
+    // Screen 6: the payment page (the local test gateway); screen 7 is the confirmation.
     name: "gateway approve",
     form: ["sessionId", "decision"],
     pick: (f) => hiddenValue(f, "decision") === "approve",

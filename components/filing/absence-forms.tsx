@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "@/components/i18n/client";
-import { saveContactAction, saveLastDayAction, saveWorkplaceAction } from "@/lib/reports/filing-actions";
+import { saveAbsenceAction } from "@/lib/reports/filing-actions";
 import { idleState } from "@/lib/forms";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -23,14 +23,38 @@ function Hidden({ reportId, returnTo }: Common) {
   );
 }
 
-export function LastDayForm({ initial, ...common }: Common & { initial: string | null }) {
+/** The order of the page's fields, and so of the error summary. */
+const ABSENCE_FIELDS = ["lastDay", "workGovernorateCode", "workAddress", "contactAttempts"] as const;
+
+/**
+ * Screen 2: the absence on one page, under one heading: the last day at work (a date fieldset), where the
+ * worker worked (a fieldset of governorate and address) and what was done to reach them. Every problem of the
+ * page is listed at once in the error summary, each linked to its field.
+ */
+export function AbsenceForm({
+  initial,
+  governorates,
+  ...common
+}: Common & {
+  initial: {
+    lastDayAtWork: string | null;
+    workGovernorateCode: string;
+    workAddress: string;
+    contactAttempts: string;
+  };
+  governorates: { value: string; label: string }[];
+}) {
   const t = useTranslations("filing");
-  const [state, action, pending] = useActionState(saveLastDayAction, idleState);
-  const { items, field, value } = useFilingErrors(state, ["lastDay"]);
-  const [y = "", m = "", d = ""] = initial ? initial.split("-").map((p) => String(Number(p))) : [];
+  const [state, action, pending] = useActionState(saveAbsenceAction, idleState);
+  const { items, field, value } = useFilingErrors(state, ABSENCE_FIELDS);
+  const [y = "", m = "", d = ""] = initial.lastDayAtWork
+    ? initial.lastDayAtWork.split("-").map((p) => String(Number(p)))
+    : [];
   return (
     <>
       <ErrorSummary items={items} />
+      <h1 className="mb-3 text-2xl font-bold sm:text-3xl">{t("absence.title")}</h1>
+      <p className="mb-8 max-w-2xl">{t("absence.lead")}</p>
       <form action={action} noValidate>
         <Hidden {...common} />
         <DateInput
@@ -51,68 +75,35 @@ export function LastDayForm({ initial, ...common }: Common & { initial: string |
             year: value("lastDayYear", y),
           }}
         />
-        <Button disabled={pending}>{t("saveAndContinue")}</Button>
-      </form>
-    </>
-  );
-}
-
-export function WorkplaceForm({
-  initial,
-  governorates,
-  ...common
-}: Common & {
-  initial: { workGovernorateCode: string; workAddress: string };
-  governorates: { value: string; label: string }[];
-}) {
-  const t = useTranslations("filing");
-  const [state, action, pending] = useActionState(saveWorkplaceAction, idleState);
-  const { items, field, value } = useFilingErrors(state, ["workGovernorateCode", "workAddress"]);
-  return (
-    <>
-      <ErrorSummary items={items} />
-      <h1 className="mb-6 text-2xl font-bold sm:text-3xl">{t("workplace.title")}</h1>
-      <form action={action} noValidate>
-        <Hidden {...common} />
-        <Select
-          name="workGovernorateCode"
-          label={t("workplace.governorate")}
-          placeholder={t("workplace.chooseGovernorate")}
-          options={governorates}
-          error={field("workGovernorateCode")}
-          defaultValue={value("workGovernorateCode", initial.workGovernorateCode)}
-        />
-        <TextField
-          name="workAddress"
-          label={t("workplace.address")}
-          hint={t("workplace.addressHint")}
-          error={field("workAddress")}
-          defaultValue={value("workAddress", initial.workAddress)}
-          autoComplete="off"
-          className="[&_input]:max-w-2xl"
-        />
-        <Button disabled={pending}>{t("saveAndContinue")}</Button>
-      </form>
-    </>
-  );
-}
-
-export function ContactForm({ initial, ...common }: Common & { initial: string }) {
-  const t = useTranslations("filing");
-  const [state, action, pending] = useActionState(saveContactAction, idleState);
-  const { items, field, value } = useFilingErrors(state, ["contactAttempts"]);
-  return (
-    <>
-      <ErrorSummary items={items} />
-      <form action={action} noValidate>
-        <Hidden {...common} />
+        <fieldset className="mb-6">
+          <legend className="mb-2">
+            <h2 className="text-xl font-bold sm:text-2xl">{t("workplace.title")}</h2>
+          </legend>
+          <Select
+            name="workGovernorateCode"
+            label={t("workplace.governorate")}
+            placeholder={t("workplace.chooseGovernorate")}
+            options={governorates}
+            error={field("workGovernorateCode")}
+            defaultValue={value("workGovernorateCode", initial.workGovernorateCode)}
+          />
+          <TextField
+            name="workAddress"
+            label={t("workplace.address")}
+            hint={t("workplace.addressHint")}
+            error={field("workAddress")}
+            defaultValue={value("workAddress", initial.workAddress)}
+            autoComplete="off"
+            className="[&_input]:max-w-2xl"
+          />
+        </fieldset>
         <TextArea
           name="contactAttempts"
           label={t("contact.title")}
-          labelAsHeading
+          heading="h2"
           hint={t("contact.hint")}
           error={field("contactAttempts")}
-          defaultValue={value("contactAttempts", initial)}
+          defaultValue={value("contactAttempts", initial.contactAttempts)}
           maxLength={2000}
         />
         <Button disabled={pending}>{t("saveAndContinue")}</Button>

@@ -20,11 +20,14 @@ function Messages({ name, hint, error }: { name: string; hint?: ReactNode; error
 const describedBy = (name: string, hint?: ReactNode, error?: string) =>
   [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
-/** A page's only question as a labelled field: the label is the page heading (GOV.UK "label as heading"). */
+/**
+ * A labelled text area. `heading` wraps the label in a heading (GOV.UK "label as heading"): h2 for one
+ * question among several on a page.
+ */
 export function TextArea({
   name,
   label,
-  labelAsHeading,
+  heading,
   hint,
   error,
   defaultValue,
@@ -32,7 +35,7 @@ export function TextArea({
 }: {
   name: string;
   label: string;
-  labelAsHeading?: boolean;
+  heading?: "h2";
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
@@ -40,14 +43,14 @@ export function TextArea({
   const labelEl = (
     <label
       htmlFor={name}
-      className={labelAsHeading ? "mb-3 block text-2xl font-bold sm:text-3xl" : "mb-1 block font-semibold"}
+      className={heading ? "mb-2 block text-xl font-bold sm:text-2xl" : "mb-1 block font-semibold"}
     >
       {label}
     </label>
   );
   return (
     <div className={`mb-6 ${error ? "border-s-4 border-danger ps-3" : ""}`}>
-      {labelAsHeading ? <h1>{labelEl}</h1> : labelEl}
+      {heading ? <h2>{labelEl}</h2> : labelEl}
       <Messages name={name} hint={hint} error={error} />
       <textarea
         id={name}
@@ -108,7 +111,7 @@ export function Select({
 }
 
 /**
- * GOV.UK's date input: one fieldset, the question as its legend (and the page heading), three boxes for day,
+ * GOV.UK's date input: one fieldset, the question as its legend (a heading), three boxes for day,
  * month and year. `name` is the field errors are reported on; the boxes are `${name}Day` etc., and the first
  * one carries the id `name` so the error summary's link lands on it.
  */
@@ -154,8 +157,8 @@ export function DateInput({
   return (
     <div className={`mb-6 ${error ? "border-s-4 border-danger ps-3" : ""}`}>
       <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend className="mb-3">
-          <h1 className="text-2xl font-bold sm:text-3xl">{legend}</h1>
+        <legend className="mb-2">
+          <h2 className="text-xl font-bold sm:text-2xl">{legend}</h2>
         </legend>
         <Messages name={name} hint={hint} error={error} />
         <div className="flex gap-4">
@@ -168,43 +171,50 @@ export function DateInput({
   );
 }
 
-/** A yes/no question as a fieldset of two radios, with help text and its error. */
-export function YesNo({
+/**
+ * A statement to confirm: one checkbox whose label is the statement, with help text and its error (GOV.UK's
+ * declaration). The checkbox carries the id `name`, so the error summary's link lands on it.
+ */
+export function Confirm({
   name,
-  legend,
+  label,
   help,
   error,
-  value,
-  labels,
+  checked,
 }: {
   name: string;
-  legend: string;
+  label: string;
   help: string;
   error?: string;
-  value: string;
-  labels: { yes: string; no: string };
+  checked: boolean;
 }) {
   return (
-    <div className={`mb-8 ${error ? "border-s-4 border-danger ps-3" : ""}`}>
-      <fieldset aria-describedby={describedBy(name, help, error)}>
-        <legend className="mb-1 text-lg font-bold">{legend}</legend>
-        <Messages name={name} hint={help} error={error} />
-        <div className="flex gap-8">
-          {(["yes", "no"] as const).map((v, i) => (
-            <label key={v} className="flex cursor-pointer items-center gap-2 py-1 text-lg">
-              <input
-                type="radio"
-                id={i === 0 ? name : `${name}-${v}`}
-                name={name}
-                value={v}
-                defaultChecked={value === v}
-                className="size-6 accent-brand-700"
-              />
-              {labels[v]}
-            </label>
-          ))}
+    <div className={`mb-6 ${error ? "border-s-4 border-danger ps-3" : ""}`}>
+      {error ? (
+        <p id={`${name}-error`} className="mb-1 font-semibold text-danger">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          id={name}
+          name={name}
+          value="yes"
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(name, help, error)}
+          className="mt-1 size-6 shrink-0 accent-brand-700"
+        />
+        <div>
+          <label htmlFor={name} className="block cursor-pointer text-lg font-semibold">
+            {label}
+          </label>
+          <p id={`${name}-hint`} className="text-muted">
+            {help}
+          </p>
         </div>
-      </fieldset>
+      </div>
     </div>
   );
 }

@@ -9,7 +9,10 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { useFilingErrors } from "./use-filing-errors";
 
-/** Step 1a: the worker's civil ID. A refusal (not ours, not active, already reported...) is shown on the field. */
+/**
+ * Screen 1: the worker's civil ID. Found, the worker's record is shown on the same page to confirm; a refusal
+ * (not ours, not active, already reported...) is shown on the field.
+ */
 export function FindWorkerForm() {
   const t = useTranslations("filing.new");
   const locale = useLocale();
@@ -37,7 +40,7 @@ export function FindWorkerForm() {
   );
 }
 
-/** Step 1b: "Yes, start the report" (or continue the draft) for the worker on the confirm card. */
+/** Screen 1, confirmed: "Yes, start the report" (or continue the draft) for the worker on the card. */
 export function StartReportForm({ workerId, label }: { workerId: string; label: string }) {
   const locale = useLocale();
   const [state, action, pending] = useActionState(startReportAction, idleState);

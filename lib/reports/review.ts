@@ -36,6 +36,10 @@ export type FilingSnapshot = {
   evidenceKinds: readonly string[];
 };
 
+/**
+ * What blocks the report, with the page that fixes it (and the field on that page). The declarations are made
+ * on "check your answers" itself, in the form that sends the report.
+ */
 export type Problem = { step: FilingStep | "worker" } & Omit<Refused, "ok">;
 
 /** The evidence this report needs: the bank statement unless the worker is exempt (or the last day is unknown yet). */
@@ -50,7 +54,7 @@ export function requiredEvidence(
 export function findProblems(s: FilingSnapshot, now: Date): Problem[] {
   const problems: Problem[] = [];
   const add = (step: Problem["step"], r: Omit<Refused, "ok">) =>
-    problems.push({ step, code: r.code, params: r.params });
+    problems.push({ step, code: r.code, params: r.params, ...(r.field ? { field: r.field } : {}) });
 
   const eligibility = checkWorkerEligibility({
     establishment: s.establishment,
@@ -62,26 +66,28 @@ export function findProblems(s: FilingSnapshot, now: Date): Problem[] {
   if (eligibility) add("worker", refusalOf(eligibility, s.governorate));
 
   const r = s.report;
-  if (!r.lastDayAtWork) add("last-day", { code: "last_day_missing" });
+  const lastDay = "lastDay";
+  if (!r.lastDayAtWork) add("absence", { code: "last_day_missing", field: lastDay });
   else {
     const bad = checkLastDayAtWork(r.lastDayAtWork, s.worker, now);
     if (bad?.code === "too_early")
-      add("last-day", { code: "too_early", params: { firstDate: bad.firstDate } });
+      add("absence", { code: "too_early", params: { firstDate: bad.firstDate }, field: lastDay });
     else if (bad?.code === "last_day_before_entry")
-      add("last-day", { code: bad.code, params: { enteredOmanOn: bad.enteredOmanOn } });
-    else if (bad) add("last-day", { code: bad.code });
+      add("absence", { code: bad.code, params: { enteredOmanOn: bad.enteredOmanOn }, field: lastDay });
+    else if (bad) add("absence", { code: bad.code, field: lastDay });
   }
-  if (!r.workGovernorateCode || !r.workAddress) add("workplace", { code: "workplace_missing" });
-  if (!r.contactAttempts) add("contact", { code: "contact_missing" });
+  if (!r.workGovernorateCode || !r.workAddress)
+    add("absence", { code: "workplace_missing", field: "workGovernorateCode" });
+  if (!r.contactAttempts) add("absence", { code: "contact_missing", field: "contactAttempts" });
 
   const decl = checkDeclarations(
     Object.fromEntries(DECLARATION_KEYS.map((k) => [k, r[k]])) as Parameters<typeof checkDeclarations>[0],
   );
-  if (!decl.complete) add("declarations", { code: "declarations_missing" });
-  for (const reason of decl.reasons) add("declarations", { code: `impermissible_${reason}` });
+  if (!decl.complete) add("check", { code: "declarations_missing", field: "declarations" });
+  for (const reason of decl.reasons) add("check", { code: `impermissible_${reason}`, field: "declarations" });
 
   for (const kind of requiredEvidence(s.worker.enteredOmanOn, r.lastDayAtWork)) {
-    if (!s.evidenceKinds.includes(kind)) add("evidence", { code: `evidence_missing_${kind}` });
+    if (!s.evidenceKinds.includes(kind)) add("evidence", { code: `evidence_missing_${kind}`, field: kind });
   }
   return problems;
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import {
   auditActor,
   inTransaction,
+  lockOwnReport,
   nowOf,
   openForEdit,
   type FilingContext,
@@ -21,8 +22,9 @@ export type SaveDeclarationsResult =
   | Refused;
 
 /**
- * Step 3: the four Art. 2 declarations. The answers are saved as given (they are the employer's statement);
- * any "yes" stops the journey with the reason for each.
+ * The four Art. 2 declarations, made on "check your answers" as the statement that sends the report. The
+ * answers are saved as given (they are the employer's statement); any "yes" stops the journey with the reason
+ * for each. The same answers again on a draft write nothing (no audit row for a repeated statement).
  */
 export async function saveDeclarations(
   actor: EmployerActor,
@@ -33,6 +35,12 @@ export async function saveDeclarations(
   assertEmployer(actor);
   const now = nowOf(ctx);
   return inTransaction(ctx, async (tx) => {
+    const current = await lockOwnReport(tx, actor, reportId);
+    if (current && current.status === "draft" && DECLARATION_KEYS.every((k) => current[k] === input[k])) {
+      const { reasons } = checkDeclarations(input);
+      if (reasons.length > 0) return { ok: false as const, code: "impermissible" as const, reasons };
+      return { ok: true as const, reportId: current.id };
+    }
     const open = await openForEdit(tx, actor, reportId, ctx);
     if (!open.ok) return open;
     const report = open.report;

@@ -3,7 +3,7 @@
  * Digits typed in Arabic-Indic form (٠-٩, ۰-۹) are accepted wherever digits are asked for.
  */
 import { z } from "zod";
-import { DECLARATION_KEYS } from "./rules";
+import { DECLARATION_KEYS, DECLARATION_REASONS } from "./declarations";
 import { EMPLOYER_EVIDENCE_KINDS } from "./review";
 
 export function latinDigits(value: string): string {
@@ -82,10 +82,61 @@ export const contactSchema = z.object({
 
 const yesNo = z.enum(["yes", "no"], { error: "decl_required" }).transform((v) => v === "yes");
 
+/** The four Art. 2 declarations as yes/no answers (true: it applies, and the report is not permitted). */
 export const declarationsSchema = z.object(
   Object.fromEntries(DECLARATION_KEYS.map((k) => [k, yesNo])) as Record<
     (typeof DECLARATION_KEYS)[number],
     typeof yesNo
+  >,
+);
+
+/**
+ * The absence page: the last day at work, the workplace and the contact attempts, every problem reported at
+ * once (the date's on `lastDay`, the day box, even when another field is wrong too).
+ */
+export const absenceSchema = z
+  .object({
+    lastDayDay: z.string().optional(),
+    lastDayMonth: z.string().optional(),
+    lastDayYear: z.string().optional(),
+    ...workplaceSchema.shape,
+    ...contactSchema.shape,
+  })
+  .superRefine(
+    (v, ctx) => {
+      const part = (x: unknown) => (typeof x === "string" ? x : undefined);
+      const r = dateFromParts({
+        day: part(v.lastDayDay),
+        month: part(v.lastDayMonth),
+        year: part(v.lastDayYear),
+      });
+      if (!r.ok) ctx.addIssue({ code: "custom", path: ["lastDay"], message: r.code });
+    },
+    // Also when another field already failed: the person sees every problem of the page at once.
+    { when: () => true },
+  )
+  .transform((v) => {
+    const r = dateFromParts({ day: v.lastDayDay, month: v.lastDayMonth, year: v.lastDayYear });
+    return {
+      lastDayAtWork: r.ok ? r.date : "",
+      workGovernorateCode: v.workGovernorateCode,
+      workAddress: v.workAddress,
+      contactAttempts: v.contactAttempts,
+    };
+  });
+
+const confirmed = (key: (typeof DECLARATION_KEYS)[number]) =>
+  z.literal("yes", { error: `confirm_${DECLARATION_REASONS[key]}` }).transform(() => false);
+
+/**
+ * The declarations as the statement made when sending the report (GOV.UK's "now send your application"): one
+ * checkbox per Art. 2 ground, "I confirm that it does not apply". A box left unticked is an error on that box;
+ * a ticked box is saved as the answer "no, it does not apply" (false).
+ */
+export const confirmationsSchema = z.object(
+  Object.fromEntries(DECLARATION_KEYS.map((k) => [k, confirmed(k)])) as Record<
+    (typeof DECLARATION_KEYS)[number],
+    ReturnType<typeof confirmed>
   >,
 );
 

@@ -41,7 +41,7 @@ for (const locale of ["ar", "en"] as const) {
       const context = await browser.newContext({ javaScriptEnabled: false });
       await signInAs(context, baseURL!, "employer", est.owner.userId);
       const page = await context.newPage();
-      await page.goto(`/${locale}/employer/reports/${draft.id}/edit/last-day`);
+      await page.goto(`/${locale}/employer/reports/${draft.id}/edit/absence`);
       await page.getByTestId("discard-link").click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/employer/reports/${draft.id}/discard$`));
       await expect(page.getByRole("heading", { level: 1 })).toContainText(draft.reference);

@@ -201,12 +201,12 @@ test("employer pages and filing steps show payloads as text", async ({ browser }
   await visit(page, "/ar/employer", [`عامل ${SCRIPT}`]);
   await visit(page, `/en/employer/reports/${fx.submittedId}`, [`${IMG} Ruwi`]);
   await visit(page, `/ar/employer/reports/${fx.submittedId}`);
-  for (const step of ["workplace", "last-day", "contact", "declarations", "evidence", "check"]) {
+  for (const step of ["absence", "evidence", "check"]) {
     await visit(page, `/en/employer/reports/${fx.draftId}/edit/${step}`);
   }
   await visit(page, `/en/employer/reports/${fx.draftId}/edit/check`, [IMG, ARABIC, `photo ${IMG}.png`]);
   // In a form, the payload is a field's value, not markup.
-  await visit(page, `/ar/employer/reports/${fx.draftId}/edit/workplace`);
+  await visit(page, `/ar/employer/reports/${fx.draftId}/edit/absence`);
   expect(
     await page.evaluate(
       (v) =>

@@ -90,12 +90,7 @@ describe("an employer of establishment B and A's report", () => {
     const { b, reportId, pdfId } = await twoEstablishments();
     const ctx = { storage };
     expect(
-      await saveAbsence(
-        b.actor,
-        reportId,
-        { part: "contact", contactAttempts: "Not my report at all." },
-        ctx,
-      ),
+      await saveAbsence(b.actor, reportId, { contactAttempts: "Not my report at all." }, ctx),
     ).toMatchObject({ ok: false, code: "not_found" });
     expect(await saveDeclarations(b.actor, reportId, NO, ctx)).toMatchObject({
       ok: false,

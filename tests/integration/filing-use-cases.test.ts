@@ -77,24 +77,14 @@ async function completeDraft(workerOver: Parameters<typeof makeEmployerWithWorke
   const started = await startReport(actor, { workerId: worker.id }, ctx);
   if (!started.ok) throw new Error(started.code);
   const id = started.reportId;
-  expect(await saveAbsence(actor, id, { part: "last_day", lastDayAtWork: daysAgo(10) }, ctx)).toMatchObject({
+  expect(await saveAbsence(actor, id, { lastDayAtWork: daysAgo(10) }, ctx)).toMatchObject({
     ok: true,
   });
   expect(
-    await saveAbsence(
-      actor,
-      id,
-      { part: "workplace", workGovernorateCode: "MA", workAddress: "Ruwi, Muttrah" },
-      ctx,
-    ),
+    await saveAbsence(actor, id, { workGovernorateCode: "MA", workAddress: "Ruwi, Muttrah" }, ctx),
   ).toMatchObject({ ok: true });
   expect(
-    await saveAbsence(
-      actor,
-      id,
-      { part: "contact", contactAttempts: "Called three times, visited the camp." },
-      ctx,
-    ),
+    await saveAbsence(actor, id, { contactAttempts: "Called three times, visited the camp." }, ctx),
   ).toMatchObject({ ok: true });
   expect(await saveDeclarations(actor, id, NO, ctx)).toMatchObject({ ok: true });
   for (const kind of ["bank_statement", "municipality_licence", "address_proof"] as const) {
@@ -257,13 +247,12 @@ describe("worker search", () => {
 });
 
 describe("saveAbsence", () => {
-  it("refuses a future day, a day before entry, and fewer than 7 days (with the first date), saving nothing", async () => {
+  it("refuses a future day, a day before entry, and fewer than 7 days (with the first date), saving no date", async () => {
     const { actor, worker } = await makeEmployerWithWorker({ enteredOmanOn: "2024-05-01" });
     const s = await startReport(actor, { workerId: worker.id });
     if (!s.ok) throw new Error(s.code);
     const now = new Date("2026-11-20T20:30:00Z"); // already 21 Nov in Muscat
-    const save = (lastDayAtWork: string) =>
-      saveAbsence(actor, s.reportId, { part: "last_day", lastDayAtWork }, { now });
+    const save = (lastDayAtWork: string) => saveAbsence(actor, s.reportId, { lastDayAtWork }, { now });
     expect(await save("2026-11-22")).toMatchObject({ ok: false, code: "last_day_future", field: "lastDay" });
     expect(await save("2024-04-30")).toMatchObject({
       ok: false,
@@ -281,7 +270,44 @@ describe("saveAbsence", () => {
     expect(await save("2026-11-14")).toMatchObject({ ok: true });
     const [saved] = await db.select().from(reports).where(eq(reports.id, s.reportId));
     expect(saved!.lastDayAtWork).toBe("2026-11-14");
-    expect((await auditFor(s.reportId)).map((a) => a.action)).toContain("report.last_day_saved");
+    expect((await auditFor(s.reportId)).map((a) => a.action)).toContain("report.absence_saved");
+  });
+
+  it("saves the page's other answers when only the last day is refused (found again when the employer returns)", async () => {
+    const { actor, worker } = await makeEmployerWithWorker({ enteredOmanOn: "2024-05-01" });
+    const s = await startReport(actor, { workerId: worker.id });
+    if (!s.ok) throw new Error(s.code);
+    const now = new Date("2026-11-20T20:30:00Z");
+    const r = await saveAbsence(
+      actor,
+      s.reportId,
+      {
+        lastDayAtWork: "2026-11-18",
+        workGovernorateCode: "MA",
+        workAddress: "Ruwi, Muscat",
+        contactAttempts: "Called him on three days.",
+      },
+      { now },
+    );
+    expect(r).toMatchObject({ ok: false, code: "too_early", field: "lastDay" });
+    const [row] = await db.select().from(reports).where(eq(reports.id, s.reportId));
+    expect(row).toMatchObject({
+      lastDayAtWork: null,
+      workGovernorateCode: "MA",
+      workAddress: "Ruwi, Muscat",
+      contactAttempts: "Called him on three days.",
+    });
+    // A forged governorate saves nothing at all.
+    expect(
+      await saveAbsence(
+        actor,
+        s.reportId,
+        { contactAttempts: "Something else entirely.", workGovernorateCode: "QQ", workAddress: "Nowhere 1" },
+        { now },
+      ),
+    ).toMatchObject({ ok: false, code: "governorate_invalid" });
+    const [same] = await db.select().from(reports).where(eq(reports.id, s.reportId));
+    expect(same!.contactAttempts).toBe("Called him on three days.");
   });
 
   it("saves the workplace (a real governorate only) and the contact attempts", async () => {
@@ -290,7 +316,6 @@ describe("saveAbsence", () => {
     if (!s.ok) throw new Error(s.code);
     expect(
       await saveAbsence(actor, s.reportId, {
-        part: "workplace",
         workGovernorateCode: "QQ",
         workAddress: "Somewhere 1",
       }),
@@ -300,14 +325,13 @@ describe("saveAbsence", () => {
     });
     expect(
       await saveAbsence(actor, s.reportId, {
-        part: "workplace",
         workGovernorateCode: "ZU",
         workAddress: "Salalah, Dahariz",
       }),
     ).toMatchObject({ ok: true });
-    expect(
-      await saveAbsence(actor, s.reportId, { part: "contact", contactAttempts: "Called him on 3 days." }),
-    ).toMatchObject({ ok: true });
+    expect(await saveAbsence(actor, s.reportId, { contactAttempts: "Called him on 3 days." })).toMatchObject({
+      ok: true,
+    });
     const [row] = await db.select().from(reports).where(eq(reports.id, s.reportId));
     expect(row).toMatchObject({
       workGovernorateCode: "ZU",
@@ -438,10 +462,10 @@ describe("prepareForPayment", () => {
     expect(r).toMatchObject({ ok: false, code: "incomplete" });
     if (r.ok || !("problems" in r)) return;
     expect(r.problems.map((p) => `${p.step}:${p.code}`)).toEqual([
-      "last-day:last_day_missing",
-      "workplace:workplace_missing",
-      "contact:contact_missing",
-      "declarations:declarations_missing",
+      "absence:last_day_missing",
+      "absence:workplace_missing",
+      "absence:contact_missing",
+      "check:declarations_missing",
       "evidence:evidence_missing_bank_statement",
       "evidence:evidence_missing_municipality_licence",
       "evidence:evidence_missing_address_proof",
@@ -480,7 +504,10 @@ describe("prepareForPayment", () => {
     await db.update(workers).set({ permitStatus: "active" }).where(eq(workers.id, worker.id));
     // Seen from 5 days earlier, the last day is too recent.
     const early = await prepareForPayment(actor, id, { ...ctx, now: new Date(Date.now() - 5 * 86_400_000) });
-    expect(early).toMatchObject({ ok: false, problems: [{ step: "last-day", code: "too_early" }] });
+    expect(early).toMatchObject({
+      ok: false,
+      problems: [{ step: "absence", code: "too_early", field: "lastDay" }],
+    });
     expect((await db.select().from(reports).where(eq(reports.id, id)))[0]!.status).toBe("draft");
   });
 
@@ -493,14 +520,9 @@ describe("prepareForPayment", () => {
     });
     const s = await startReport(actor, { workerId: worker.id }, ctx);
     if (!s.ok) throw new Error(s.code);
-    await saveAbsence(actor, s.reportId, { part: "last_day", lastDayAtWork: lastDay }, ctx);
-    await saveAbsence(
-      actor,
-      s.reportId,
-      { part: "workplace", workGovernorateCode: "MA", workAddress: "Bawshar" },
-      ctx,
-    );
-    await saveAbsence(actor, s.reportId, { part: "contact", contactAttempts: "Called and visited." }, ctx);
+    await saveAbsence(actor, s.reportId, { lastDayAtWork: lastDay }, ctx);
+    await saveAbsence(actor, s.reportId, { workGovernorateCode: "MA", workAddress: "Bawshar" }, ctx);
+    await saveAbsence(actor, s.reportId, { contactAttempts: "Called and visited." }, ctx);
     await saveDeclarations(actor, s.reportId, NO, ctx);
     await addEvidence(
       actor,
@@ -521,7 +543,7 @@ describe("prepareForPayment", () => {
     await saveDeclarations(actor, id, { ...NO, declDisputeBeforeAbsence: true }, ctx);
     expect(await prepareForPayment(actor, id, ctx)).toMatchObject({
       ok: false,
-      problems: [{ step: "declarations", code: "impermissible_dispute_before_absence" }],
+      problems: [{ step: "check", code: "impermissible_dispute_before_absence", field: "declarations" }],
     });
   });
 });
@@ -559,12 +581,7 @@ describe("back to draft", () => {
     expect(row).toMatchObject({ status: "draft", feeBaisa: null });
     await prepareForPayment(actor, id, ctx);
     expect(
-      await saveAbsence(
-        actor,
-        id,
-        { part: "contact", contactAttempts: "Also asked his cousin in Ruwi." },
-        ctx,
-      ),
+      await saveAbsence(actor, id, { contactAttempts: "Also asked his cousin in Ruwi." }, ctx),
     ).toMatchObject({ ok: true });
     expect((await db.select().from(reports).where(eq(reports.id, id)))[0]).toMatchObject({
       status: "draft",
@@ -588,9 +605,10 @@ describe("back to draft", () => {
       await addEvidence(actor, id, { kind: "address_proof", name: "x.pdf", bytes: PDF_BYTES }, ctx),
     ).toMatchObject({ ok: false, code: "payment_started" });
     await db.update(reports).set({ status: "submitted" }).where(eq(reports.id, id));
-    expect(
-      await saveAbsence(actor, id, { part: "contact", contactAttempts: "Too late to change this." }, ctx),
-    ).toMatchObject({ ok: false, code: "not_editable" });
+    expect(await saveAbsence(actor, id, { contactAttempts: "Too late to change this." }, ctx)).toMatchObject({
+      ok: false,
+      code: "not_editable",
+    });
     const fileId = (await db.select().from(evidenceFiles).where(eq(evidenceFiles.reportId, id)))[0]!.id;
     expect(await removeEvidence(actor, fileId, ctx)).toMatchObject({ ok: false, code: "not_editable" });
   });

@@ -237,7 +237,7 @@ describe("the filing steps: the whole change or none", () => {
           // Whatever passed the schema is a real calendar date.
           const iso = parsed.data.lastDayAtWork;
           expect(new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10)).toBe(iso);
-          const result = await saveAbsence(actor, reportId, { part: "last_day", lastDayAtWork: iso });
+          const result = await saveAbsence(actor, reportId, { lastDayAtWork: iso });
           const after = await snapshot(reportId);
           if (result.ok) {
             saved += 1;
@@ -276,7 +276,7 @@ describe("the filing steps: the whole change or none", () => {
               return p.ok
                 ? {
                     data: p.data as Record<string, unknown>,
-                    result: await saveAbsence(actor, reportId, { part: "workplace", ...p.data }),
+                    result: await saveAbsence(actor, reportId, { ...p.data }),
                   }
                 : null;
             },
@@ -285,7 +285,7 @@ describe("the filing steps: the whole change or none", () => {
               return p.ok
                 ? {
                     data: p.data as Record<string, unknown>,
-                    result: await saveAbsence(actor, reportId, { part: "contact", ...p.data }),
+                    result: await saveAbsence(actor, reportId, { ...p.data }),
                   }
                 : null;
             },
@@ -350,15 +350,13 @@ describe("the filing steps: the whole change or none", () => {
           const before = await snapshot(reportId);
           const results = [
             await saveAbsence(stranger, reportId, {
-              part: "last_day",
               lastDayAtWork: date.toISOString().slice(0, 10),
             }),
             await saveAbsence(stranger, reportId, {
-              part: "workplace",
               workGovernorateCode: "MA",
               workAddress: address,
             }),
-            await saveAbsence(stranger, reportId, { part: "contact", contactAttempts: contact }),
+            await saveAbsence(stranger, reportId, { contactAttempts: contact }),
             await saveDeclarations(stranger, reportId, {
               declDisputeBeforeAbsence: false,
               declWorkerLeftCountryKnown: false,

@@ -81,9 +81,26 @@ describe("bench no-JavaScript form posting", () => {
     expect(() => findForm(html, ["nope"])).toThrow(/no form with nope/);
   });
 
-  it("describes a whole submission: ten pages, each fetched and posted, then the confirmation", () => {
-    expect(JOURNEY).toHaveLength(10);
-    expect(REQUESTS_PER_SUBMISSION).toBe(21);
+  it("describes a whole submission in seven screens: seven forms, each fetched and posted, then the confirmation", () => {
+    expect(JOURNEY).toHaveLength(7);
+    expect(REQUESTS_PER_SUBMISSION).toBe(15);
+    // The worker is found and confirmed on one screen: both forms are on /employer/reports/new.
+    const screens = new Set(
+      [JOURNEY[0]!.path!, ...JOURNEY.map((s: { next: string }) => s.next)].map((p) =>
+        p.split("?")[0]!.replace(/^\/ar\/employer\/reports\/?/, ""),
+      ),
+    );
+    expect(JOURNEY[0]!.next).toContain("/employer/reports/new?worker=");
+    // new, absence, evidence, check, pay, the gateway, the confirmation.
+    expect([...screens]).toEqual([
+      "new",
+      "/edit/absence",
+      "/edit/evidence",
+      "/edit/check",
+      "/pay",
+      "/ar/dev/pay/",
+      "/confirmation",
+    ]);
   });
 });
 

@@ -175,7 +175,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
     probe: () => ({ ...L, civilId: "abc" }),
   },
   "lib/reports/filing-actions.ts#startReportAction": {
-    page: () => "/en/employer/reports/new/confirm",
+    page: () => "/en/employer/reports/new",
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
@@ -184,8 +184,8 @@ export const ACTIONS: Record<string, ActionSpec> = {
     // The same answer as for looking the worker up by civil ID: the permit is with another establishment.
     refusedAlso: (o) => o.kind === "invalid" && o.formError === "permit_other_establishment",
   },
-  "lib/reports/filing-actions.ts#saveLastDayAction": {
-    page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/last-day`,
+  "lib/reports/filing-actions.ts#saveAbsenceAction": {
+    page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/absence`,
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
@@ -195,6 +195,9 @@ export const ACTIONS: Record<string, ActionSpec> = {
       lastDayDay: "3",
       lastDayMonth: "1",
       lastDayYear: "2026",
+      workGovernorateCode: "MA",
+      workAddress: "Way 2, Ruwi, Muscat",
+      contactAttempts: "Called him three times on 2 January.",
     }),
     probe: (f) => ({
       ...L,
@@ -202,40 +205,10 @@ export const ACTIONS: Record<string, ActionSpec> = {
       lastDayDay: "30",
       lastDayMonth: "2",
       lastDayYear: "2026",
+      workGovernorateCode: "muscat",
+      workAddress: "x",
+      contactAttempts: "short",
     }),
-  },
-  "lib/reports/filing-actions.ts#saveWorkplaceAction": {
-    page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/workplace`,
-    shape: "state",
-    allowed: employers,
-    crossTenant: ["employerB"],
-    attack: (f) => ({
-      ...L,
-      reportId: f.a.draft.id,
-      workGovernorateCode: "MA",
-      workAddress: "Way 2, Ruwi, Muscat",
-    }),
-    probe: (f) => ({ ...L, reportId: f.a.draft.id, workGovernorateCode: "muscat", workAddress: "x" }),
-  },
-  "lib/reports/filing-actions.ts#saveContactAction": {
-    page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/contact`,
-    shape: "state",
-    allowed: employers,
-    crossTenant: ["employerB"],
-    attack: (f) => ({
-      ...L,
-      reportId: f.a.draft.id,
-      contactAttempts: "Called him three times on 2 January.",
-    }),
-    probe: (f) => ({ ...L, reportId: f.a.draft.id, contactAttempts: "short" }),
-  },
-  "lib/reports/filing-actions.ts#saveDeclarationsAction": {
-    page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/declarations`,
-    shape: "state",
-    allowed: employers,
-    crossTenant: ["employerB"],
-    attack: (f) => ({ ...L, reportId: f.a.draft.id, ...DECLARATIONS("no") }),
-    probe: (f) => ({ ...L, reportId: f.a.draft.id, ...DECLARATIONS("maybe") }),
   },
   "lib/reports/filing-actions.ts#evidenceAction": {
     page: (f) => `/en/employer/reports/${f.a.draft.id}/edit/evidence`,
@@ -262,10 +235,10 @@ export const ACTIONS: Record<string, ActionSpec> = {
     shape: "state",
     allowed: employers,
     crossTenant: ["employerB"],
-    attack: (f) => ({ ...L, reportId: f.a.draft.id }),
-    // The fixture's draft is incomplete: the check page lists what is missing.
+    // The four Art. 2 statements ticked: the statement that sends the report to payment.
+    attack: (f) => ({ ...L, reportId: f.a.draft.id, ...DECLARATIONS("yes") }),
+    // Unticked statements: an error on each box, nothing written.
     probe: (f) => ({ ...L, reportId: f.a.draft.id }),
-    probeKinds: ["invalid"],
   },
   "lib/reports/filing-actions.ts#returnToDraftAction": {
     page: (f) => `/en/employer/reports/${f.a.awaiting.id}/pay`,

@@ -25,15 +25,7 @@ const SECTIONS = [
   "team",
   "help",
 ] as const;
-const FILING_STEPS = [
-  "worker",
-  "absence",
-  "declarations",
-  "evidence",
-  "check",
-  "pay",
-  "confirmation",
-] as const;
+const FILING_STEPS = ["worker", "absence", "evidence", "check", "pay", "confirmation"] as const;
 
 /** The numbers the guide quotes, from the one place they are kept. */
 const NUMBERS = {

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StepCaption } from "@/components/filing/caption";
 import { PageTitle } from "@/components/ui/page-title";
 import { RefusalPanel } from "@/components/filing/refusal-panel";
-import { FindWorkerForm } from "@/components/filing/worker-forms";
+import { WorkerCard } from "@/components/filing/worker-card";
+import { FindWorkerForm, StartReportForm } from "@/components/filing/worker-forms";
+import { Notice } from "@/components/ui/notice";
 import { requireEmployerPage } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -10,32 +13,38 @@ import type { Locale } from "@/lib/i18n/routing";
 import {
   establishmentFilingBlock,
   listOwnDrafts,
+  lookupWorkerForFiling,
   searchActiveWorkers,
   WORKER_LIST_LIMIT,
 } from "@/lib/reports/filing-queries";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("filing.new");
-  return { title: t("title") };
+type Props = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ q?: string; worker?: string }>;
+};
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations("filing");
+  return { title: (await searchParams).worker ? t("confirm.title") : t("new.title") };
 }
 
-/** Step 1: which worker. Drafts to resume first; then a civil ID, or a pick from the establishment's workers. */
-export default async function NewReportPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ q?: string }>;
-}) {
+/**
+ * Screen 1: which worker, found and confirmed on one page. Drafts to resume first; then a civil ID, or a pick
+ * from the establishment's workers. The worker found (`?worker=`) is shown on this same page, with the
+ * registry's record and "Yes, start the report", or why this worker cannot be reported.
+ */
+export default async function NewReportPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
-  const q = String((await searchParams).q ?? "").slice(0, 60);
+  const search = await searchParams;
+  const q = String(search.q ?? "").slice(0, 60);
   const t = await getTranslations("filing.new");
+  const chosen = search.worker !== undefined;
   const [block, drafts, workers] = await Promise.all([
     establishmentFilingBlock(actor),
-    listOwnDrafts(actor),
-    searchActiveWorkers(actor, q, { locale }),
+    chosen ? [] : listOwnDrafts(actor),
+    chosen ? { items: [], more: false } : searchActiveWorkers(actor, q, { locale }),
   ]);
   const nameOf = (w: { nameAr: string; nameEn: string }) => (locale === "ar" ? w.nameAr : w.nameEn);
   const otherNameOf = (w: { nameAr: string; nameEn: string }) => (locale === "ar" ? w.nameEn : w.nameAr);
@@ -47,6 +56,10 @@ export default async function NewReportPage({
         <RefusalPanel refusal={block} locale={locale} title={t("blockedTitle")} />
       </>
     );
+  }
+
+  if (chosen) {
+    return <ChosenWorker workerId={String(search.worker)} locale={locale} actor={actor} />;
   }
 
   return (
@@ -147,7 +160,7 @@ export default async function NewReportPage({
                   </p>
                 </div>
                 <Link
-                  href={`/employer/reports/new/confirm?worker=${w.id}`}
+                  href={`/employer/reports/new?worker=${w.id}`}
                   className="font-semibold text-brand-800 underline"
                 >
                   {t("choose")}
@@ -158,6 +171,58 @@ export default async function NewReportPage({
           </ul>
         )}
         {workers.more ? <p className="mt-3 text-muted">{t("more", { count: WORKER_LIST_LIMIT })}</p> : null}
+      </section>
+    </>
+  );
+}
+
+/** The worker found or chosen: the registry's record to confirm, or why this worker cannot be reported. */
+async function ChosenWorker({
+  workerId,
+  locale,
+  actor,
+}: {
+  workerId: string;
+  locale: Locale;
+  actor: Awaited<ReturnType<typeof requireEmployerPage>>;
+}) {
+  const t = await getTranslations("filing");
+  const found = await lookupWorkerForFiling(actor, { workerId });
+  return (
+    <>
+      <StepCaption backHref="/employer/reports/new" backText={t("back")} />
+      <section id="worker" aria-labelledby="worker-title" data-testid="chosen-worker">
+        <PageTitle id="worker-title">{t("confirm.title")}</PageTitle>
+        {found.refusal ? (
+          <RefusalPanel refusal={found.refusal} locale={locale} title={t("confirm.refusedTitle")} />
+        ) : null}
+        {found.worker ? <WorkerCard worker={found.worker} locale={locale} /> : null}
+        {!found.refusal && found.worker ? (
+          found.draft ? (
+            <>
+              <Notice>
+                {t("confirm.draftExists", {
+                  date: formatDate(found.draft.createdAt, locale),
+                  reference: found.draft.reference,
+                })}
+              </Notice>
+              <StartReportForm workerId={found.worker.id} label={t("confirm.resume")} />
+            </>
+          ) : (
+            <StartReportForm workerId={found.worker.id} label={t("confirm.start")} />
+          )
+        ) : null}
+        <p className="mt-6">
+          <Link href="/employer/reports/new" className="text-brand-800 underline">
+            {t("confirm.other")}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="find-again-title" className="mt-12 border-t-2 border-gray-300 pt-6">
+        <h2 id="find-again-title" className="mb-3 text-xl font-bold">
+          {t("new.findAgainTitle")}
+        </h2>
+        <FindWorkerForm />
       </section>
     </>
   );

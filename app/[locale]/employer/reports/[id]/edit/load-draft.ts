@@ -25,7 +25,8 @@ export const loadDraft = cache(
       ...data,
       returnTo: returnTo === "check" ? "check" : null,
       caption: t("caption", { reference: data.report.reference, worker }),
-      backHref: back ? stepPath(id, back) : "/employer/reports/new",
+      // Before the first step: the worker, as confirmed on the first screen.
+      backHref: back ? stepPath(id, back) : `/employer/reports/new?worker=${data.report.workerId}`,
       discard: { href: `/employer/reports/${id}/discard`, text: t("discardLink") },
     };
   },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StepCaption } from "@/components/filing/caption";
-import { ContinueForm } from "@/components/filing/continue-form";
+import { CheckForm } from "@/components/filing/check-form";
 import { SummaryList, type SummaryRow } from "@/components/filing/summary-list";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
@@ -10,7 +10,8 @@ import { formatDate, formatOmr } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { formatRefusalParams } from "@/lib/reports/refusal-format";
 import { EMPLOYER_EVIDENCE_KINDS, requiredEvidence } from "@/lib/reports/review";
-import { DECLARATION_KEYS, earliestFilingDate } from "@/lib/reports/rules";
+import { DECLARATION_KEYS, type DeclarationKey } from "@/lib/reports/declarations";
+import { earliestFilingDate } from "@/lib/reports/rules";
 import { stepPath, type FilingStep } from "@/lib/reports/steps";
 import { loadDraft, type StepProps } from "../load-draft";
 
@@ -19,7 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Step 5: every answer with a Change link that comes back here, what still blocks the report, and the deposit. */
+/**
+ * Screen 4: every answer with a Change link that comes back here, what still blocks the report, the deposit,
+ * and at the foot the Art. 2 declarations as the statement that sends the report to payment.
+ */
 export default async function CheckAnswersPage({ params }: StepProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -32,8 +36,8 @@ export default async function CheckAnswersPage({ params }: StepProps) {
   const r = d.report;
   const w = d.worker;
   const notAnswered = <span className="text-muted">{t("check.notAnswered")}</span>;
-  const change = (step: FilingStep, what: string) => ({
-    href: stepPath(id, step, "check"),
+  const change = (step: FilingStep, what: string, anchor?: string) => ({
+    href: stepPath(id, step, "check", anchor),
     text: t("check.change"),
     hidden: what,
   });
@@ -65,7 +69,7 @@ export default async function CheckAnswersPage({ params }: StepProps) {
       key: "lastDay",
       label: t("check.lastDay"),
       value: r.lastDayAtWork ? formatDate(r.lastDayAtWork, locale) : notAnswered,
-      change: change("last-day", t("check.lastDay")),
+      change: change("absence", t("check.lastDay"), "lastDay"),
     },
     ...(r.lastDayAtWork
       ? [
@@ -89,28 +93,15 @@ export default async function CheckAnswersPage({ params }: StepProps) {
         ) : (
           notAnswered
         ),
-      change: change("workplace", t("check.workplace")),
+      change: change("absence", t("check.workplace"), "workGovernorateCode"),
     },
     {
       key: "contact",
       label: t("check.contact"),
       value: r.contactAttempts ?? notAnswered,
-      change: change("contact", t("check.contact")),
+      change: change("absence", t("check.contact"), "contactAttempts"),
     },
   ];
-  const declarationRows: SummaryRow[] = DECLARATION_KEYS.map((k) => ({
-    key: k,
-    label: t(`declarations.questions.${k}.question`),
-    value:
-      r[k] === null ? (
-        notAnswered
-      ) : r[k] ? (
-        <strong className="text-danger">{t("declarations.yes")}</strong>
-      ) : (
-        t("declarations.no")
-      ),
-    change: change("declarations", t(`declarations.questions.${k}.question`)),
-  }));
   const evidenceRows: SummaryRow[] = EMPLOYER_EVIDENCE_KINDS.map((kind) => {
     const file = d.evidence.find((e) => e.kind === kind);
     const label = t(`evidence.kinds.${kind}.label`);
@@ -135,7 +126,12 @@ export default async function CheckAnswersPage({ params }: StepProps) {
     };
   });
 
-  const problems = d.problems;
+  // The declarations are made in the form at the foot of this page: the form itself asks for them.
+  const problems = d.problems.filter((p) => p.step !== "check");
+  const confirmed = Object.fromEntries(DECLARATION_KEYS.map((k) => [k, r[k] === false])) as Record<
+    DeclarationKey,
+    boolean
+  >;
   return (
     <>
       <StepCaption
@@ -144,63 +140,56 @@ export default async function CheckAnswersPage({ params }: StepProps) {
         caption={d.caption}
         discard={d.discard}
       />
-      {problems.length > 0 ? (
-        <div role="alert" className="mb-8 border-4 border-danger p-4" data-testid="problems">
-          <h2 className="mb-2 text-xl font-bold">{t("check.problemsTitle")}</h2>
-          <ul className="list-disc space-y-2 ps-6">
-            {problems.map((p) => (
-              <li key={`${p.step}-${p.code}`}>
-                {p.step === "worker" ? (
-                  te(p.code, formatRefusalParams(p.params, locale))
-                ) : (
-                  <Link href={stepPath(id, p.step, "check")} className="font-semibold text-danger underline">
-                    {te(p.code, formatRefusalParams(p.params, locale))}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <PageTitle>{t("check.title")}</PageTitle>
-      {r.status === "awaiting_payment" ? <Notice>{t("check.awaitingPayment")}</Notice> : null}
+      <CheckForm reportId={id} confirmed={confirmed} canSend={problems.length === 0}>
+        {problems.length > 0 ? (
+          <div role="alert" className="mb-8 border-4 border-danger p-4" data-testid="problems">
+            <h2 className="mb-2 text-xl font-bold">{t("check.problemsTitle")}</h2>
+            <ul className="list-disc space-y-2 ps-6">
+              {problems.map((p) => (
+                <li key={`${p.step}-${p.code}`}>
+                  {p.step === "worker" || p.step === "check" ? (
+                    te(p.code, formatRefusalParams(p.params, locale))
+                  ) : (
+                    <Link
+                      href={stepPath(id, p.step, "check", p.field)}
+                      className="font-semibold text-danger underline"
+                    >
+                      {te(p.code, formatRefusalParams(p.params, locale))}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <PageTitle>{t("check.title")}</PageTitle>
+        {r.status === "awaiting_payment" ? <Notice>{t("check.awaitingPayment")}</Notice> : null}
 
-      <h2 className="mb-2 text-xl font-bold">{t("check.worker")}</h2>
-      <SummaryList rows={workerRows} />
-      <h2 className="mb-2 text-xl font-bold">{t("check.absence")}</h2>
-      <SummaryList rows={absenceRows} />
-      <h2 className="mb-2 text-xl font-bold">{t("check.declarations")}</h2>
-      <SummaryList rows={declarationRows} />
-      <h2 className="mb-2 text-xl font-bold">{t("check.evidence")}</h2>
-      <SummaryList rows={evidenceRows} />
+        <h2 className="mb-2 text-xl font-bold">{t("check.worker")}</h2>
+        <SummaryList rows={workerRows} />
+        <h2 className="mb-2 text-xl font-bold">{t("check.absence")}</h2>
+        <SummaryList rows={absenceRows} />
+        <h2 className="mb-2 text-xl font-bold">{t("check.evidence")}</h2>
+        <SummaryList rows={evidenceRows} />
 
-      <h2 className="mb-2 text-xl font-bold">{t("check.deposit")}</h2>
-      <SummaryList
-        rows={[
-          {
-            key: "amount",
-            label: t("check.amount"),
-            value: d.feeBaisa ? (
-              <strong className="text-xl" data-testid="deposit-amount">
-                {formatOmr(d.feeBaisa, locale)}
-              </strong>
-            ) : (
-              t("check.noFee")
-            ),
-          },
-        ]}
-      />
-      <p className="-mt-6 mb-8 max-w-2xl text-muted">{t("check.amountHint")}</p>
-
-      {problems.length === 0 ? (
-        <section aria-labelledby="send-title">
-          <h2 id="send-title" className="mb-2 text-xl font-bold">
-            {t("check.sendTitle")}
-          </h2>
-          <p className="mb-6 max-w-2xl">{t("check.sendText")}</p>
-          <ContinueForm reportId={id} />
-        </section>
-      ) : null}
+        <h2 className="mb-2 text-xl font-bold">{t("check.deposit")}</h2>
+        <SummaryList
+          rows={[
+            {
+              key: "amount",
+              label: t("check.amount"),
+              value: d.feeBaisa ? (
+                <strong className="text-xl" data-testid="deposit-amount">
+                  {formatOmr(d.feeBaisa, locale)}
+                </strong>
+              ) : (
+                t("check.noFee")
+              ),
+            },
+          ]}
+        />
+        <p className="-mt-6 mb-8 max-w-2xl text-muted">{t("check.amountHint")}</p>
+      </CheckForm>
     </>
   );
 }

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StepCaption } from "@/components/filing/caption";
-import { WorkplaceForm } from "@/components/filing/absence-forms";
+import { AbsenceForm } from "@/components/filing/absence-forms";
 import { listGovernoratesWithState } from "@/lib/governorates/state";
 import { loadDraft, type StepProps } from "../load-draft";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("filing.workplace");
+  const t = await getTranslations("filing.absence");
   return { title: t("title") };
 }
 
-export default async function WorkplacePage({ params, searchParams }: StepProps) {
+/** Screen 2: the absence: the last day at work, where the worker worked, and what was done to reach them. */
+export default async function AbsencePage({ params, searchParams }: StepProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const d = await loadDraft(locale, id, "workplace", (await searchParams).return);
+  const d = await loadDraft(locale, id, "absence", (await searchParams).return);
   const t = await getTranslations("filing");
   const governorates = (await listGovernoratesWithState()).map((g) => ({
     value: g.code,
@@ -22,14 +23,16 @@ export default async function WorkplacePage({ params, searchParams }: StepProps)
   return (
     <>
       <StepCaption backHref={d.backHref} backText={t("back")} caption={d.caption} discard={d.discard} />
-      <WorkplaceForm
+      <AbsenceForm
         reportId={id}
         returnTo={d.returnTo}
         governorates={governorates}
         initial={{
+          lastDayAtWork: d.report.lastDayAtWork,
           // Until answered, the establishment's own governorate and address are offered.
           workGovernorateCode: d.report.workGovernorateCode ?? d.establishment.governorateCode,
           workAddress: d.report.workAddress ?? d.establishment.address,
+          contactAttempts: d.report.contactAttempts ?? "",
         }}
       />
       <p className="mt-8 max-w-2xl text-sm text-muted">{t("savedNote")}</p>
