@@ -22,7 +22,7 @@ import { employerNow, refundFactsOf } from "@/lib/cases/what-now";
 import { employerMaySee } from "@/lib/evidence/sharing";
 import { whyNot } from "@/lib/lifecycle/machine";
 import { decodeCursor, encodeCursor, type ReportCursor } from "./cursor";
-import { isUuid } from "./own-report";
+import { isUuid } from "@/lib/ids";
 import { assessRefund } from "./refund-grounds";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "./search";
 import { reportMachine, type ReportStatus } from "./states";
