@@ -404,16 +404,6 @@ export async function getReportDetail(
 
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReportDetail>>>;
 
-/** For use cases that only need to know the report is the actor's (and its status). */
-export async function findOwnReport(actor: EmployerActor, reportId: string, tx: Tx = db) {
-  if (!isUuid(reportId)) return null;
-  const [row] = await tx
-    .select({ id: reports.id, reference: reports.reference, status: reports.status })
-    .from(reports)
-    .where(and(eq(reports.id, reportId), eq(reports.establishmentId, actor.establishmentId)));
-  return row ?? null;
-}
-
 /**
  * For pages: one load per request of the report a page and its metadata both need (React's request cache;
  * the actor object is itself cached per request, so the key matches).

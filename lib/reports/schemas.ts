@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import { DECLARATION_KEYS } from "./rules";
-import { EMPLOYER_EVIDENCE_KINDS } from "./review";
 import { toLatinDigits } from "@/lib/i18n/digits";
 
 const text = (missing: string) => z.string({ error: missing });
@@ -83,5 +82,3 @@ export const declarationsSchema = z.object(
     typeof yesNo
   >,
 );
-
-export const evidenceKindSchema = z.enum(EMPLOYER_EVIDENCE_KINDS, { error: "evidence_kind_invalid" });

@@ -9,10 +9,6 @@ export const FILING_STEPS = [
 ] as const;
 export type FilingStep = (typeof FILING_STEPS)[number];
 
-export function isFilingStep(value: string): value is FilingStep {
-  return (FILING_STEPS as readonly string[]).includes(value);
-}
-
 /** Where "Save and continue" goes: the next page, or back to "check your answers" when the person came from there. */
 export function nextStep(step: FilingStep, returnTo: string | null | undefined): FilingStep {
   if (returnTo === "check") return "check";
