@@ -1,6 +1,6 @@
 /**
  * `npm run faults`: scripted fault scenarios against a production build (`next start`), on loopback only,
- * each bounded in time. They run on their own throwaway PostgreSQL cluster (.data/faults-pg, port 5460 —
+ * each bounded in time. They run on their own throwaway PostgreSQL cluster ($TMPDIR/balagh-faults-pg, port 5460 —
  * never the system server), which scenario 1 restarts.
  *
  *   1. PostgreSQL restarted (stop -m fast, start) during a stream of submissions through the app;
@@ -17,6 +17,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Managed } from "./faults/processes";
 
@@ -254,7 +255,8 @@ async function main(): Promise<number> {
   ensureBuild();
 
   const { createCluster } = await import("./faults/pg");
-  const rootDir = path.join(process.cwd(), ".data", "faults-pg");
+  // Under the system's temporary directory: the cluster runs as postgres, who cannot enter a private checkout.
+  const rootDir = path.join(os.tmpdir(), "balagh-faults-pg");
   rmSync(path.join(process.cwd(), ".data", "faults-logs"), { recursive: true, force: true });
   say(
     `initialising a throwaway PostgreSQL cluster in ${path.relative(process.cwd(), rootDir)} on 127.0.0.1:${PG_PORT}`,

@@ -1,6 +1,6 @@
 /**
  * The fault scenarios' own, throwaway PostgreSQL cluster (never the system one on 5432): initialised under
- * `.data/faults-pg/data` (log: `.data/faults-pg/postgres.log`) with the system's `initdb` / `pg_ctl` (PostgreSQL 15 on Debian:
+ * `$TMPDIR/balagh-faults-pg/data` (log: `…/postgres.log`) with the system's `initdb` / `pg_ctl` (PostgreSQL 15 on Debian:
  * /usr/lib/postgresql/15/bin, or PG_BIN), listening on 127.0.0.1 only, trust authentication. As root the
  * server runs as the `postgres` OS user (PostgreSQL refuses to run as root).
  */

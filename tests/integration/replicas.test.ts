@@ -5,6 +5,7 @@
  * (statistics, a staff queue) run on the hot standby, and read-your-writes sends a browser that just wrote to
  * the primary while the replica is behind (its replay paused).
  */
+import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -22,7 +23,9 @@ import { pickReadDatabase } from "@/lib/read-db";
 import { createCluster, createReplica, type FaultsCluster } from "@/scripts/faults/pg";
 
 const PORT = Number(process.env.REPLICA_TEST_PG_PORT ?? 5470);
-const ROOT = path.join(process.cwd(), ".data", `replica-test-${PORT}`);
+// Under the system's temporary directory, not the checkout: the clusters run as the postgres user, who cannot
+// enter a checkout in a private directory (a clone in /root, mode 700).
+const ROOT = path.join(os.tmpdir(), `balagh-replica-test-${PORT}`);
 
 let primary: FaultsCluster;
 let replica: FaultsCluster;
