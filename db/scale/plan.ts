@@ -617,8 +617,3 @@ export function planReport(layout: Layout, index: number, forced?: Forced): Repo
 export function isOpen(status: ReportStatus): boolean {
   return status === "awaiting_payment" || status === "submitted" || status === "approved";
 }
-
-/** The instant a report's story is over (the last event), for "earlier" reports of a repeated worker. */
-export function lastEventAt(plan: ReportPlan): number {
-  return plan.events[plan.events.length - 1]!.at;
-}

@@ -32,6 +32,11 @@ import { log } from "@/lib/log";
 export type ActionContext<A> = { actor: A; locale: Locale; ip: string | null; formData: FormData };
 export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Run<S extends z.ZodType, A> = (data: z.infer<S>, ctx: ActionContext<A>) => Promise<FormState | void>;
+/**
+ * `errorData`: what every error state of this form carries in `data` besides the wrapper's own (the grievance
+ * form says "choose your files again", since a browser cannot put chosen files back into a form).
+ */
+type Options = { errorData?: (formData: FormData) => Record<string, string> | undefined };
 
 /** The locale a form was sent from (its hidden `locale` field), Arabic when missing or unknown. */
 export function localeOf(formData: FormData): Locale {
@@ -57,15 +62,23 @@ async function runParsed<S extends z.ZodType, A>(
   actor: A,
   locale: Locale,
   run: Run<S, A>,
+  opts: Options = {},
 ): Promise<FormState> {
+  const withData = (state: FormState): FormState => {
+    if (state.status !== "error" || !opts.errorData) return state;
+    const data = opts.errorData(formData);
+    return data ? { ...state, data: { ...state.data, ...data } } : state;
+  };
   const parsed = parseForm(schema, formData);
-  if (!parsed.ok) return parsed.state;
+  if (!parsed.ok) return withData(parsed.state);
   const { ip } = await currentRequestInfo();
+  let state: FormState;
   try {
-    return (await run(parsed.data, { actor, locale, ip, formData })) ?? { status: "success" };
+    state = (await run(parsed.data, { actor, locale, ip, formData })) ?? { status: "success" };
   } catch (e) {
-    return refusalState(formData, e);
+    state = refusalState(formData, e);
   }
+  return withData(state);
 }
 
 /** An action for anyone, signed in or not (sign-in, sign-up, password reset). */
@@ -90,13 +103,17 @@ export function employerAction<S extends z.ZodType>(
 }
 
 /** An action of a signed-in worker. */
-export function workerAction<S extends z.ZodType>(schema: S, run: Run<S, WorkerActor>): FormAction {
+export function workerAction<S extends z.ZodType>(
+  schema: S,
+  run: Run<S, WorkerActor>,
+  opts: Options = {},
+): FormAction {
   return async (_prev, formData) => {
     const locale = localeOf(formData);
     const actor = await getActor();
     if (!actor) redirect(`/${locale}/sign-in/worker`);
     if (actor.kind !== "worker") return formError(formData, "forbidden");
-    return runParsed(schema, formData, actor, locale, run);
+    return runParsed(schema, formData, actor, locale, run, opts);
   };
 }
 

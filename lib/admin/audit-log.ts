@@ -5,6 +5,7 @@ import { db, type Tx } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { isMicrosecondUtc, packCursor, unpackCursor } from "@/lib/cursor";
 
 /**
  * The supervisor's audit-log browser (issue 5 §8): filter by who acted, the action, the entity and a date
@@ -94,18 +95,14 @@ export function auditFilterQuery(f: AuditFilter, extra: Record<string, string> =
 
 /** The page after an event: its time as PostgreSQL's microsecond UTC text (a Date would round) and its id. */
 export type AuditCursor = { at: string; id: number };
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
 export function encodeAuditCursor(c: AuditCursor): string {
-  return Buffer.from(`${c.at}|${c.id}`, "utf8").toString("base64url");
+  return packCursor([c.at, c.id]);
 }
 
 /** A cursor from a URL, or null when it is missing or not one of ours (then the first page is shown). */
 export function decodeAuditCursor(value: string | null | undefined): AuditCursor | null {
-  if (!value || value.length > 80 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
-  const [at, id, ...rest] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  if (rest.length > 0 || !at || !id || !TIMESTAMP.test(at) || !/^\d{1,18}$/.test(id)) return null;
-  if (Number.isNaN(Date.parse(at))) return null;
+  const [at, id] = unpackCursor(value, 2, 80) ?? [];
+  if (!at || !id || !isMicrosecondUtc(at) || !/^\d{1,18}$/.test(id)) return null;
   return { at, id: Number(id) };
 }
 

@@ -18,6 +18,7 @@ import { assertStaffRole, staffRef, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase as loadCaseFacts } from "@/lib/cases/facts";
 import { staffNow } from "@/lib/cases/what-now";
+import { isUuid } from "@/lib/ids";
 
 /**
  * Everything a reviewer needs to decide a report (issue 5 §3): the report, the worker, the establishment and
@@ -34,7 +35,7 @@ export async function loadCase(
   ctx: { ip?: string | null; tx?: Tx } = {},
 ) {
   const staff = assertStaffRole(actor, ["reviewer", "finance"]);
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+  if (!isUuid(reportId)) return null;
   const tx = ctx.tx ?? db;
   const [head] = await tx
     .select({

@@ -5,6 +5,8 @@ import { staffUsers, ticketFees } from "@/db/schema";
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { currentFeeBaisa, DEFAULT_FEE_NATIONALITY } from "@/lib/reports/fees";
+import { toLatinDigits } from "@/lib/i18n/digits";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export { DEFAULT_FEE_NATIONALITY };
 
@@ -22,12 +24,10 @@ export async function feeInForce(
   return currentFeeBaisa(database, nationality.toUpperCase(), at);
 }
 
-/** "145.500" (or "145.5", "145") OMR → 145500 baisa; null unless a positive amount with at most 3 decimals. */
+/** "145.500" (or "145.5", "145", in any digits) OMR → 145500 baisa; null unless a positive amount with at most 3 decimals. */
 export function parseOmrToBaisa(text: string): number | null {
-  const t = text
-    .trim()
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
-    .replace("٫", ".");
+  // Either kind of Eastern digits (the Persian ones were refused before), and the Arabic decimal separator.
+  const t = toLatinDigits(text.trim()).replace("٫", ".");
   const m = /^(\d{1,6})(?:\.(\d{1,3}))?$/.exec(t);
   if (!m) return null;
   const baisa = Number(m[1]) * 1000 + Number((m[2] ?? "").padEnd(3, "0") || 0);
@@ -107,9 +107,8 @@ export async function addTicketFee(
       return { ok: true, id: row!.id, amountBaisa, effectiveFrom } as const;
     });
   } catch (e) {
-    const code =
-      (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
-    if (code === "23505") return { ok: false, fieldErrors: { effectiveFrom: "effective_taken" } };
+    if (isUniqueViolation(e, "ticket_fees_nationality_from"))
+      return { ok: false, fieldErrors: { effectiveFrom: "effective_taken" } };
     throw e;
   }
 }

@@ -4,40 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/action";
-import { ForbiddenError, staffHasRole, type StaffRole } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/config";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { formError, formValues, parseForm, type FormState } from "@/lib/forms";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
-import { addTicketFee } from "./fees";
+import { formError, formValues } from "@/lib/forms";
+import { isUuid } from "@/lib/ids";
+import { refuse } from "@/lib/lifecycle/refusal";
+import { addFeeSchema, addTicketFee } from "./fees";
 import { recordInspectionOutcome } from "./inspections";
 import { decideRefund, retryRefund } from "./refunds/decide";
 import { markDepositUtilised } from "./refunds/mark-utilised";
 import { REFUND_APPROVE_REASONS, REFUND_REJECT_REASONS } from "./refunds/reasons";
 
-function localeFrom(formData: FormData): Locale {
-  const l = String(formData.get("locale") ?? "ar");
-  return isLocale(l) ? l : "ar";
-}
-
-/** The signed-in staff member with one of `roles`; others go to sign-in or the forbidden page. */
-async function staffOrLeave(locale: Locale, roles: readonly StaffRole[]) {
-  const actor = await getActor();
-  if (!actor) redirect(`/${locale}/sign-in/staff`);
-  if (actor.kind !== "staff" || !staffHasRole(actor, roles)) redirect(`/${locale}/forbidden`);
-  return actor;
-}
-
-async function guarded<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ForbiddenError) redirect(`/${locale}/forbidden`);
-    throw e;
-  }
-}
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "invalid");
+const uuid = z.string().refine(isUuid, "invalid");
 
 const decideSchema = z
   .object({
@@ -56,15 +32,11 @@ const decideSchema = z
   });
 
 /** Finance approves (and so executes) or rejects a refund request. */
-export async function decideRefundAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const actor = await staffOrLeave(locale, ["finance"]);
-  const parsed = parseForm(decideSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { ip } = await currentRequestInfo();
-  const d = parsed.data;
-  const result = await guarded(locale, () =>
-    decideRefund(
+export const decideRefundAction = staffAction(
+  decideSchema,
+  ["finance"],
+  async (d, { actor, locale, ip, formData }) => {
+    const result = await decideRefund(
       actor,
       {
         refundRequestId: d.refundRequestId,
@@ -74,27 +46,28 @@ export async function decideRefundAction(_prev: FormState, formData: FormData): 
         expectedVersion: d.version,
       },
       { ip },
-    ),
-  );
-  revalidatePath(`/${locale}/admin/refunds`, "layout");
-  if (!result.ok) return formError(formData, result.code);
-  const notice = result.decision === "rejected" ? "rejected" : `approved_${result.execution}`;
-  // The decided request no longer shows the form: the page says what happened.
-  redirect(`/${locale}/admin/refunds/${d.refundRequestId}?notice=${notice}`);
-}
+    );
+    revalidatePath(`/${locale}/admin/refunds`, "layout");
+    if (!result.ok) return formError(formData, result.code);
+    const notice = result.decision === "rejected" ? "rejected" : `approved_${result.execution}`;
+    // The decided request no longer shows the form: the page says what happened.
+    redirect(`/${locale}/admin/refunds/${d.refundRequestId}?notice=${notice}`);
+  },
+);
 
 /** Sends an approved request's refund to the provider again (after it could not be reached). */
-export async function retryRefundAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const actor = await staffOrLeave(locale, ["finance"]);
-  const id = uuid.safeParse(formData.get("refundRequestId"));
-  if (!id.success) return formError(formData, "not_found");
-  const { ip } = await currentRequestInfo();
-  const result = await guarded(locale, () => retryRefund(actor, id.data, { ip }));
-  revalidatePath(`/${locale}/admin/refunds`, "layout");
-  if (!result.ok) return formError(formData, result.code);
-  redirect(`/${locale}/admin/refunds/${id.data}?notice=approved_${result.execution}`);
-}
+export const retryRefundAction = staffAction(
+  z.object({ refundRequestId: z.string().optional().default("") }),
+  ["finance"],
+  async ({ refundRequestId }, { actor, locale, ip, formData }) => {
+    // The id is a hidden field: one that is not an id is a request that does not exist, not a typing mistake.
+    if (!isUuid(refundRequestId)) refuse("not_found");
+    const result = await retryRefund(actor, refundRequestId, { ip });
+    revalidatePath(`/${locale}/admin/refunds`, "layout");
+    if (!result.ok) return formError(formData, result.code);
+    redirect(`/${locale}/admin/refunds/${refundRequestId}?notice=approved_${result.execution}`);
+  },
+);
 
 const utilisedSchema = z.object({
   depositId: uuid,
@@ -112,24 +85,17 @@ export const markUtilisedAction = staffAction(
   },
 );
 
-export async function addFeeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const actor = await staffOrLeave(locale, ["finance"]);
-  const { ip } = await currentRequestInfo();
-  const input = {
-    nationality: String(formData.get("nationality") ?? ""),
-    amount: String(formData.get("amount") ?? ""),
-    effectiveFrom: String(formData.get("effectiveFrom") ?? ""),
-  };
-  const result = await guarded(locale, () => addTicketFee(actor, input, { ip }));
-  if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, values: formValues(formData) };
-  revalidatePath(`/${locale}/admin/settings/fees`);
-  return {
-    status: "success",
-    notice: "added",
-    data: { nationality: input.nationality.trim().toUpperCase() },
-  };
-}
+/** Finance adds a ticket fee for a nationality (the use case checks the amount and the date). */
+export const addFeeAction = staffAction(
+  addFeeSchema,
+  ["finance"],
+  async (d, { actor, locale, ip, formData }) => {
+    const result = await addTicketFee(actor, d, { ip });
+    if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, values: formValues(formData) };
+    revalidatePath(`/${locale}/admin/settings/fees`);
+    return { status: "success", notice: "added", data: { nationality: d.nationality } };
+  },
+);
 
 const inspectionSchema = z
   .object({
@@ -142,14 +108,14 @@ const inspectionSchema = z
       ctx.addIssue({ code: "custom", path: ["note"], message: "note_required" });
   });
 
-export async function recordInspectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const actor = await staffOrLeave(locale, ["supervisor"]);
-  const parsed = parseForm(inspectionSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { ip } = await currentRequestInfo();
-  const result = await guarded(locale, () => recordInspectionOutcome(actor, parsed.data, { ip }));
-  revalidatePath(`/${locale}/admin/inspections`, "layout");
-  if (!result.ok) return formError(formData, result.code);
-  redirect(`/${locale}/admin/inspections/${parsed.data.referralId}?notice=${parsed.data.outcome}`);
-}
+/** A supervisor records the outcome of the inspection a referral led to. */
+export const recordInspectionAction = staffAction(
+  inspectionSchema,
+  ["supervisor"],
+  async (d, { actor, locale, ip, formData }) => {
+    const result = await recordInspectionOutcome(actor, d, { ip });
+    revalidatePath(`/${locale}/admin/inspections`, "layout");
+    if (!result.ok) return formError(formData, result.code);
+    redirect(`/${locale}/admin/inspections/${d.referralId}?notice=${d.outcome}`);
+  },
+);

@@ -73,21 +73,6 @@ export async function checkStaffPassword(input: {
   return { ok: true, pending, enrolment };
 }
 
-/** Re-renders the enrolment QR for a pending token (when the code step shows an error). */
-export async function pendingEnrolment(
-  pending: string,
-): Promise<{ secret: string; qrDataUrl: string } | null> {
-  const t = await peekToken(db, "totp_pending", pending);
-  if (!t) return null;
-  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, t.userId));
-  if (!user || user.totpSecret || !user.totpPendingSecret) return null;
-  const uri = authenticator.keyuri(user.email, ISSUER, user.totpPendingSecret);
-  return {
-    secret: user.totpPendingSecret,
-    qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }),
-  };
-}
-
 export type StaffCodeResult =
   | { ok: true; ticket: string }
   | { ok: false; code: "invalid_code" | "expired" }

@@ -4,7 +4,7 @@ import { employerUsers } from "@/db/schema";
 import { assertEmployer, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { revokeAllSessions } from "@/lib/auth/sessions";
-import { isUuid } from "@/lib/reports/own-report";
+import { isUuid } from "@/lib/ids";
 import { expireInvitations } from "./invite-officer";
 import { TeamRefusedError } from "./team-errors";
 

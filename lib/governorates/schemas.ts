@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/time";
-
-/** Arabic-Indic (U+0660–0669) and Persian (U+06F0–06F9) digits to Latin, for anything a person types. */
-export function toLatinDigits(value: string): string {
-  return value
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
+import { toLatinDigits } from "@/lib/i18n/digits";
 
 export { isCalendarDate };
 

@@ -19,6 +19,7 @@ import type { GrievanceGround } from "./schemas";
 import { grievanceWindow } from "./window";
 
 import { OPEN_GRIEVANCE_STATUSES } from "./states";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export { OPEN_GRIEVANCE_STATUSES };
 
@@ -41,14 +42,6 @@ export type FileGrievanceResult =
   | { ok: false; code: "deadline_passed"; deadline: string }
   | { ok: false; code: "already_open" }
   | { ok: false; code: UploadError };
-
-function isUniqueViolation(e: unknown, constraint: string): boolean {
-  for (let c: unknown = e; c && typeof c === "object"; c = (c as { cause?: unknown }).cause) {
-    const pg = c as { code?: string; constraint_name?: string };
-    if (pg.code === "23505" && pg.constraint_name === constraint) return true;
-  }
-  return false;
-}
 
 /**
  * A worker files a grievance (تظلم) against a report filed about them. Checks, in order: the report is about

@@ -3,6 +3,7 @@ import { and, eq, or, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { notifications } from "@/db/schema";
 import { RETRY, retryDelayMs } from "./dispatch";
+import { isUuid } from "@/lib/ids";
 
 /**
  * Delivery receipts (provider callbacks). As GOV.UK Notify does it: a receipt changes a row only while the row
@@ -25,12 +26,9 @@ export type DeliveryReceipt = {
 
 export type ReceiptResult = "updated" | "unchanged" | "unknown";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function applyDeliveryReceipt(receipt: DeliveryReceipt): Promise<ReceiptResult> {
   const matches: SQL[] = [];
-  if (receipt.reference && UUID_RE.test(receipt.reference))
-    matches.push(eq(notifications.id, receipt.reference));
+  if (receipt.reference && isUuid(receipt.reference)) matches.push(eq(notifications.id, receipt.reference));
   if (receipt.providerId) matches.push(eq(notifications.providerId, receipt.providerId));
   if (matches.length === 0) return "unknown";
   const at = receipt.at ?? new Date();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import type { Tx } from "@/db";
 
 /**
  * The immediate nudge after commit: PostgreSQL delivers a NOTIFY only when the transaction that sent it
@@ -11,9 +11,4 @@ export const DISPATCH_CHANNEL = "balagh_notifications";
 
 export async function wakeDispatcher(tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_notify(${DISPATCH_CHANNEL}, '')`);
-}
-
-/** Asks the job runner to send due messages now (outside a transaction; `notify()` already does this). */
-export async function sendSoon(): Promise<void> {
-  await wakeDispatcher(db);
 }

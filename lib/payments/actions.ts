@@ -2,43 +2,30 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { employerAction, localeOf } from "@/lib/actions/action";
 import { ForbiddenError } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/config";
-import { currentRequestInfo } from "@/lib/auth/request-info";
-import { formError, parseForm, type FormState } from "@/lib/forms";
-import { isLocale, type Locale } from "@/lib/i18n/routing";
+import { formError, parseForm } from "@/lib/forms";
+import { isUuid } from "@/lib/ids";
+import { refuse } from "@/lib/lifecycle/refusal";
 import { decideLocalPayment } from "./local-gateway";
 import { requestOrigin } from "./request-origin";
 import { startDepositPayment } from "./start-payment";
 
-function localeFrom(formData: FormData): Locale {
-  const l = String(formData.get("locale") ?? "ar");
-  return isLocale(l) ? l : "ar";
-}
-
-const paySchema = z.object({ reportId: z.uuid("not_found"), locale: z.enum(["ar", "en"]) });
+/** The report is a hidden field: one that is not an id is a report that does not exist, not a typing mistake. */
+const paySchema = z.object({ reportId: z.string().optional().default("") });
 
 /** The Pay button: starts (or resumes) the deposit payment and sends the browser to the checkout. */
-export async function payDepositAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const locale = localeFrom(formData);
-  const parsed = parseForm(paySchema, formData);
-  if (!parsed.ok) return formError(formData, "not_found");
-  let result;
-  try {
-    const { ip } = await currentRequestInfo();
-    result = await startDepositPayment(await getActor(), parsed.data.reportId, {
-      locale,
-      appUrl: await requestOrigin(),
-      ip,
-    });
-  } catch (e) {
-    if (e instanceof ForbiddenError) return formError(formData, "forbidden");
-    throw e;
-  }
-  if (!result.ok) return formError(formData, result.code);
-  if (result.kind === "redirect") redirect(result.url);
-  redirect(`/${locale}/employer/reports/${parsed.data.reportId}/confirmation`);
-}
+export const payDepositAction = employerAction(
+  paySchema,
+  async ({ reportId }, { actor, locale, ip, formData }) => {
+    if (!isUuid(reportId)) refuse("not_found");
+    const result = await startDepositPayment(actor, reportId, { locale, appUrl: await requestOrigin(), ip });
+    if (!result.ok) return formError(formData, result.code);
+    if (result.kind === "redirect") redirect(result.url);
+    redirect(`/${locale}/employer/reports/${reportId}/confirmation`);
+  },
+);
 
 const gatewaySchema = z.object({
   sessionId: z.string().min(1).max(80),
@@ -48,7 +35,7 @@ const gatewaySchema = z.object({
 
 /** The local test gateway's Approve and Decline buttons. */
 export async function localGatewayAction(formData: FormData): Promise<void> {
-  const locale = localeFrom(formData);
+  const locale = localeOf(formData);
   const parsed = parseForm(gatewaySchema, formData);
   if (!parsed.ok) redirect(`/${locale}/employer`);
   const { sessionId, decision } = parsed.data;

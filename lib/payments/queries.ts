@@ -5,10 +5,7 @@ import type { EmployerActor } from "@/lib/auth/actor";
 import { loadCase } from "@/lib/cases/facts";
 import { refusalOf } from "@/lib/reports/refusals";
 import { filingBlocker } from "@/lib/reports/states";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (id: string) => UUID.test(id);
+import { isUuid } from "@/lib/ids";
 
 /**
  * A report of the employer's own establishment with its worker, establishment and latest deposit, for the pay

@@ -13,7 +13,7 @@ import { isRefusal } from "@/lib/lifecycle/refusal";
 import { lockRow, recordCreation } from "@/lib/lifecycle/transition";
 import { log } from "@/lib/log";
 import { configuredProvider, providerFor } from "./provider";
-import { isUuid } from "./queries";
+import { isUuid } from "@/lib/ids";
 import { settleCheckout, settlePaidDeposit } from "./settle";
 import { PAYMENT_SETTINGS } from "./settings";
 import { IdempotencyConflictError, PaymentsUnavailableError, type PaymentProvider } from "./types";

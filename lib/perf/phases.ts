@@ -44,10 +44,6 @@ function record(name: PhaseName, cpu: NodeJS.CpuUsage, wallMs: number) {
   s.timer.unref?.();
 }
 
-export function phaseTimingEnabled(): boolean {
-  return Boolean(file);
-}
-
 /** Runs `fn` and, when phase timing is on, adds its CPU and wall time to `name`'s totals. */
 export function timePhase<T>(name: PhaseName, fn: () => T): T {
   if (!file) return fn();

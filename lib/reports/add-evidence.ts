@@ -9,7 +9,6 @@ import { validateUpload } from "@/lib/storage/validate";
 import {
   auditActor,
   inTransaction,
-  isUuid,
   openForEdit,
   refused,
   storageOf,
@@ -17,6 +16,7 @@ import {
   type Refused,
 } from "./filing-context";
 import { EMPLOYER_EVIDENCE_KINDS, type EmployerEvidenceKind } from "./review";
+import { isUuid } from "@/lib/ids";
 
 export type AddEvidenceInput = { kind: EmployerEvidenceKind; name: string; bytes: Uint8Array };
 export type AddEvidenceResult = { ok: true; fileId: string; safeName: string } | Refused;

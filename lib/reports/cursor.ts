@@ -1,3 +1,6 @@
+import { isMicrosecondUtc, packCursor, unpackCursor } from "@/lib/cursor";
+import { isUuid } from "@/lib/ids";
+
 /**
  * Keyset pagination over an establishment's reports, newest first: ORDER BY created_at DESC, id DESC, and a
  * page starts strictly after (or before) the (created_at, id) pair in the cursor — never OFFSET, so a page is
@@ -8,20 +11,13 @@
  */
 export type ReportCursor = { createdAt: string; id: string };
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export function encodeCursor(cursor: ReportCursor): string {
-  return Buffer.from(`${cursor.createdAt}|${cursor.id}`, "utf8").toString("base64url");
+  return packCursor([cursor.createdAt, cursor.id]);
 }
 
 /** The cursor in a URL, or null when it is missing or not one of ours (a tampered cursor is just ignored). */
 export function decodeCursor(value: string | null | undefined): ReportCursor | null {
-  if (!value || value.length > 120 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
-  const text = Buffer.from(value, "base64url").toString("utf8");
-  const [createdAt, id, ...rest] = text.split("|");
-  if (rest.length > 0 || !createdAt || !id) return null;
-  if (!TIMESTAMP.test(createdAt) || !UUID.test(id)) return null;
-  if (Number.isNaN(Date.parse(createdAt))) return null;
+  const [createdAt, id] = unpackCursor(value, 2, 120) ?? [];
+  if (!createdAt || !id || !isMicrosecondUtc(createdAt) || !isUuid(id)) return null;
   return { createdAt, id };
 }

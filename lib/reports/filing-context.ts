@@ -13,6 +13,7 @@ import { checkWorkerEligibility } from "./rules";
 import { loadCase } from "@/lib/cases/facts";
 import { moveReport } from "./lifecycle";
 import { OPEN_REPORT_STATUSES } from "./states";
+import { isUuid } from "@/lib/ids";
 
 export type FilingContext = {
   /** Run inside this transaction (tests) instead of opening one on the shared connection. */
@@ -38,21 +39,6 @@ export function inTransaction<T>(ctx: FilingContext, fn: (tx: Tx) => Promise<T>)
 
 export function auditActor(actor: EmployerActor) {
   return { kind: "employer" as const, id: actor.userId };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
-
-/** Postgres unique violation on the named constraint or index, through drizzle's error wrapper if any. */
-export function isUniqueViolation(e: unknown, constraint: string): boolean {
-  for (
-    let err = e as { code?: string; constraint_name?: string; cause?: unknown } | undefined;
-    err;
-    err = err.cause as typeof err
-  ) {
-    if (err.code === "23505" && err.constraint_name === constraint) return true;
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import { assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { currentFeeBaisa } from "./fees";
 import {
   evaluateWorker,
-  isUuid,
   loadEstablishment,
   loadSnapshot,
   type FilingContext,
@@ -20,6 +19,8 @@ import { refusalOf } from "./refusals";
 import { findProblems } from "./review";
 import { checkEstablishmentCanFile } from "./rules";
 import { OPEN_REPORT_STATUSES } from "./states";
+import { toLatinDigits } from "@/lib/i18n/digits";
+import { isUuid } from "@/lib/ids";
 
 /** The actor's own report by id or by reference (as typed: spaces, lower case, Arabic-Indic digits). */
 export async function loadOwnReport(
@@ -107,10 +108,7 @@ const AR_TO = "اااايه";
 const AR_DROP = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0640"; // harakat, shadda, sukun, tatweel
 
 export function normaliseSearch(q: string): string {
-  let out = q
-    .normalize("NFC")
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  let out = toLatinDigits(q.normalize("NFC"));
   for (const ch of AR_DROP) out = out.split(ch).join("");
   for (let i = 0; i < AR_FROM.length; i++) out = out.split(AR_FROM[i]!).join(AR_TO[i]!);
   return out.replace(/\s+/g, " ").trim();

@@ -4,7 +4,8 @@ import { evidenceFiles, reports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { employerMaySee, workerMaySee } from "@/lib/evidence/sharing";
-import { isUuid, storageOf, type FilingContext } from "./filing-context";
+import { isUuid } from "@/lib/ids";
+import { storageOf, type FilingContext } from "./filing-context";
 
 export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
 

@@ -6,8 +6,6 @@ import { ReportNotFoundError } from "./request-errors";
 
 import { isUuid } from "@/lib/ids";
 
-export { isUuid };
-
 /**
  * The actor's establishment's report, locked for the rest of the transaction (requests on one report queue
  * behind each other), or ReportNotFoundError — also for another establishment's report.

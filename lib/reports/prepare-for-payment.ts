@@ -2,7 +2,6 @@ import { actorRef, assertEmployer, type EmployerActor } from "@/lib/auth/actor";
 import { currentFeeBaisa } from "./fees";
 import {
   inTransaction,
-  isUniqueViolation,
   loadSnapshot,
   lockOwnReport,
   nowOf,
@@ -13,6 +12,7 @@ import {
 import { findProblems, type Problem } from "./review";
 import { loadCase } from "@/lib/cases/facts";
 import { moveReport } from "./lifecycle";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export type PrepareResult =
   | { ok: true; reportId: string; feeBaisa: number }

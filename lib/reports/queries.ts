@@ -22,7 +22,7 @@ import { employerNow, refundFactsOf } from "@/lib/cases/what-now";
 import { employerMaySee } from "@/lib/evidence/sharing";
 import { whyNot } from "@/lib/lifecycle/machine";
 import { decodeCursor, encodeCursor, type ReportCursor } from "./cursor";
-import { isUuid } from "./own-report";
+import { isUuid } from "@/lib/ids";
 import { assessRefund } from "./refund-grounds";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "./search";
 import { reportMachine, type ReportStatus } from "./states";
@@ -403,16 +403,6 @@ export async function getReportDetail(
 }
 
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReportDetail>>>;
-
-/** For use cases that only need to know the report is the actor's (and its status). */
-export async function findOwnReport(actor: EmployerActor, reportId: string, tx: Tx = db) {
-  if (!isUuid(reportId)) return null;
-  const [row] = await tx
-    .select({ id: reports.id, reference: reports.reference, status: reports.status })
-    .from(reports)
-    .where(and(eq(reports.id, reportId), eq(reports.establishmentId, actor.establishmentId)));
-  return row ?? null;
-}
 
 /**
  * For pages: one load per request of the report a page and its metadata both need (React's request cache;

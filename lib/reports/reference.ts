@@ -14,6 +14,7 @@ const DAMM = [
   [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
   [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
 ] as const;
+import { toLatinDigits } from "@/lib/i18n/digits";
 
 export function dammDigit(digits: string): number {
   let interim = 0;
@@ -28,9 +29,7 @@ export function formatReference(year: number, sequence: number): string {
 
 /** Normalises what a person typed (spaces, lower case, Arabic-Indic digits) and checks the check digit. */
 export function parseReference(input: string): string | null {
-  const latin = input
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const latin = toLatinDigits(input);
   const m = /^WA-?(\d{4})-?(\d{6,})$/.exec(latin.trim().toUpperCase().replace(/\s+/g, ""));
   if (!m) return null;
   const [, year, digits] = m as unknown as [string, string, string];

@@ -6,13 +6,13 @@ import { deleteQuietly } from "./add-evidence";
 import {
   auditActor,
   inTransaction,
-  isUuid,
   openForEdit,
   refused,
   storageOf,
   type FilingContext,
   type Refused,
 } from "./filing-context";
+import { isUuid } from "@/lib/ids";
 
 export type RemoveEvidenceResult = { ok: true; reportId: string } | Refused;
 

@@ -31,5 +31,3 @@ export class RequestRefusedError extends Refusal {
     this.name = "RequestRefusedError";
   }
 }
-
-export { isUniqueViolation } from "@/lib/db-errors";

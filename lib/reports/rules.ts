@@ -3,7 +3,7 @@
  * `now`), so each is tested at its edges. Dates are YYYY-MM-DD in the Muscat calendar; instants are Dates.
  */
 import { efilingStateOn, stateSince, type Schedule } from "@/lib/governorates/state";
-import { addDays, daysBetween, muscatDate } from "@/lib/time";
+import { addDays, muscatDate } from "@/lib/time";
 import {
   DECLARATION_KEYS,
   DECLARATION_REASONS,
@@ -183,9 +183,4 @@ export function checkWorkerEligibility(input: EligibilityInput): EligibilityRefu
     return { code: "open_report_exists", ownReference: own ? input.openReport.reference : null };
   }
   return null;
-}
-
-/** Whole days the worker has been absent by a given instant (0 on the first day of absence). For display. */
-export function daysSinceLastDay(lastDayAtWork: string, now: Date): number {
-  return daysBetween(lastDayAtWork, muscatDate(now));
 }

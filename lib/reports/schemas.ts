@@ -3,20 +3,14 @@
  * Digits typed in Arabic-Indic form (٠-٩, ۰-۹) are accepted wherever digits are asked for.
  */
 import { z } from "zod";
+import { toLatinDigits } from "@/lib/i18n/digits";
 import { DECLARATION_KEYS, DECLARATION_REASONS } from "./declarations";
-import { EMPLOYER_EVIDENCE_KINDS } from "./review";
-
-export function latinDigits(value: string): string {
-  return value
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
 
 const text = (missing: string) => z.string({ error: missing });
 
 export const civilIdSchema = z.object({
   civilId: text("civil_id_required")
-    .transform((v) => latinDigits(v).replace(/[\s-]/g, ""))
+    .transform((v) => toLatinDigits(v).replace(/[\s-]/g, ""))
     .pipe(
       z
         .string()
@@ -35,7 +29,7 @@ export function dateFromParts(parts: {
   month?: string;
   year?: string;
 }): { ok: true; date: string } | { ok: false; code: string } {
-  const [day, month, year] = [parts.day, parts.month, parts.year].map((v) => latinDigits(v ?? "").trim());
+  const [day, month, year] = [parts.day, parts.month, parts.year].map((v) => toLatinDigits(v ?? "").trim());
   if (!day && !month && !year) return { ok: false, code: "last_day_required" };
   if (!day || !month || !year) return { ok: false, code: "last_day_incomplete" };
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
@@ -139,5 +133,3 @@ export const confirmationsSchema = z.object(
     ReturnType<typeof confirmed>
   >,
 );
-
-export const evidenceKindSchema = z.enum(EMPLOYER_EVIDENCE_KINDS, { error: "evidence_kind_invalid" });

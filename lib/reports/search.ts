@@ -1,4 +1,5 @@
 import { parseReference } from "./reference";
+import { toLatinDigits } from "@/lib/i18n/digits";
 
 /**
  * What the employer typed in the search box, understood: a reference number (any spacing, lower case,
@@ -8,13 +9,6 @@ export type ReportSearch =
   | { kind: "reference"; reference: string }
   | { kind: "digits"; digits: string }
   | { kind: "name"; pattern: string };
-
-/** Arabic-Indic and Eastern Arabic-Indic digits to Latin. */
-export function latinDigits(s: string): string {
-  return s
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
 
 /**
  * Folds the spellings people use interchangeably, so "احمد" finds "أحمد" and "Mohammed" finds "MOHAMMED":
@@ -39,7 +33,7 @@ export function classifySearch(input: string | null | undefined): ReportSearch |
   if (!q) return null;
   const reference = parseReference(q);
   if (reference) return { kind: "reference", reference };
-  const compact = latinDigits(q).replace(/[\s-]+/g, "");
+  const compact = toLatinDigits(q).replace(/[\s-]+/g, "");
   if (/^\d+$/.test(compact)) return { kind: "digits", digits: compact.slice(0, 12) };
   const folded = foldName(q);
   if (folded.length < 2) return null;

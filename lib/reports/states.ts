@@ -1,11 +1,5 @@
 import { reports } from "@/db/schema";
-import {
-  leavingRecorded,
-  liveRefund,
-  openCancellation,
-  openGrievance,
-  type CaseFacts,
-} from "@/lib/cases/facts";
+import { leavingRecorded, liveRefund, type CaseFacts } from "@/lib/cases/facts";
 import { defineMachine, type ActorRef } from "@/lib/lifecycle/machine";
 import { muscatDate } from "@/lib/time";
 import { checkWorkerEligibility, type EligibilityRefusal } from "./rules";
@@ -56,9 +50,6 @@ export type ReportMove =
   | "reopened";
 
 const inForce = (c: CaseFacts) => (IN_FORCE_REPORT_STATUSES as readonly string[]).includes(c.report.status);
-
-/** A payment was started and not yet settled: the report's answers are frozen, and it cannot be dropped. */
-export const paymentInFlight = (c: CaseFacts) => c.deposit?.status === "pending";
 
 /**
  * Every filing rule that can stop holding after the answers were checked (issue 10 §4), as of c.now: the
@@ -259,11 +250,6 @@ export function reopenBlocker(c: CaseFacts): string | null {
   )
     return "refund_in_flight";
   return null;
-}
-
-/** For the report and worker pages: is there anything still open on this case? */
-export function hasOpenRequests(c: CaseFacts): boolean {
-  return Boolean(openCancellation(c) || openGrievance(c));
 }
 
 export { inForce as reportInForce };

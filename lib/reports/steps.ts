@@ -13,10 +13,6 @@
 export const FILING_STEPS = ["absence", "evidence", "check"] as const;
 export type FilingStep = (typeof FILING_STEPS)[number];
 
-export function isFilingStep(value: string): value is FilingStep {
-  return (FILING_STEPS as readonly string[]).includes(value);
-}
-
 /**
  * Pages of the eleven-screen journey that no longer exist, and where their questions are now (bookmarks and
  * e-mails keep working): the page, and the field to land on. next.config.ts redirects each one (permanently);

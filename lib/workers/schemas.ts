@@ -1,11 +1,5 @@
 import { z } from "zod";
-
-/** Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits become 0-9: phones in Oman type either. */
-export function toLatinDigits(input: string): string {
-  return input
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
+import { toLatinDigits } from "@/lib/i18n/digits";
 
 /** A civil / resident card number as typed: digits (any script), spaces and dashes allowed between them. */
 export function normaliseCivilId(input: string): string {

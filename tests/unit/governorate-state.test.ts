@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { efilingStateOn, stateSince, type Schedule } from "@/lib/governorates/state";
-import { governorateScheduleSchema, isCalendarDate, toLatinDigits } from "@/lib/governorates/schemas";
+import { governorateScheduleSchema, isCalendarDate } from "@/lib/governorates/schemas";
+import { toLatinDigits } from "@/lib/i18n/digits";
 
 // The real rollout (DOMAIN.md §2).
 const muscat: Schedule = { pilotFrom: "2016-12-13", mandatoryFrom: "2017-01-01" };

@@ -5,6 +5,8 @@ import { auditEvents, deposits, establishments, refundRequests, reports, workers
 import { assertStaffRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { classifySearch, NAME_FOLD_FROM, NAME_FOLD_TO } from "@/lib/reports/search";
+import { isMicrosecondUtc, packCursor, unpackCursor } from "@/lib/cursor";
+import { isUuid } from "@/lib/ids";
 
 export const REFUND_STATUSES = ["submitted", "approved", "refunded", "failed", "rejected"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
@@ -49,14 +51,12 @@ const folded = (column: SQL | AnyColumn) =>
 export type RefundCursor = { rank: number; createdAt: string; id: string };
 
 export function encodeRefundCursor(c: RefundCursor): string {
-  return Buffer.from(`${c.rank}|${c.createdAt}|${c.id}`, "utf8").toString("base64url");
+  return packCursor([c.rank, c.createdAt, c.id]);
 }
 export function decodeRefundCursor(v: string | null | undefined): RefundCursor | null {
-  if (!v || v.length > 160 || !/^[A-Za-z0-9_-]+$/.test(v)) return null;
-  const [rank, createdAt, id, ...rest] = Buffer.from(v, "base64url").toString("utf8").split("|");
-  if (rest.length || !rank || !createdAt || !id) return null;
-  if (!/^[0-4]$/.test(rank) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt)) return null;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+  const [rank, createdAt, id] = unpackCursor(v, 3, 160) ?? [];
+  if (!rank || !createdAt || !id || !/^[0-4]$/.test(rank) || !isMicrosecondUtc(createdAt) || !isUuid(id))
+    return null;
   return { rank: Number(rank), createdAt, id };
 }
 
@@ -150,7 +150,7 @@ export async function listRefundQueue(
 /** One refund request with its report, deposit and history, for finance. */
 export async function getRefundRequest(actorIn: Actor | null, id: string, ctx: { ip?: string | null } = {}) {
   const actor = assertStaffRole(actorIn, ["finance"]);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({
       request: refundRequests,

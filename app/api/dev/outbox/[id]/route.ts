@@ -4,10 +4,9 @@ import { notifications } from "@/db/schema";
 import { isDemoMode } from "@/lib/config";
 import { isLocale } from "@/lib/i18n/routing";
 import { renderEmailHtml } from "@/lib/notifications/email-html";
+import { isUuid } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Development and demo only: one recorded e-mail as HTML, for the outbox page's preview frame. E-mails need
@@ -21,7 +20,7 @@ export async function GET(
 ): Promise<Response> {
   const { id } = await params;
   const row =
-    isDemoMode() && UUID.test(id)
+    isDemoMode() && isUuid(id)
       ? (await db.select().from(notifications).where(eq(notifications.id, id)).limit(1))[0]
       : undefined;
   if (!row || row.channel !== "email") {
