@@ -4,6 +4,7 @@ import { routing } from "@/lib/i18n/routing";
 import { timePhase } from "@/lib/perf/phases";
 import { hasReplicas, PRIMARY_COOKIE, PRIMARY_HEADER, stickySeconds } from "@/lib/read-your-writes";
 import { API_CSP, checkoutOrigins, newNonce, pageCsp } from "@/lib/security/csp";
+import { requestIdFrom } from "@/lib/security/request-id";
 
 const intl = createIntlMiddleware(routing);
 
@@ -22,7 +23,7 @@ export default function proxy(request: NextRequest) {
 }
 
 function handle(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   // Read-your-writes with read replicas (lib/read-your-writes.ts): a POST reads from the primary, and its

@@ -33,7 +33,7 @@ export async function inviteStaffAction(_prev: FormState, formData: FormData): P
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
   try {
-    await inviteStaff(await getActor(), { ...parsed.data, locale, baseUrl: await appBaseUrl(), ip });
+    await inviteStaff(await getActor(), { ...parsed.data, locale, baseUrl: appBaseUrl(), ip });
   } catch (e) {
     if (e instanceof StaffRefusedError)
       return {

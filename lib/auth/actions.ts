@@ -2,8 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
 import { db } from "@/db";
+import { appBaseUrl } from "@/lib/app-url";
 import { formError, formValues, parseForm, type FormState } from "@/lib/forms";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { recordAudit } from "@/lib/audit/record";
@@ -29,17 +29,6 @@ import { currentRequestInfo } from "./request-info";
 function localeFrom(formData: FormData): Locale {
   const l = String(formData.get("locale") ?? "ar");
   return isLocale(l) ? l : "ar";
-}
-
-/** The public address of this deployment, for links in e-mails. */
-async function baseUrl(): Promise<string> {
-  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto =
-    h.get("x-forwarded-proto") ??
-    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
 }
 
 /** Only same-site paths of this locale are followed after sign-in. */
@@ -122,7 +111,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
-  const result = await signUpOwner({ ...parsed.data, locale, baseUrl: await baseUrl(), ip });
+  const result = await signUpOwner({ ...parsed.data, locale, baseUrl: appBaseUrl(), ip });
   if (!result.ok) {
     const field = result.code === "email_taken" ? "email" : "crNumber";
     return { status: "error", fieldErrors: { [field]: result.code }, values: formValues(formData) };
@@ -134,7 +123,7 @@ export async function requestResetAction(_prev: FormState, formData: FormData): 
   const locale = localeFrom(formData);
   const parsed = parseForm(resetRequestSchema, formData);
   if (!parsed.ok) return parsed.state;
-  await requestEmployerPasswordReset({ email: parsed.data.email, locale, baseUrl: await baseUrl() });
+  await requestEmployerPasswordReset({ email: parsed.data.email, locale, baseUrl: appBaseUrl() });
   return { status: "success", notice: "reset_sent", values: formValues(formData) };
 }
 

@@ -29,7 +29,7 @@ export async function inviteOfficerAction(_prev: FormState, formData: FormData):
     await inviteOfficer(await getActor(), {
       email: parsed.data.email,
       locale,
-      baseUrl: await appBaseUrl(),
+      baseUrl: appBaseUrl(),
       ip,
     });
   } catch (e) {

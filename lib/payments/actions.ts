@@ -8,7 +8,6 @@ import { currentRequestInfo } from "@/lib/auth/request-info";
 import { formError, parseForm, type FormState } from "@/lib/forms";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { decideLocalPayment } from "./local-gateway";
-import { requestOrigin } from "./request-origin";
 import { startDepositPayment } from "./start-payment";
 
 function localeFrom(formData: FormData): Locale {
@@ -28,7 +27,6 @@ export async function payDepositAction(_prev: FormState, formData: FormData): Pr
     const { ip } = await currentRequestInfo();
     result = await startDepositPayment(await getActor(), parsed.data.reportId, {
       locale,
-      appUrl: await requestOrigin(),
       ip,
     });
   } catch (e) {
@@ -54,9 +52,7 @@ export async function localGatewayAction(formData: FormData): Promise<void> {
   const { sessionId, decision } = parsed.data;
   let result;
   try {
-    result = await decideLocalPayment(await getActor(), sessionId, decision, {
-      appUrl: await requestOrigin(),
-    });
+    result = await decideLocalPayment(await getActor(), sessionId, decision);
   } catch (e) {
     if (e instanceof ForbiddenError) redirect(`/${locale}/forbidden`);
     throw e;
