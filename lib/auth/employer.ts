@@ -6,7 +6,14 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
 import { hashPassword, verifyPassword } from "./password";
-import { clearSignInFailures, recordSignInFailure, signInLockState } from "./rate-limit";
+import { appBaseUrl } from "@/lib/app-url";
+import {
+  pause,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInDelayMs,
+  signInLockState,
+} from "./rate-limit";
 import { revokeAllSessions } from "./sessions";
 import { consumeToken, issueToken } from "./tokens";
 
@@ -31,6 +38,8 @@ export async function authenticateEmployer(input: {
   const accountKey = `employer:${input.email.toLowerCase()}`;
   const lock = await signInLockState(accountKey, input.ip);
   if (lock.locked) return { ok: false, code: "locked", retryAt: lock.retryAt };
+  // Many failures on this account from everywhere: a new address waits (slowed down, never locked out).
+  await pause(await signInDelayMs(accountKey, input.ip));
 
   const [user] = await db
     .select()
@@ -41,18 +50,29 @@ export async function authenticateEmployer(input: {
     : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || !user.active) {
     const after = await recordSignInFailure(accountKey, input.ip);
-    await recordAudit(db, {
-      actor: { kind: "anonymous" },
-      action: "employer.sign_in_failed",
-      entityType: "employer_user",
-      entityId: user?.id ?? null,
-      ip: input.ip,
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, {
+        actor: { kind: "anonymous" },
+        action: "employer.sign_in_failed",
+        entityType: "employer_user",
+        entityId: user?.id ?? null,
+        ip: input.ip,
+      });
+      if (after.warnOwner && user?.active)
+        await notify(tx, {
+          channel: "email",
+          recipient: user.email,
+          template: "employer.sign-in-failures",
+          locale: "ar",
+          params: { name: user.name, url: `${appBaseUrl()}/ar/password-reset` },
+          entity: { type: "employer_user", id: user.id },
+        });
     });
     if (after.locked) return { ok: false, code: "locked", retryAt: after.retryAt };
     return { ok: false, code: "invalid" };
   }
   if (!user.emailVerifiedAt) return { ok: false, code: "unverified" };
-  await clearSignInFailures(accountKey);
+  await recordSignInSuccess(accountKey, input.ip);
   const ticket = await db.transaction(async (tx) => {
     await recordAudit(tx, {
       actor: { kind: "employer", id: user.id },
