@@ -16,6 +16,7 @@ import { eq, like } from "drizzle-orm";
 import { db, embeddedDatabaseName, ensureDatabase, sqlClient, usesEmbeddedDatabase } from "@/db";
 import { governorates, rateLimits } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import { GOVERNORATES } from "@/db/seed/data";
 
 export default async function globalSetup(): Promise<void> {
   if (usesEmbeddedDatabase() && embeddedDatabaseName() !== "balagh_e2e") {
