@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { db } from "@/db";
 import { appBaseUrl } from "@/lib/app-url";
 import { formError, formValues, parseForm, type FormState } from "@/lib/forms";
@@ -113,8 +114,8 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const { ip } = await currentRequestInfo();
   const result = await signUpOwner({ ...parsed.data, locale, baseUrl: appBaseUrl(), ip });
   if (!result.ok) {
-    const field = result.code === "email_taken" ? "email" : "crNumber";
-    return { status: "error", fieldErrors: { [field]: result.code }, values: formValues(formData) };
+    if (result.code === "too_many") return formError(formData, "too_many");
+    return { status: "error", fieldErrors: { crNumber: result.code }, values: formValues(formData) };
   }
   redirect(`/${locale}/sign-up/check-email?to=${encodeURIComponent(result.maskedEmail)}`);
 }
@@ -123,7 +124,10 @@ export async function requestResetAction(_prev: FormState, formData: FormData): 
   const locale = localeFrom(formData);
   const parsed = parseForm(resetRequestSchema, formData);
   if (!parsed.ok) return parsed.state;
-  await requestEmployerPasswordReset({ email: parsed.data.email, locale, baseUrl: appBaseUrl() });
+  const { ip } = await currentRequestInfo();
+  const input = { email: parsed.data.email, locale, baseUrl: appBaseUrl(), ip };
+  // After the answer: it takes as long for an address with an account as for one without (issue 11).
+  after(() => requestEmployerPasswordReset(input));
   return { status: "success", notice: "reset_sent", values: formValues(formData) };
 }
 

@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<void> {
       }
       // Every sign-in count (per account and address, per address, per account): the demo accounts start unlocked.
       await tx.delete(rateLimits).where(like(rateLimits.key, "signin\\_%"));
+      // And the reset and sign-up limits (lib/security/limits.ts): the journeys run from one address.
+      await tx.delete(rateLimits).where(like(rateLimits.key, "limit\\_%"));
     });
   } finally {
     await sqlClient().end({ timeout: 5 });

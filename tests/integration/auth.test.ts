@@ -235,14 +235,17 @@ describe("owner sign-up", () => {
     expect(await outboxFor(est.email)).toHaveLength(1);
   });
 
-  it("refuses an e-mail address that another account already uses", async () => {
+  it("answers an address another account already uses exactly like a new one, creating and sending nothing", async () => {
     const existing = await createEmployerUser();
     const est = await createEstablishment();
     expect(await signUp(est.crNumber, existing.email.toUpperCase())).toEqual({
-      ok: false,
-      code: "email_taken",
+      ok: true,
+      maskedEmail: maskEmail(est.email),
     });
     expect(await outboxFor(est.email)).toHaveLength(0);
+    expect(
+      await db.select().from(employerUsers).where(eq(employerUsers.establishmentId, est.id)),
+    ).toHaveLength(0);
   });
 });
 

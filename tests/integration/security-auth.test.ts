@@ -3,11 +3,18 @@
  * and answers that reveal nothing about who has an account (finding 4). Use cases called directly.
  */
 import { describe, expect, it } from "vitest";
-import { authenticateEmployer } from "@/lib/auth/employer";
+import { authenticateEmployer, requestEmployerPasswordReset, signUpOwner } from "@/lib/auth/employer";
 import { SIGN_IN_LIMITS, signInDelayMs } from "@/lib/auth/rate-limit";
 import { checkStaffPassword } from "@/lib/auth/staff";
-import { createEmployerUser, createStaffUser, outboxFor, TEST_PASSWORD } from "@/tests/helpers/accounts";
-import { uniqueSuffix } from "@/tests/helpers/db";
+import {
+  createEmployerUser,
+  createEstablishment,
+  createStaffUser,
+  outboxFor,
+  TEST_PASSWORD,
+} from "@/tests/helpers/accounts";
+import { REQUEST_LIMITS } from "@/lib/security/limits";
+import { uniqueDigits, uniqueSuffix } from "@/tests/helpers/db";
 
 const ipv6 = () => `2001:db8:11::${uniqueSuffix(4)}`;
 
@@ -70,5 +77,50 @@ describe("lockout is not a weapon (finding 3)", () => {
     );
     const mails = (await outboxFor(staff.email)).filter((m) => m.template === "staff.sign-in-failures");
     expect(mails).toHaveLength(1);
+  });
+});
+
+describe("no enumeration through reset and sign-up (finding 4)", () => {
+  const reset = (email: string, ip: string | null) =>
+    requestEmployerPasswordReset({ email, locale: "en", baseUrl: "http://balagh.test", ip });
+
+  it("twenty reset requests for one address in a row send at most three e-mails", async () => {
+    const user = await createEmployerUser();
+    for (let i = 0; i < 20; i++) await reset(user.email, ipv6());
+    const sent = (await outboxFor(user.email)).filter((m) => m.template === "employer.password-reset");
+    expect(sent).toHaveLength(REQUEST_LIMITS.resetPerEmail.points);
+  });
+
+  it("one source asking for many addresses is cut off, whether the addresses exist or not", async () => {
+    const ip = ipv6();
+    for (let i = 0; i < REQUEST_LIMITS.resetPerIp.points; i++)
+      await reset(`nobody-${uniqueSuffix()}@test.example.om`, ip);
+    const user = await createEmployerUser();
+    await reset(user.email, ip);
+    expect(await outboxFor(user.email)).toHaveLength(0);
+    // From elsewhere the owner still gets the link.
+    await reset(user.email, ipv6());
+    expect(await outboxFor(user.email)).toHaveLength(1);
+  });
+
+  it("sign-up is limited per CR number, the same way for a registered CR and an unknown one", async () => {
+    const est = await createEstablishment();
+    const unknownCr = uniqueDigits(7);
+    const signUp = (crNumber: string) =>
+      signUpOwner({
+        crNumber,
+        name: "Prober",
+        email: `probe-${uniqueSuffix()}@test.example.om`,
+        password: TEST_PASSWORD,
+        locale: "en",
+        baseUrl: "http://balagh.test",
+        ip: ipv6(),
+      });
+    for (let i = 0; i < REQUEST_LIMITS.signUpPerCr.points; i++) {
+      await signUp(est.crNumber);
+      await signUp(unknownCr);
+    }
+    expect(await signUp(est.crNumber)).toEqual({ ok: false, code: "too_many" });
+    expect(await signUp(unknownCr)).toEqual({ ok: false, code: "too_many" });
   });
 });
