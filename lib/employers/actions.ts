@@ -46,9 +46,9 @@ export async function inviteOfficerAction(_prev: FormState, formData: FormData):
 
 export async function removeOfficerAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
-  const parsed = removeSchema.safeParse({ userId: formData.get("userId") });
+  const parsed = parseForm(removeSchema, formData);
   let notice = "removed";
-  if (!parsed.success) notice = "not_found";
+  if (!parsed.ok) notice = "not_found";
   else {
     const { ip } = await currentRequestInfo();
     try {

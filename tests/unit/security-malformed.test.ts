@@ -33,3 +33,20 @@ describe("malformed requests are refused before a page sees them (issue 11, find
     expect(refusedPage(413, "en")).toContain("too large");
   });
 });
+
+describe("the sign-in, team, tracking and staff-account actions parse through parseForm (NUL guard)", () => {
+  it("none of them calls safeParse directly", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(__dirname, "../..");
+    const files = [
+      ...readdirSync(path.join(root, "lib/auth")).map((f) => `lib/auth/${f}`),
+      "lib/employers/actions.ts",
+      "lib/reports/tracking-actions.ts",
+      "lib/admin/staff-actions.ts",
+      "lib/workers/actions.ts",
+    ];
+    const direct = files.filter((f) => /\.safeParse\(/.test(readFileSync(path.join(root, f), "utf8")));
+    expect(direct).toEqual([]);
+  });
+});
