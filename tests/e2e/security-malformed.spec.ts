@@ -32,8 +32,12 @@ function raw(
             .join("") +
           "\r\n",
       );
-      // The server may answer (and close) before reading a large body: write what it takes.
-      if (opts.bodyBytes) socket.write(Buffer.alloc(Math.min(opts.bodyBytes, 1024 * 1024), 0x61), () => {});
+      // The whole body, as a client would send it (the server answers once it has read the request).
+      if (opts.bodyBytes) {
+        const chunk = Buffer.alloc(1024 * 1024, 0x61);
+        for (let sent = 0; sent < opts.bodyBytes; sent += chunk.length)
+          socket.write(chunk.subarray(0, Math.min(chunk.length, opts.bodyBytes - sent)));
+      }
     });
     socket.on("data", (d) => chunks.push(d));
     socket.on("error", (e) => (chunks.length ? socket.emit("end") : reject(e)));
