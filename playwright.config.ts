@@ -19,6 +19,8 @@ if (!process.env.DATABASE_URL) process.env.EMBEDDED_DB_NAME = "balagh_e2e";
 const serverEnv: Record<string, string> = {
   AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
+  // Production refuses to start without it (links in messages are built from it, never from the request).
+  APP_URL: baseURL,
   BALAGH_DEMO_MODE: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   ...(process.env.DATABASE_URL

@@ -4,6 +4,8 @@ import { routing } from "@/lib/i18n/routing";
 import { timePhase } from "@/lib/perf/phases";
 import { hasReplicas, PRIMARY_COOKIE, PRIMARY_HEADER, stickySeconds } from "@/lib/read-your-writes";
 import { API_CSP, checkoutOrigins, newNonce, pageCsp } from "@/lib/security/csp";
+import { localeOfRequest, refusedPage, refusedStatus } from "@/lib/security/malformed";
+import { requestIdFrom } from "@/lib/security/request-id";
 
 const intl = createIntlMiddleware(routing);
 
@@ -22,7 +24,25 @@ export default function proxy(request: NextRequest) {
 }
 
 function handle(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  // Malformed requests get a 400/404/413 page of ours, not a 500 (lib/security/malformed.ts).
+  const refused = refusedStatus({
+    url: request.url,
+    method: request.method,
+    contentLength: request.headers.get("content-length"),
+  });
+  if (refused) {
+    const locale = localeOfRequest(new URL(request.url).pathname, request.headers.get("accept-language"));
+    return new NextResponse(refusedPage(refused, locale), {
+      status: refused,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": API_CSP,
+        "cache-control": "no-store",
+        "x-request-id": requestId,
+      },
+    });
+  }
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   // Read-your-writes with read replicas (lib/read-your-writes.ts): a POST reads from the primary, and its

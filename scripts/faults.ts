@@ -150,6 +150,8 @@ async function runScenarios(
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: "balagh-faults-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
+    // Production refuses to start without it; the links in the scenarios' messages point at the first app.
+    APP_URL: `http://127.0.0.1:${ports.appA}`,
     BALAGH_DEMO_MODE: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "info",

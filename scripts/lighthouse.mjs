@@ -83,6 +83,7 @@ async function main() {
     ...process.env,
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
+    APP_URL: `http://127.0.0.1:${port}`,
     BALAGH_DEMO_MODE: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };

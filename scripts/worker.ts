@@ -8,8 +8,10 @@ import { ensureDatabase, sqlClient, usesEmbeddedDatabase } from "@/db";
 import { ensureEmbeddedServer } from "@/db/embedded";
 import { startJobs, stopJobs } from "@/lib/jobs/register";
 import { log } from "@/lib/log";
+import { assertStartupConfig } from "@/lib/startup-config";
 
 async function main() {
+  assertStartupConfig();
   await ensureDatabase();
   await startJobs();
   log.info({ pid: process.pid }, "job worker started");

@@ -51,7 +51,13 @@ export function startNext({ root, port, env, logFile }) {
       "127.0.0.1",
     ],
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     logFile,
     readyUrl: `http://127.0.0.1:${port}/api/health`,
   });

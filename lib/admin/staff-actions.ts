@@ -33,7 +33,7 @@ export async function inviteStaffAction(_prev: FormState, formData: FormData): P
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
   try {
-    await inviteStaff(await getActor(), { ...parsed.data, locale, baseUrl: await appBaseUrl(), ip });
+    await inviteStaff(await getActor(), { ...parsed.data, locale, baseUrl: appBaseUrl(), ip });
   } catch (e) {
     if (e instanceof StaffRefusedError)
       return {
@@ -52,8 +52,8 @@ export async function inviteStaffAction(_prev: FormState, formData: FormData): P
 /** Change a role, or (de)activate: plain forms that work without script, ending in a redirect with a notice. */
 export async function changeStaffRoleAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
-  const parsed = changeRoleSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
-  const notice = parsed.success
+  const parsed = parseForm(changeRoleSchema, formData);
+  const notice = parsed.ok
     ? await run(locale, async (actor, ip) =>
         (await changeStaffRole(actor, { ...parsed.data, ip })).changed ? "role_changed" : "unchanged",
       )
@@ -63,11 +63,8 @@ export async function changeStaffRoleAction(formData: FormData): Promise<void> {
 
 export async function setStaffActiveAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
-  const parsed = setActiveSchema.safeParse({
-    userId: formData.get("userId"),
-    active: formData.get("active"),
-  });
-  const notice = parsed.success
+  const parsed = parseForm(setActiveSchema, formData);
+  const notice = parsed.ok
     ? await run(locale, async (actor, ip) => {
         const r = await setStaffActive(actor, { ...parsed.data, ip });
         return r.changed ? (parsed.data.active ? "reactivated" : "deactivated") : "unchanged";

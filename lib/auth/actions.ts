@@ -2,8 +2,9 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
+import { after } from "next/server";
 import { db } from "@/db";
+import { appBaseUrl } from "@/lib/app-url";
 import { formError, formValues, parseForm, type FormState } from "@/lib/forms";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { recordAudit } from "@/lib/audit/record";
@@ -29,17 +30,6 @@ import { currentRequestInfo } from "./request-info";
 function localeFrom(formData: FormData): Locale {
   const l = String(formData.get("locale") ?? "ar");
   return isLocale(l) ? l : "ar";
-}
-
-/** The public address of this deployment, for links in e-mails. */
-async function baseUrl(): Promise<string> {
-  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto =
-    h.get("x-forwarded-proto") ??
-    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
 }
 
 /** Only same-site paths of this locale are followed after sign-in. */
@@ -122,10 +112,10 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { ip } = await currentRequestInfo();
-  const result = await signUpOwner({ ...parsed.data, locale, baseUrl: await baseUrl(), ip });
+  const result = await signUpOwner({ ...parsed.data, locale, baseUrl: appBaseUrl(), ip });
   if (!result.ok) {
-    const field = result.code === "email_taken" ? "email" : "crNumber";
-    return { status: "error", fieldErrors: { [field]: result.code }, values: formValues(formData) };
+    if (result.code === "too_many") return formError(formData, "too_many");
+    return { status: "error", fieldErrors: { crNumber: result.code }, values: formValues(formData) };
   }
   redirect(`/${locale}/sign-up/check-email?to=${encodeURIComponent(result.maskedEmail)}`);
 }
@@ -134,7 +124,10 @@ export async function requestResetAction(_prev: FormState, formData: FormData): 
   const locale = localeFrom(formData);
   const parsed = parseForm(resetRequestSchema, formData);
   if (!parsed.ok) return parsed.state;
-  await requestEmployerPasswordReset({ email: parsed.data.email, locale, baseUrl: await baseUrl() });
+  const { ip } = await currentRequestInfo();
+  const input = { email: parsed.data.email, locale, baseUrl: appBaseUrl(), ip };
+  // After the answer: it takes as long for an address with an account as for one without (issue 11).
+  after(() => requestEmployerPasswordReset(input));
   return { status: "success", notice: "reset_sent", values: formValues(formData) };
 }
 

@@ -6,7 +6,15 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
 import { hashPassword, verifyPassword } from "./password";
-import { clearSignInFailures, recordSignInFailure, signInLockState } from "./rate-limit";
+import { appBaseUrl } from "@/lib/app-url";
+import { overLimit } from "@/lib/security/limits";
+import {
+  pause,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInDelayMs,
+  signInLockState,
+} from "./rate-limit";
 import { revokeAllSessions } from "./sessions";
 import { consumeToken, issueToken } from "./tokens";
 
@@ -31,6 +39,8 @@ export async function authenticateEmployer(input: {
   const accountKey = `employer:${input.email.toLowerCase()}`;
   const lock = await signInLockState(accountKey, input.ip);
   if (lock.locked) return { ok: false, code: "locked", retryAt: lock.retryAt };
+  // Many failures on this account from everywhere: a new address waits (slowed down, never locked out).
+  await pause(await signInDelayMs(accountKey, input.ip));
 
   const [user] = await db
     .select()
@@ -41,18 +51,29 @@ export async function authenticateEmployer(input: {
     : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || !user.active) {
     const after = await recordSignInFailure(accountKey, input.ip);
-    await recordAudit(db, {
-      actor: { kind: "anonymous" },
-      action: "employer.sign_in_failed",
-      entityType: "employer_user",
-      entityId: user?.id ?? null,
-      ip: input.ip,
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, {
+        actor: { kind: "anonymous" },
+        action: "employer.sign_in_failed",
+        entityType: "employer_user",
+        entityId: user?.id ?? null,
+        ip: input.ip,
+      });
+      if (after.warnOwner && user?.active)
+        await notify(tx, {
+          channel: "email",
+          recipient: user.email,
+          template: "employer.sign-in-failures",
+          locale: "ar",
+          params: { name: user.name, url: `${appBaseUrl()}/ar/password-reset` },
+          entity: { type: "employer_user", id: user.id },
+        });
     });
     if (after.locked) return { ok: false, code: "locked", retryAt: after.retryAt };
     return { ok: false, code: "invalid" };
   }
   if (!user.emailVerifiedAt) return { ok: false, code: "unverified" };
-  await clearSignInFailures(accountKey);
+  await recordSignInSuccess(accountKey, input.ip);
   const ticket = await db.transaction(async (tx) => {
     await recordAudit(tx, {
       actor: { kind: "employer", id: user.id },
@@ -72,7 +93,7 @@ export async function authenticateEmployer(input: {
 }
 
 export type SignUpResult =
-  { ok: true; maskedEmail: string } | { ok: false; code: "cr_unknown" | "owner_exists" | "email_taken" };
+  { ok: true; maskedEmail: string } | { ok: false; code: "cr_unknown" | "owner_exists" | "too_many" };
 
 /** Hides most of the establishment's registered address: the page only hints where the link went. */
 export function maskEmail(email: string): string {
@@ -94,6 +115,14 @@ export async function signUpOwner(input: {
   baseUrl: string;
   ip: string | null;
 }): Promise<SignUpResult> {
+  // Per CR and per source: sign-up cannot be used to probe the register or flood an establishment's inbox.
+  if (
+    await overLimit([
+      { name: "signUpPerCr", key: input.crNumber },
+      { name: "signUpPerIp", key: input.ip },
+    ])
+  )
+    return { ok: false, code: "too_many" };
   const [est] = await db.select().from(establishments).where(eq(establishments.crNumber, input.crNumber));
   if (!est) return { ok: false, code: "cr_unknown" };
   const [owner] = await db
@@ -148,7 +177,9 @@ export async function signUpOwner(input: {
       });
     });
   } catch (e) {
-    if (pgErrorCode(e) === UNIQUE_VIOLATION) return { ok: false, code: "email_taken" };
+    // An address already in use gets the same answer as a new one (nothing is created and nothing is sent), so
+    // sign-up never tells a stranger who has an account (issue 11).
+    if (pgErrorCode(e) === UNIQUE_VIOLATION) return { ok: true, maskedEmail: maskEmail(est.email) };
     throw e;
   }
   return { ok: true, maskedEmail: maskEmail(est.email) };
@@ -172,12 +203,24 @@ export async function verifyEmployerEmail(token: string): Promise<boolean> {
   });
 }
 
-/** Always "done" to the caller: whether an account exists is never revealed. */
+/**
+ * Always "done" to the caller: whether an account exists is never revealed. The action runs this after it has
+ * answered (so the answer takes as long either way), at most 3 times per address and 20 per source in 15
+ * minutes; beyond that nothing is sent.
+ */
 export async function requestEmployerPasswordReset(input: {
   email: string;
   locale: Locale;
   baseUrl: string;
+  ip?: string | null;
 }): Promise<void> {
+  if (
+    await overLimit([
+      { name: "resetPerEmail", key: input.email },
+      { name: "resetPerIp", key: input.ip ?? null },
+    ])
+  )
+    return;
   const [user] = await db
     .select()
     .from(employerUsers)

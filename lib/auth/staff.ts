@@ -5,7 +5,15 @@ import { db } from "@/db";
 import { staffUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword, hashPassword } from "./password";
-import { clearSignInFailures, recordSignInFailure, signInLockState } from "./rate-limit";
+import { appBaseUrl } from "@/lib/app-url";
+import { notify } from "@/lib/notifications/notify";
+import {
+  pause,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInDelayMs,
+  signInLockState,
+} from "./rate-limit";
 import { consumeToken, issueToken, peekToken } from "./tokens";
 import { SIGN_IN_TICKET_TTL_MS } from "./employer";
 
@@ -36,6 +44,8 @@ export async function checkStaffPassword(input: {
   const accountKey = `staff:${input.email.toLowerCase()}`;
   const lock = await signInLockState(accountKey, input.ip);
   if (lock.locked) return { ok: false, code: "locked", retryAt: lock.retryAt };
+  // Many failures on this account from everywhere: a new address waits (slowed down, never locked out).
+  await pause(await signInDelayMs(accountKey, input.ip));
   const [user] = await db
     .select()
     .from(staffUsers)
@@ -45,12 +55,23 @@ export async function checkStaffPassword(input: {
     : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || !user.active) {
     const after = await recordSignInFailure(accountKey, input.ip);
-    await recordAudit(db, {
-      actor: { kind: "anonymous" },
-      action: "staff.sign_in_failed",
-      entityType: "staff_user",
-      entityId: user?.id ?? null,
-      ip: input.ip,
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, {
+        actor: { kind: "anonymous" },
+        action: "staff.sign_in_failed",
+        entityType: "staff_user",
+        entityId: user?.id ?? null,
+        ip: input.ip,
+      });
+      if (after.warnOwner && user?.active)
+        await notify(tx, {
+          channel: "email",
+          recipient: user.email,
+          template: "staff.sign-in-failures",
+          locale: "ar",
+          params: { name: user.name, url: `${appBaseUrl()}/ar/sign-in/staff` },
+          entity: { type: "staff_user", id: user.id },
+        });
     });
     return after.locked
       ? { ok: false, code: "locked", retryAt: after.retryAt }
@@ -109,7 +130,7 @@ export async function checkStaffCode(input: {
       ? { ok: false, code: "locked", retryAt: after.retryAt }
       : { ok: false, code: "invalid_code" };
   }
-  await clearSignInFailures(accountKey);
+  await recordSignInSuccess(accountKey, input.ip);
   const ticket = await db.transaction(async (tx) => {
     const used = await consumeToken(tx, "totp_pending", input.pending);
     if (!used) return null;

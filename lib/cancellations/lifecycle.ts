@@ -4,7 +4,7 @@ import type { CancellationRow, CaseFacts } from "@/lib/cases/facts";
 import { loadParties, mailBase, notifyEmployer, notifyWorker, workerName } from "@/lib/cases/parties";
 import { bindLifecycle, transition, type Effect, type MoveInput } from "@/lib/lifecycle/transition";
 import type { ClosedCause } from "@/lib/admin/templates";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { reportLifecycle } from "@/lib/reports/lifecycle";
 import { cancellationMachine, type CancellationMove, type CancellationStatus } from "./states";
 

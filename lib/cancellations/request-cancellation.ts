@@ -4,7 +4,7 @@ import { actorRef, assertEmployer, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/facts";
 import { loadParties, notifyEmployer } from "@/lib/cases/parties";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { alertStaff } from "@/lib/notifications/staff-alert";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { refuse } from "@/lib/lifecycle/refusal";

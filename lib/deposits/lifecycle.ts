@@ -5,7 +5,7 @@ import { loadCase, type CaseFacts } from "@/lib/cases/facts";
 import { loadParties, notifyEmployer } from "@/lib/cases/parties";
 import { bindLifecycle, transition, type Effect, type MoveInput } from "@/lib/lifecycle/transition";
 import { log } from "@/lib/log";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { moveReport } from "@/lib/reports/lifecycle";
 import { filingBlocker } from "@/lib/reports/states";
 import { addDays, muscatDate } from "@/lib/time";

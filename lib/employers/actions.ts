@@ -29,7 +29,7 @@ export async function inviteOfficerAction(_prev: FormState, formData: FormData):
     await inviteOfficer(await getActor(), {
       email: parsed.data.email,
       locale,
-      baseUrl: await appBaseUrl(),
+      baseUrl: appBaseUrl(),
       ip,
     });
   } catch (e) {
@@ -46,9 +46,9 @@ export async function inviteOfficerAction(_prev: FormState, formData: FormData):
 
 export async function removeOfficerAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
-  const parsed = removeSchema.safeParse({ userId: formData.get("userId") });
+  const parsed = parseForm(removeSchema, formData);
   let notice = "removed";
-  if (!parsed.success) notice = "not_found";
+  if (!parsed.ok) notice = "not_found";
   else {
     const { ip } = await currentRequestInfo();
     try {

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadCase } from "@/lib/cases/facts";
 import { loadParties, notifyEmployer, notifyWorker, workerName } from "@/lib/cases/parties";
 import { refuse } from "@/lib/lifecycle/refusal";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { shareBlocker, shareableFiles, type ShareAudience } from "./sharing";
 
 export type ShareEvidenceInput = {

@@ -5,7 +5,7 @@ import type { WorkerActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Locale } from "@/lib/i18n/routing";
 import { notify } from "@/lib/notifications/notify";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { alertStaff } from "@/lib/notifications/staff-alert";
 import { workers } from "@/db/schema";
 import {

@@ -4,7 +4,7 @@ import type { CaseFacts, GrievanceRow } from "@/lib/cases/facts";
 import { loadParties, mailBase, notifyEmployer, notifyWorker, workerName } from "@/lib/cases/parties";
 import { bindLifecycle, transition, type Effect, type MoveInput } from "@/lib/lifecycle/transition";
 import type { ClosedCause } from "@/lib/admin/templates";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { reportLifecycle } from "@/lib/reports/lifecycle";
 import { GRIEVANCE_ACCEPTED_REASON } from "@/lib/reports/refund-grounds";
 import { grievanceMachine, type GrievanceMove, type GrievanceStatus } from "./states";

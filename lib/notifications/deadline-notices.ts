@@ -4,7 +4,8 @@ import { deadlineNotices, establishments, grievances, reports, workers } from "@
 import { recordAudit } from "@/lib/audit/record";
 import { addDays, muscatDate } from "@/lib/time";
 import { notify } from "./notify";
-import { appBaseUrl, workerLocale } from "./recipients";
+import { appBaseUrl } from "@/lib/app-url";
+import { workerLocale } from "./recipients";
 
 /**
  * The daily job's reminders (DOMAIN.md §3), decided on the Muscat calendar: a worker's grievance window closes

@@ -33,9 +33,3 @@ const ARABIC_READING = new Set([
 export function workerLocale(nationality: string): Locale {
   return ARABIC_READING.has(nationality.toUpperCase()) ? "ar" : "en";
 }
-
-/** The public address of this deployment, for links in messages sent by jobs (no request to read it from). */
-export function appBaseUrl(): string {
-  const configured = process.env.APP_URL?.replace(/\/$/, "");
-  return configured || `http://localhost:${process.env.PORT ?? 3000}`;
-}

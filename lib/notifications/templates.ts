@@ -25,6 +25,9 @@ import {
 const serviceTemplates = defineTemplates({
   "employer.verify-email": { channel: "email", params: { name: "text", establishment: "text", url: "text" } },
   "employer.password-reset": { channel: "email", params: { name: "text", url: "text" } },
+  /** Lockout is per address (lib/auth/rate-limit.ts): the owner is told when many wrong passwords arrive. */
+  "employer.sign-in-failures": { channel: "email", bilingual: true, params: { name: "text", url: "text" } },
+  "staff.sign-in-failures": { channel: "email", bilingual: true, params: { name: "text", url: "text" } },
   "employer.invitation": {
     channel: "email",
     params: { inviter: "text", establishment: "text", url: "text" },

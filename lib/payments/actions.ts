@@ -9,7 +9,6 @@ import { formError, parseForm } from "@/lib/forms";
 import { isUuid } from "@/lib/ids";
 import { refuse } from "@/lib/lifecycle/refusal";
 import { decideLocalPayment } from "./local-gateway";
-import { requestOrigin } from "./request-origin";
 import { startDepositPayment } from "./start-payment";
 
 /** The report is a hidden field: one that is not an id is a report that does not exist, not a typing mistake. */
@@ -20,7 +19,7 @@ export const payDepositAction = employerAction(
   paySchema,
   async ({ reportId }, { actor, locale, ip, formData }) => {
     if (!isUuid(reportId)) refuse("not_found");
-    const result = await startDepositPayment(actor, reportId, { locale, appUrl: await requestOrigin(), ip });
+    const result = await startDepositPayment(actor, reportId, { locale, ip });
     if (!result.ok) return formError(formData, result.code);
     if (result.kind === "redirect") redirect(result.url);
     redirect(`/${locale}/employer/reports/${reportId}/confirmation`);
@@ -41,9 +40,7 @@ export async function localGatewayAction(formData: FormData): Promise<void> {
   const { sessionId, decision } = parsed.data;
   let result;
   try {
-    result = await decideLocalPayment(await getActor(), sessionId, decision, {
-      appUrl: await requestOrigin(),
-    });
+    result = await decideLocalPayment(await getActor(), sessionId, decision);
   } catch (e) {
     if (e instanceof ForbiddenError) redirect(`/${locale}/forbidden`);
     throw e;

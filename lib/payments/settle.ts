@@ -11,7 +11,7 @@ import { recordPaymentEvent } from "./events";
 import { sendAutomaticRefunds } from "./refunds";
 import { STRIPE_CURRENCY } from "./stripe";
 import type { CheckoutSession, ProviderKind } from "./types";
-import { appUrl } from "./urls";
+import { appBaseUrl } from "@/lib/app-url";
 
 /**
  * The one place where a payment's outcome changes our data, whichever provider reported it (a Stripe webhook,
@@ -92,7 +92,7 @@ const reportResult = (outcome: ReportOutcome) => ({
 
 /** Applies what the provider says about a checkout session. */
 export async function settleCheckout(session: CheckoutSession, opts: SettleOptions): Promise<SettleResult> {
-  const base = appUrl(opts.appUrl);
+  const base = opts.appUrl || appBaseUrl();
   const result = await db.transaction(async (tx): Promise<SettleResult> => {
     if (opts.event && !(await recordPaymentEvent(tx, opts.event))) {
       return { outcome: "duplicate_event", depositId: null, reportSubmitted: false };
@@ -222,7 +222,7 @@ export async function settlePaidDeposit(depositId: string, opts: SettleOptions):
     const report = await settleReportOfPaidDeposit(tx, d, {
       now,
       source: opts.source,
-      appUrl: appUrl(opts.appUrl),
+      appUrl: opts.appUrl || appBaseUrl(),
     });
     return { outcome: "already_paid", depositId, ...reportResult(report) };
   });

@@ -17,7 +17,7 @@ import { isUuid } from "@/lib/ids";
 import { settleCheckout, settlePaidDeposit } from "./settle";
 import { PAYMENT_SETTINGS } from "./settings";
 import { IdempotencyConflictError, PaymentsUnavailableError, type PaymentProvider } from "./types";
-import { appUrl } from "./urls";
+import { appBaseUrl } from "@/lib/app-url";
 
 export type StartPaymentContext = { locale: Locale; appUrl?: string | null; ip?: string | null };
 
@@ -49,7 +49,7 @@ export async function startDepositPayment(
 ): Promise<StartPaymentResult> {
   const employer = assertEmployer(actor);
   if (!isUuid(reportId)) return { ok: false, code: "not_found" };
-  const base = appUrl(ctx.appUrl);
+  const base = ctx.appUrl || appBaseUrl();
 
   for (let attempt = 0; attempt < 3; attempt++) {
     // (1) the employer can see it: only its own establishment's reports.

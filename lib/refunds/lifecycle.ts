@@ -16,7 +16,7 @@ import {
 } from "@/lib/lifecycle/transition";
 import { recordAudit } from "@/lib/audit/record";
 import { log } from "@/lib/log";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import type { RefundReason } from "@/lib/admin/refunds/reasons";
 import type { RefundGround } from "@/lib/reports/refund-grounds";
 import { refundMachine, type RefundMove, type RefundRow, type RefundStatus } from "./states";

@@ -9,7 +9,7 @@ import { grievanceLifecycle } from "@/lib/grievances/lifecycle";
 import { refuse } from "@/lib/lifecycle/refusal";
 import { bindLifecycle, transition, type Effect, type MoveInput } from "@/lib/lifecycle/transition";
 import type { ClosedCause } from "@/lib/admin/templates";
-import { appBaseUrl } from "@/lib/notifications/recipients";
+import { appBaseUrl } from "@/lib/app-url";
 import { createRefundRequest, moveRefund } from "@/lib/refunds/lifecycle";
 import { recordArt4Referrals } from "./record-art4";
 import { refundFactsOf } from "./refund-facts";

@@ -18,6 +18,9 @@ export function localStorage(root: string): Storage {
   return {
     async put(key, bytes) {
       const file = fileOf(key);
+      // The folder above the uploads (`.data`) keeps the default mode: made 700 by the recursive mkdir below, it
+      // would shut the embedded PostgreSQL's OS user out of `.data/postgres` (issue 11). Uploads stay private.
+      await mkdir(path.dirname(base), { recursive: true });
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       // Write beside it, then rename: a reader never sees half a file.
       const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
 import { currentRequestInfo } from "@/lib/auth/request-info";
+import { parseForm } from "@/lib/forms";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { requestWorkerCode, verifyWorkerCode } from "./otp";
 import { workerCodeRequestSchema, workerCodeSchema } from "./schemas";
@@ -18,6 +19,11 @@ import { clearPendingSignIn, readPendingSignIn, writePendingSignIn } from "./sig
 function localeFrom(formData: FormData): Locale {
   const l = String(formData.get("locale") ?? "ar");
   return isLocale(l) ? l : "ar";
+}
+
+/** The field's own error key; the generic "invalid" (a NUL, a missing field) as the field's format error. */
+function errorKey(key: string | undefined, fallback: string): string {
+  return key && key !== "invalid" ? key : fallback;
 }
 
 function page(locale: Locale, query: Record<string, string>): string {
@@ -39,10 +45,11 @@ async function sendCode(locale: Locale, civilId: string, step: "start" | "code")
 export async function requestWorkerCodeAction(formData: FormData): Promise<void> {
   const locale = localeFrom(formData);
   const raw = String(formData.get("civilId") ?? "");
-  const parsed = workerCodeRequestSchema.safeParse({ civilId: raw });
-  if (!parsed.success) {
-    await writePendingSignIn({ typed: raw.slice(0, 40) });
-    redirect(page(locale, { error: parsed.error.issues[0]?.message ?? "civil_id_format" }));
+  // parseForm: the NUL guard and every field's error as a key (issue 11).
+  const parsed = parseForm(workerCodeRequestSchema, formData);
+  if (!parsed.ok) {
+    await writePendingSignIn({ typed: raw.replace(/\u0000/g, "").slice(0, 40) });
+    redirect(page(locale, { error: errorKey(parsed.state.fieldErrors?.civilId, "civil_id_format") }));
   }
   await sendCode(locale, parsed.data.civilId, "start");
 }
@@ -60,9 +67,9 @@ export async function verifyWorkerCodeAction(formData: FormData): Promise<void> 
   const locale = localeFrom(formData);
   const { civilId } = await readPendingSignIn();
   if (!civilId) redirect(page(locale, { error: "start_again" }));
-  const parsed = workerCodeSchema.safeParse({ code: String(formData.get("code") ?? "") });
-  if (!parsed.success)
-    redirect(page(locale, { step: "code", error: parsed.error.issues[0]?.message ?? "code_format" }));
+  const parsed = parseForm(workerCodeSchema, formData);
+  if (!parsed.ok)
+    redirect(page(locale, { step: "code", error: errorKey(parsed.state.fieldErrors?.code, "code_format") }));
   const { ip } = await currentRequestInfo();
   const result = await verifyWorkerCode({ civilId, code: parsed.data.code, ip });
   if (!result.ok) {

@@ -1,4 +1,5 @@
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { appBaseUrl } from "@/lib/app-url";
 
 /**
  * Between the two steps of the worker's sign-in, the civil ID being signed in (or, after a mistake, what was
@@ -10,13 +11,9 @@ const MAX_AGE_SEC = 15 * 60;
 
 export type PendingSignIn = { civilId?: string; typed?: string };
 
+/** Secure cookies when this deployment is served over HTTPS (its configured address, never a request header). */
 async function isHttps(): Promise<boolean> {
-  if (process.env.APP_URL) return process.env.APP_URL.startsWith("https:");
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto");
-  if (proto) return proto === "https";
-  const host = h.get("host") ?? "";
-  return !(host.startsWith("localhost") || host.startsWith("127."));
+  return appBaseUrl().startsWith("https:");
 }
 
 /**

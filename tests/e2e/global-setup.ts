@@ -12,11 +12,11 @@
  * when it is imported: playwright.config.ts, evaluated before this file is loaded, has set it to
  * `balagh_e2e` when there is no DATABASE_URL (the web server gets the same value).
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { db, embeddedDatabaseName, ensureDatabase, sqlClient, usesEmbeddedDatabase } from "@/db";
 import { governorates, rateLimits } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
-import { DEMO_ACCOUNTS, GOVERNORATES } from "@/db/seed/data";
+import { GOVERNORATES } from "@/db/seed/data";
 
 export default async function globalSetup(): Promise<void> {
   if (usesEmbeddedDatabase() && embeddedDatabaseName() !== "balagh_e2e") {
@@ -34,11 +34,10 @@ export default async function globalSetup(): Promise<void> {
           .set({ pilotFrom: g.pilotFrom, mandatoryFrom: g.mandatoryFrom })
           .where(eq(governorates.code, g.code));
       }
-      const keys = [
-        ...DEMO_ACCOUNTS.employer.map((a) => `signin_account:employer:${a.email.toLowerCase()}`),
-        ...DEMO_ACCOUNTS.staff.map((a) => `signin_account:staff:${a.email.toLowerCase()}`),
-      ];
-      await tx.delete(rateLimits).where(inArray(rateLimits.key, keys));
+      // Every sign-in count (per account and address, per address, per account): the demo accounts start unlocked.
+      await tx.delete(rateLimits).where(like(rateLimits.key, "signin\\_%"));
+      // And the reset and sign-up limits (lib/security/limits.ts): the journeys run from one address.
+      await tx.delete(rateLimits).where(like(rateLimits.key, "limit\\_%"));
     });
   } finally {
     await sqlClient().end({ timeout: 5 });

@@ -100,10 +100,10 @@ export function tokenFromBody(body: string): string {
   return decodeURIComponent(m[1]!);
 }
 
-/** The rate-limiter rows counting failures for an account key such as `employer:a@b.c`. */
-export function rateLimitRowsFor(accountKey: string) {
+/** The failure count of an account from one address (null: an unknown address), lib/auth/rate-limit.ts. */
+export function rateLimitRowsFor(accountKey: string, ip: string | null = null) {
   return db
     .select()
     .from(rateLimits)
-    .where(eq(rateLimits.key, `signin_account:${accountKey}`));
+    .where(eq(rateLimits.key, `signin_pair:${accountKey}|${ip ?? "unknown"}`));
 }

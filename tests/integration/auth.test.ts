@@ -94,10 +94,10 @@ describe("employer sign-in", () => {
 });
 
 describe("employer lockout", () => {
-  it(`locks the account after ${SIGN_IN_LIMITS.perAccount.points} failures, refuses even the right password, and ends by itself`, async () => {
+  it(`locks an address out of the account after ${SIGN_IN_LIMITS.perAccountAndSource.points} failures from it, refuses it even the right password, and ends by itself`, async () => {
     const user = await createEmployerUser();
     const wrong = () => authenticateEmployer({ email: user.email, password: "wrong-password", ip: null });
-    for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++)
+    for (let i = 1; i < SIGN_IN_LIMITS.perAccountAndSource.points; i++)
       expect(await wrong()).toEqual({ ok: false, code: "invalid" });
 
     const before = Date.now();
@@ -107,7 +107,7 @@ describe("employer lockout", () => {
       throw new Error(`expected a lockout, got ${JSON.stringify(fifth)}`);
     expect(fifth.retryAt.getTime()).toBeGreaterThan(before + 14 * 60_000);
     expect(fifth.retryAt.getTime()).toBeLessThanOrEqual(
-      Date.now() + SIGN_IN_LIMITS.perAccount.durationSec * 1000 + 1000,
+      Date.now() + SIGN_IN_LIMITS.perAccountAndSource.durationSec * 1000 + 1000,
     );
 
     const whileLocked = await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null });
@@ -118,7 +118,7 @@ describe("employer lockout", () => {
     // Counted in PostgreSQL, so every app instance sees the same lock.
     const rows = await rateLimitRowsFor(accountKey(user.email));
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.points).toBeGreaterThanOrEqual(SIGN_IN_LIMITS.perAccount.points);
+    expect(rows[0]!.points).toBeGreaterThanOrEqual(SIGN_IN_LIMITS.perAccountAndSource.points);
 
     // Fifteen minutes later (the window moved into the past), the lock is gone without anyone lifting it.
     await db
@@ -133,13 +133,13 @@ describe("employer lockout", () => {
 
   it("a success before the limit resets the count", async () => {
     const user = await createEmployerUser();
-    for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) {
+    for (let i = 1; i < SIGN_IN_LIMITS.perAccountAndSource.points; i++) {
       await authenticateEmployer({ email: user.email, password: "wrong-password", ip: null });
     }
     expect((await authenticateEmployer({ email: user.email, password: TEST_PASSWORD, ip: null })).ok).toBe(
       true,
     );
-    for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) {
+    for (let i = 1; i < SIGN_IN_LIMITS.perAccountAndSource.points; i++) {
       expect(await authenticateEmployer({ email: user.email, password: "wrong-password", ip: null })).toEqual(
         { ok: false, code: "invalid" },
       );
@@ -235,14 +235,17 @@ describe("owner sign-up", () => {
     expect(await outboxFor(est.email)).toHaveLength(1);
   });
 
-  it("refuses an e-mail address that another account already uses", async () => {
+  it("answers an address another account already uses exactly like a new one, creating and sending nothing", async () => {
     const existing = await createEmployerUser();
     const est = await createEstablishment();
     expect(await signUp(est.crNumber, existing.email.toUpperCase())).toEqual({
-      ok: false,
-      code: "email_taken",
+      ok: true,
+      maskedEmail: maskEmail(est.email),
     });
     expect(await outboxFor(est.email)).toHaveLength(0);
+    expect(
+      await db.select().from(employerUsers).where(eq(employerUsers.establishmentId, est.id)),
+    ).toHaveLength(0);
   });
 });
 

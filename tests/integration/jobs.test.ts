@@ -147,6 +147,7 @@ describe("pg-boss job runner", () => {
       env: {
         ...process.env,
         NODE_ENV: "production",
+        APP_URL: "https://balagh.example.om",
         LOG_LEVEL: "info",
         SMS_GATEWAY_URL: "",
         RESEND_API_KEY: "",

@@ -93,7 +93,7 @@ describe("staff sign-in", () => {
   it("wrong codes count towards the same lockout as wrong passwords", async () => {
     const staff = await createStaffUser();
     // Four wrong passwords, then one wrong code: the fifth failure locks.
-    for (let i = 1; i < SIGN_IN_LIMITS.perAccount.points; i++) {
+    for (let i = 1; i < SIGN_IN_LIMITS.perAccountAndSource.points; i++) {
       expect(await checkStaffPassword({ email: staff.email, password: "wrong-password", ip: null })).toEqual({
         ok: false,
         code: "invalid",
@@ -120,7 +120,7 @@ describe("staff sign-in", () => {
     await db
       .update(rateLimits)
       .set({ expire: new Date(Date.now() - 1000) })
-      .where(eq(rateLimits.key, `signin_account:staff:${staff.email.toLowerCase()}`));
+      .where(eq(rateLimits.key, `signin_pair:staff:${staff.email.toLowerCase()}|unknown`));
     expect(
       (await checkStaffCode({ pending: step1.pending, code: currentTotp(staff.totpSecret!), ip: null })).ok,
     ).toBe(true);

@@ -9,7 +9,7 @@ import { lockRow } from "@/lib/lifecycle/transition";
 import { log } from "@/lib/log";
 import { sendApprovedRefund } from "@/lib/payments/refunds";
 import type { PaymentProvider } from "@/lib/payments/types";
-import { appUrl } from "@/lib/payments/urls";
+import { appBaseUrl } from "@/lib/app-url";
 import { moveRefund, refundLifecycle } from "@/lib/refunds/lifecycle";
 import { REFUND_APPROVE_REASONS, REFUND_REJECT_REASONS, type RefundReason } from "./reasons";
 
@@ -92,7 +92,7 @@ export async function decideRefund(
         audit: { amountBaisa: request.amountBaisa, depositId: request.depositId },
         ip: ctx.ip ?? null,
         now,
-        appUrl: ctx.appUrl ?? appUrl(),
+        appUrl: ctx.appUrl ?? appBaseUrl(),
       });
       return { ok: true, request } as const;
     })

@@ -9,7 +9,6 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { checkPaymentOnReturn } from "@/lib/payments/check-payment";
 import { PAID_DEPOSIT_STATUSES } from "@/lib/deposits/states";
-import { requestOrigin } from "@/lib/payments/request-origin";
 import { RULES } from "@/lib/reports/settings";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +33,7 @@ export default async function ConfirmationPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireEmployerPage(locale);
-  const found = await checkPaymentOnReturn(actor, id, { appUrl: await requestOrigin() });
+  const found = await checkPaymentOnReturn(actor, id);
   if (!found) notFound();
   const { report, worker, establishment, deposit, filedBy } = found;
   if (report.status === "draft") redirect(`/${locale}/employer/reports/${id}/edit/check`);
