@@ -26,7 +26,8 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ error: "invalid_signature" }, { status: 400 });
   }
   try {
-    const outcome = await handleStripeEvent(event, { appUrl: new URL(request.url).origin });
+    // Links in the messages this sends come from APP_URL (lib/app-url.ts), never from the request.
+    const outcome = await handleStripeEvent(event);
     return Response.json({ received: true, outcome });
   } catch (e) {
     log.error({ err: e, eventId: event.id, type: event.type }, "Stripe webhook could not be processed");
